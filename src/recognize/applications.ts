@@ -1,0 +1,223 @@
+/**
+ * Table 三 (applications received and handled): find the rows by their labels, learn from the
+ * header which columns the report printed (a missing 其他, an extra 小计), and read the values
+ * by adjacency or, when the source tore labels from values, by the template's row order.
+ */
+import type { CellRow, Provenance } from '../model/report.js';
+import { normalizeLabel } from '../template/normalize.js';
+import {
+  OTHER_HANDLING_SINGLE,
+  SUBTOTAL_COLUMN,
+  TEMPLATE_2019,
+  TEMPLATE_2021,
+  type ApplicationRowDef,
+  type ColumnDef,
+} from '../template/templates.js';
+import { adjacency, streamRows, type RowValues } from './assign.js';
+import type { Diagnostics } from './diagnostics.js';
+import { findLabels, labelMatcher, type LabelHit } from './labels.js';
+import { resolveShortRow } from './shortrow.js';
+import type { Item, ValueItem } from './stream.js';
+
+export interface ApplicationsRead {
+  rows: Record<string, CellRow>;
+  provenance: Record<string, Provenance>;
+  /** The report printed 2019's single （六）其他处理 row. */
+  singleOtherHandling: boolean;
+  /** Any row label was found at all. */
+  found: boolean;
+}
+
+const ALL_ROWS: readonly ApplicationRowDef[] = [...TEMPLATE_2021.applicationRows, OTHER_HANDLING_SINGLE];
+const MATCHER = labelMatcher(ALL_ROWS, true);
+const LABEL_OF = new Map(ALL_ROWS.map((r) => [r.key, r.label]));
+
+/** The columns the header names, in template order; the standard seven when the header says nothing. */
+function headerColumns(items: readonly Item[], firstLabel: number): ColumnDef[] {
+  const header = items
+    .slice(0, firstLabel)
+    .map((it) => (it.kind === 'text' ? it.norm : ''))
+    .join('')
+    .replace(/法人或其他组织/g, '');
+  const standard = TEMPLATE_2021.applicationColumns;
+  const present = standard.filter((c) => c.fragments.some((f) => header.includes(f)));
+  const subtotal = SUBTOTAL_COLUMN.fragments.some((f) => header.includes(f));
+  // A header that names fewer than five columns was not read (or not printed): assume the template.
+  const columns = present.length >= 5 ? present : [...standard];
+  if (subtotal) columns.splice(columns.findIndex((c) => c.key === 'total'), 0, SUBTOTAL_COLUMN);
+  return columns;
+}
+
+function mostCommon(counts: readonly number[]): number | null {
+  const freq = new Map<number, number>();
+  for (const c of counts) if (c > 0) freq.set(c, (freq.get(c) ?? 0) + 1);
+  let best: number | null = null;
+  let n = 0;
+  for (const [c, f] of freq) if (f > n) [best, n] = [c, f];
+  return best;
+}
+
+/** 总计 = the six applicant columns: used to choose between readings of an ambiguous block. */
+function totalHolds(columns: readonly ColumnDef[]) {
+  const totalAt = columns.findIndex((c) => c.key === 'total');
+  const parts = columns.map((c, i) => (c.key === 'total' || c.key === 'subtotal' ? -1 : i)).filter((i) => i >= 0);
+  return (row: readonly ValueItem[]) =>
+    totalAt >= 0 && parts.reduce((a, i) => a + (row[i]?.value ?? 0), 0) === row[totalAt]?.value;
+}
+
+interface Plan {
+  rows: RowValues[];
+  via: 'adjacency' | 'stream';
+}
+
+/** Choose adjacency when it reads cleanly; else the stream, when it fits the rows exactly. */
+function plan(items: readonly Item[], hits: readonly LabelHit[], width: number, columns: readonly ColumnDef[], rowDefs: readonly ApplicationRowDef[]): Plan {
+  const adj = adjacency(items, hits);
+  const counts = adj.rows.map((r) => r.values.length);
+  const clean =
+    adj.orphans.length === 0 &&
+    counts.every((c) => c > 0 && c <= width) &&
+    counts.filter((c) => c < width).length <= Math.max(1, Math.floor(counts.length / 4));
+  if (clean) return { rows: adj.rows, via: 'adjacency' };
+
+  const rows = streamRows(items, width, totalHolds(columns));
+  if (rows) {
+    const found = new Set(hits.map((h) => h.key));
+    const present = rowDefs.filter((r) => found.has(r.key));
+    const order = rows.length === present.length ? present : rows.length === rowDefs.length ? rowDefs : null;
+    if (order) return { rows: order.map((r, i) => ({ key: r.key, values: rows[i]!, via: 'stream' })), via: 'stream' };
+  }
+  return { rows: adj.rows, via: 'adjacency' };
+}
+
+export function readApplications(items: readonly Item[], diags: Diagnostics): ApplicationsRead {
+  let hits = findLabels(items, MATCHER);
+  const subRows = hits.some((h) => h.key.startsWith('otherHandling.'));
+  if (subRows) hits = hits.filter((h) => h.key !== OTHER_HANDLING_SINGLE.key);
+  const singleOtherHandling = hits.some((h) => h.key === OTHER_HANDLING_SINGLE.key);
+  const rowDefs = (singleOtherHandling ? TEMPLATE_2019 : TEMPLATE_2021).applicationRows;
+
+  const rows: Record<string, CellRow> = {};
+  const provenance: Record<string, Provenance> = {};
+  const canonical = TEMPLATE_2021.applicationColumns.map((c) => c.key);
+  for (const r of rowDefs) rows[r.key] = Object.fromEntries(canonical.map((k) => [k, null]));
+  if (hits.length === 0) return { rows, provenance, singleOtherHandling, found: false };
+
+  for (const h of hits) {
+    if (h.kind === 'variant' || h.kind === 'fuzzy') {
+      diags.add(
+        'STRUCT.LABEL_VARIANT',
+        'info',
+        `表三行标签“${h.written}”与模板“${LABEL_OF.get(h.key)}”写法不同，已按该行读取`,
+        `applications.${h.key}`,
+        { line: h.line, text: h.written },
+      );
+    }
+  }
+
+  const firstLabel = Math.min(...hits.map((h) => h.index));
+  let columns = headerColumns(items, firstLabel);
+  const adjCounts = adjacency(items, hits).rows.map((r) => r.values.length);
+  const common = mostCommon(adjCounts);
+  if (common !== null && common !== columns.length && (common === 7 || common === 8) && columns.length < 7) {
+    // The header looked incomplete but the rows say otherwise: the rows are the better witness.
+    columns = [...TEMPLATE_2021.applicationColumns];
+  }
+  const width = columns.length;
+  for (const c of TEMPLATE_2021.applicationColumns) {
+    if (!columns.some((p) => p.key === c.key)) {
+      diags.add(
+        'STRUCT.COLUMN_MISSING',
+        'error',
+        `表三缺少“${c.label}”列：该列各行记为空（null），其余各列按表头对应读取，未发生错位`,
+        `applications.*.${c.key}`,
+      );
+    }
+  }
+
+  const { rows: planned, via } = plan(items, hits, width, columns, rowDefs);
+  if (via === 'stream') {
+    diags.add(
+      'TABLE.READ_BY_ORDER',
+      'info',
+      '表三的行标签与数值在文本中相互分离（常见于按阅读顺序提取的PDF文本），已按模板固定行序读取数值',
+      'applications',
+    );
+  }
+  const totalAt = columns.findIndex((c) => c.key === 'total');
+  const partsAt = columns.map((c, i) => (c.key === 'total' || c.key === 'subtotal' ? -1 : i)).filter((i) => i >= 0);
+  const seen = new Set<string>();
+  for (const r of planned) {
+    if (!(r.key in rows)) continue;
+    seen.add(r.key);
+    placeRow(r, columns, totalAt, partsAt, rows, provenance, diags);
+  }
+  for (const def of rowDefs) {
+    if (!seen.has(def.key)) {
+      diags.add('STRUCT.ROW_MISSING', 'error', `表三缺少“${def.label}”行，该行各列记为空（null）`, `applications.${def.key}`);
+    }
+  }
+  return { rows, provenance, singleOtherHandling, found: true };
+}
+
+function placeRow(
+  r: RowValues,
+  columns: readonly ColumnDef[],
+  totalAt: number,
+  partsAt: readonly number[],
+  rows: Record<string, CellRow>,
+  provenance: Record<string, Provenance>,
+  diags: Diagnostics,
+): void {
+  const width = columns.length;
+  const label = LABEL_OF.get(r.key) ?? r.key;
+  const first = r.values[0]?.cell;
+  const target = rows[r.key]!;
+  const record = (c: number, item: ValueItem, via?: Provenance['via']) => {
+    const col = columns[c]!.key;
+    const p: Provenance = { raw: item.cell.text, line: item.cell.line, column: item.cell.column, page: item.cell.page };
+    if (via) p.via = via;
+    provenance[`applications.${r.key}.${col}`] = p;
+    if (col === 'subtotal') return;
+    target[col] = item.value;
+    if (item.value === null) {
+      diags.add('VALUE.BLANK', 'warning', `表三“${label}”行“${columns[c]!.label}”列未填数字（写作“${item.cell.text}”），应填写0或实际数`, `applications.${r.key}.${col}`, item.cell);
+    }
+  };
+  if (r.values.length === width) {
+    r.values.forEach((v, c) => record(c, v, r.via));
+    return;
+  }
+  if (r.values.length === 0) {
+    diags.add('VALUE.BLANK', 'warning', `表三“${label}”行没有任何数字，各列记为空（null）`, `applications.${r.key}`);
+    return;
+  }
+  const raws = r.values.map((v) => v.cell.text).join(' ');
+  if (r.values.length > width) {
+    diags.add('TABLE.ROW_LONG', 'error', `表三“${label}”行有${r.values.length}个数（${raws}），多于${width}列，无法确定对应关系，该行记为空（null）`, `applications.${r.key}`, first);
+    return;
+  }
+  const resolved = resolveShortRow(r.values.map((v) => v.value), width, totalAt, partsAt);
+  resolved.cells.forEach((value, c) => {
+    const col = columns[c]!.key;
+    if (col === 'subtotal') return;
+    target[col] = value;
+    if (value !== null && first) {
+      provenance[`applications.${r.key}.${col}`] = { raw: raws, line: first.line, column: first.column, page: first.page, via: 'arithmetic' };
+    }
+  });
+  const unresolved = resolved.cells.filter((v) => v === null).length;
+  diags.add(
+    'TABLE.ROW_SHORT',
+    'warning',
+    `表三“${label}”行应有${width}个数，只读到${r.values.length}个（${raws}），缺失位置不明；` +
+      (unresolved === 0 ? '由于各种对齐方式结果一致（行合计可确定缺失值），已据此读取' : `无法确定的${unresolved}列记为空（null）`),
+    `applications.${r.key}`,
+    first,
+  );
+}
+
+/** Used by the recognizer to spot table 三 in a document without its section heading. */
+export function looksLikeApplications(norm: string): boolean {
+  return norm.includes(normalizeLabel('本年新收政府信息公开申请数量')) || norm.includes('勾稽关系');
+}

@@ -1,0 +1,128 @@
+/**
+ * Put values into rows: by adjacency to their label, or — when the source tore labels and
+ * values apart — by the template's fixed row order over the whole stream of values.
+ *
+ * Adjacency is the reading of a clean table. The stream reading serves PDF text in reading
+ * order, where a row's label may come after its values and a block of rows may come column by
+ * column; it is used only when its value count fits the rows exactly, and the choice between
+ * row-major and column-major readings of a block is made by the block's visible grouping and,
+ * when that is ambiguous, by the row totals (arithmetic may choose a layout, never a number).
+ */
+import type { LabelHit } from './labels.js';
+import type { Item, ValueItem } from './stream.js';
+
+export interface RowValues {
+  key: string;
+  values: ValueItem[];
+  via?: 'stream';
+}
+
+/** Values following each label up to the next label. */
+export function adjacency(items: readonly Item[], hits: readonly LabelHit[]): { rows: RowValues[]; orphans: ValueItem[] } {
+  const ordered = [...hits].sort((a, b) => a.index - b.index);
+  const rows: RowValues[] = [];
+  const orphans: ValueItem[] = [];
+  const firstLabel = ordered[0]?.index ?? items.length;
+  for (let i = 0; i < firstLabel; i++) {
+    const it = items[i]!;
+    if (it.kind === 'value') orphans.push(it);
+  }
+  ordered.forEach((hit, n) => {
+    const end = ordered[n + 1]?.index ?? items.length;
+    const start = hit.span[hit.span.length - 1]! + 1;
+    const values: ValueItem[] = [];
+    for (let i = start; i < end; i++) {
+      const it = items[i]!;
+      if (it.kind === 'value') values.push(it);
+    }
+    rows.push({ key: hit.key, values });
+  });
+  return { rows, orphans };
+}
+
+/** Runs of values not interrupted by text; inside a run, groups separated by breaks. */
+function valueBlocks(items: readonly Item[]): ValueItem[][][] {
+  const blocks: ValueItem[][][] = [];
+  let block: ValueItem[][] = [];
+  let group: ValueItem[] = [];
+  const endGroup = () => {
+    if (group.length) block.push(group);
+    group = [];
+  };
+  const endBlock = () => {
+    endGroup();
+    if (block.length) blocks.push(block);
+    block = [];
+  };
+  for (const it of items) {
+    if (it.kind === 'value') group.push(it);
+    else if (it.kind === 'break') endGroup();
+    else endBlock();
+  }
+  endBlock();
+  return blocks;
+}
+
+function transpose(groups: readonly ValueItem[][]): ValueItem[][] {
+  const rows: ValueItem[][] = [];
+  const m = groups[0]!.length;
+  for (let r = 0; r < m; r++) rows.push(groups.map((g) => g[r]!));
+  return rows;
+}
+
+/** How many rows of a block satisfy "last value = sum of the others" (the 总计 column). */
+function totalsHold(rows: readonly ValueItem[][], sumOf: (row: readonly ValueItem[]) => boolean): number {
+  return rows.filter(sumOf).length;
+}
+
+/**
+ * Cut the stream into rows of `width` values. Within a block, `width` consecutive groups of
+ * one size m > 1 are a column-major block of m rows; other values fill rows in order.
+ * Returns null when the stream cannot be cut cleanly.
+ */
+export function streamRows(
+  items: readonly Item[],
+  width: number,
+  rowTotalHolds?: (row: readonly ValueItem[]) => boolean,
+): ValueItem[][] | null {
+  const rows: ValueItem[][] = [];
+  let pending: ValueItem[] = [];
+  const flush = (values: readonly ValueItem[]) => {
+    for (const v of values) {
+      pending.push(v);
+      if (pending.length === width) {
+        rows.push(pending);
+        pending = [];
+      }
+    }
+  };
+  for (const block of valueBlocks(items)) {
+    let g = 0;
+    while (g < block.length) {
+      const size = block[g]!.length;
+      const run = block.slice(g, g + width);
+      const columnMajor =
+        size > 1 && pending.length === 0 && run.length === width && run.every((grp) => grp.length === size);
+      if (columnMajor) {
+        const asColumns = transpose(run);
+        const asRows = run.flatMap((grp) => grp);
+        // A square block (m = width) reads both ways; let the row totals decide, rows on a tie.
+        if (size === width && rowTotalHolds) {
+          const byRows: ValueItem[][] = [];
+          for (let i = 0; i < asRows.length; i += width) byRows.push(asRows.slice(i, i + width));
+          if (totalsHold(byRows, rowTotalHolds) >= totalsHold(asColumns, rowTotalHolds)) {
+            rows.push(...byRows);
+            g += width;
+            continue;
+          }
+        }
+        rows.push(...asColumns);
+        g += width;
+        continue;
+      }
+      flush(block[g]!);
+      g++;
+    }
+  }
+  return pending.length ? null : rows;
+}

@@ -1,0 +1,25 @@
+/**
+ * Diagnostics the reader raises, and a collector that keeps them in source order.
+ * Codes of shared/spec/annual-report.md are used where they fit; reader-only codes are
+ * prefixed INPUT., META., TABLE. and listed in the README.
+ */
+import type { Diagnostic, Severity } from '../model/report.js';
+import type { TextCell } from '../read/text.js';
+
+export class Diagnostics {
+  readonly list: Diagnostic[] = [];
+
+  add(code: string, severity: Severity, message: string, at: string, source?: Pick<TextCell, 'line' | 'text'>): void {
+    const d: Diagnostic = { code, severity, message, at };
+    if (source) {
+      d.line = source.line;
+      d.raw = source.text;
+    }
+    this.list.push(d);
+  }
+}
+
+/** `applications.withheld.stateSecret` → `表三“1.属于国家秘密”行` style names are built by callers from template labels. */
+export function lineRef(line: number | undefined): string {
+  return line ? `第${line}行` : '';
+}

@@ -1,0 +1,127 @@
+/**
+ * Table 二 (proactive disclosure): which template its headers follow, then each row's values.
+ */
+import type { CellRow, Provenance } from '../model/report.js';
+import { normalizeLabel } from '../template/normalize.js';
+import { templateFor, type ProactiveRowDef, type TemplateVersion } from '../template/templates.js';
+import { adjacency, type RowValues } from './assign.js';
+import type { Diagnostics } from './diagnostics.js';
+import { findLabels, labelMatcher } from './labels.js';
+import type { Item, ValueItem } from './stream.js';
+
+export interface ProactiveRead {
+  rows: Record<string, CellRow>;
+  provenance: Record<string, Provenance>;
+  /** The template the headers follow, or null when they name none. */
+  version: TemplateVersion | null;
+  found: boolean;
+}
+
+/** Column headers that only one template prints. */
+const MARKERS: Record<TemplateVersion, readonly string[]> = {
+  '2021': ['本年制发件数', '本年废止件数', '现行有效件数', '本年处理决定数量', '本年收费金额'],
+  '2019': ['本年新制作数量', '本年新公开数量', '对外公开总数量', '上一年项目数量', '本年增/减', '采购项目数量', '政府集中采购'],
+};
+
+/** The template whose own column headers the region prints (more of them wins). */
+export function proactiveVersion(items: readonly Item[]): TemplateVersion | null {
+  const text = items.map((it) => (it.kind === 'text' ? it.norm : '')).join('');
+  const score = (v: TemplateVersion) => MARKERS[v].filter((m) => text.includes(normalizeLabel(m))).length;
+  const a = score('2021');
+  const b = score('2019');
+  if (a === 0 && b === 0) return null;
+  return b > a ? '2019' : '2021';
+}
+
+function rowsOf(version: TemplateVersion): ProactiveRowDef[] {
+  return templateFor(version).proactive.flatMap((b) => b.rows);
+}
+
+/** In template order, the values of the whole region split by each row's field count. */
+function byOrder(items: readonly Item[], defs: readonly ProactiveRowDef[]): RowValues[] | null {
+  const values = items.filter((it): it is ValueItem => it.kind === 'value');
+  if (values.length !== defs.reduce((n, d) => n + d.fields.length, 0)) return null;
+  let at = 0;
+  return defs.map((d) => {
+    const row = values.slice(at, at + d.fields.length);
+    at += d.fields.length;
+    return { key: d.key, values: row, via: 'stream' as const };
+  });
+}
+
+export function readProactive(items: readonly Item[], fallback: TemplateVersion, diags: Diagnostics): ProactiveRead {
+  const version = proactiveVersion(items);
+  const defs = rowsOf(version ?? fallback);
+  const matcher = labelMatcher(
+    defs.map((d) => ({ key: d.key, label: d.label, core: d.label, variants: d.variants })),
+    false,
+  );
+  const hits = findLabels(items, matcher);
+  const rows: Record<string, CellRow> = Object.fromEntries(
+    defs.map((d) => [d.key, Object.fromEntries(d.fields.map((f) => [f.key, null]))]),
+  );
+  const provenance: Record<string, Provenance> = {};
+  if (hits.length === 0) return { rows, provenance, version, found: false };
+
+  for (const h of hits) {
+    if (h.kind === 'variant' || h.kind === 'fuzzy') {
+      const def = defs.find((d) => d.key === h.key)!;
+      diags.add('STRUCT.LABEL_VARIANT', 'info', `表二行标签“${h.written}”与模板“${def.label}”写法不同`, `proactive.${h.key}`, {
+        line: h.line,
+        text: h.written,
+      });
+    }
+  }
+
+  const expected = new Map(defs.map((d) => [d.key, d.fields.length]));
+  const adj = adjacency(items, hits);
+  const clean = adj.orphans.length === 0 && adj.rows.every((r) => r.values.length === expected.get(r.key));
+  let planned = adj.rows;
+  if (!clean) {
+    const found = new Set(hits.map((h) => h.key));
+    const ordered = byOrder(items, defs.filter((d) => found.has(d.key))) ?? byOrder(items, defs);
+    if (ordered) {
+      planned = ordered;
+      diags.add('TABLE.READ_BY_ORDER', 'info', '表二的行标签与数值在文本中相互分离，已按模板固定行序读取数值', 'proactive');
+    }
+  }
+
+  const seen = new Set<string>();
+  for (const r of planned) {
+    const def = defs.find((d) => d.key === r.key)!;
+    seen.add(r.key);
+    placeRow(def, r, rows[r.key]!, provenance, diags);
+  }
+  for (const def of defs) {
+    if (!seen.has(def.key)) {
+      diags.add('STRUCT.ROW_MISSING', 'error', `表二缺少“${def.label}”行，该行记为空（null）`, `proactive.${def.key}`);
+    }
+  }
+  return { rows, provenance, version, found: true };
+}
+
+function placeRow(def: ProactiveRowDef, r: RowValues, target: CellRow, provenance: Record<string, Provenance>, diags: Diagnostics): void {
+  if (r.values.length !== def.fields.length) {
+    const raws = r.values.map((v) => v.cell.text).join(' ');
+    diags.add(
+      r.values.length === 0 ? 'VALUE.BLANK' : 'TABLE.ROW_SHORT',
+      'warning',
+      r.values.length === 0
+        ? `表二“${def.label}”行没有填写数字，记为空（null）`
+        : `表二“${def.label}”行应有${def.fields.length}个数，读到${r.values.length}个（${raws}），无法确定对应关系，该行记为空（null）`,
+      `proactive.${def.key}`,
+      r.values[0]?.cell,
+    );
+    return;
+  }
+  def.fields.forEach((f, i) => {
+    const item = r.values[i]!;
+    const p: Provenance = { raw: item.cell.text, line: item.cell.line, column: item.cell.column, page: item.cell.page };
+    if (r.via) p.via = r.via;
+    provenance[`proactive.${def.key}.${f.key}`] = p;
+    target[f.key] = item.value;
+    if (item.value === null) {
+      diags.add('VALUE.BLANK', 'warning', `表二“${def.label}”行“${f.label}”未填数字（写作“${item.cell.text}”），应填写0或实际数`, `proactive.${def.key}.${f.key}`, item.cell);
+    }
+  });
+}

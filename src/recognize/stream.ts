@@ -1,0 +1,85 @@
+/**
+ * A table region as a stream of items: text cells, value cells and breaks (blank lines).
+ *
+ * Every layout flattens to this: a grid row is text then values; one-cell-per-line text is the
+ * same with breaks between rows; PDF text in reading order may emit a block of values column by
+ * column, which shows as groups of equal size separated by breaks.
+ */
+import type { TextCell, TextDocument } from '../read/text.js';
+import { normalizeLabel } from '../template/normalize.js';
+import { readCell, splitValueRun } from './values.js';
+
+export interface TextItem {
+  kind: 'text';
+  cell: TextCell;
+  norm: string;
+}
+
+export interface ValueItem {
+  kind: 'value';
+  cell: TextCell;
+  /** null for a deliberate blank (`/`, `-`). */
+  value: number | null;
+}
+
+export interface BreakItem {
+  kind: 'break';
+}
+
+export type Item = TextItem | ValueItem | BreakItem;
+
+function valueItem(cell: TextCell, raw: string, offset: number): ValueItem {
+  const reading = readCell(raw);
+  const value = reading.kind === 'number' ? reading.value : null;
+  return { kind: 'value', cell: { ...cell, text: raw, column: cell.column + offset }, value };
+}
+
+/** Items of one cell: a value, a run of values, or a label possibly followed by values (`行政许可 0`). */
+function cellItems(cell: TextCell): Item[] {
+  const reading = readCell(cell.text);
+  if (reading.kind === 'page') return [];
+  if (reading.kind === 'number' || reading.kind === 'blank') return [valueItem(cell, cell.text, 0)];
+  const run = splitValueRun(cell.text);
+  if (run) {
+    let offset = 0;
+    return run.map((part) => {
+      offset = cell.text.indexOf(part, offset);
+      const item = valueItem(cell, part, offset);
+      offset += part.length;
+      return item;
+    });
+  }
+  const tail = /^(.*[\u4e00-\u9fff）)])\s+((?:[+\-]?[\d.,]+\s*)+)$/.exec(cell.text);
+  if (tail && splitValueRun(`${tail[2]} 0`)) {
+    const label: TextItem = { kind: 'text', cell: { ...cell, text: tail[1]! }, norm: normalizeLabel(tail[1]!) };
+    const values = tail[2]!.trim().split(/\s+/);
+    let offset = tail[1]!.length;
+    return [
+      label,
+      ...values.map((part) => {
+        offset = cell.text.indexOf(part, offset);
+        const item = valueItem(cell, part, offset);
+        offset += part.length;
+        return item;
+      }),
+    ];
+  }
+  return [{ kind: 'text', cell, norm: normalizeLabel(cell.text) }];
+}
+
+/** The items of lines [from, to) of a document. */
+export function itemsOf(doc: TextDocument, from: number, to: number): Item[] {
+  const items: Item[] = [];
+  for (let i = from; i < to; i++) {
+    const line = doc.lines[i]!;
+    if (line.cells.length === 0) {
+      if (items.length && items[items.length - 1]!.kind !== 'break') items.push({ kind: 'break' });
+      continue;
+    }
+    for (const cell of line.cells) items.push(...cellItems(cell));
+  }
+  return items;
+}
+
+export const isValue = (item: Item): item is ValueItem => item.kind === 'value';
+export const isText = (item: Item): item is TextItem => item.kind === 'text';

@@ -1,0 +1,41 @@
+/**
+ * What a table cell says: a number, a deliberate blank (`/`, `-`, `—`, `无`), a page marker,
+ * or text. Cells are written as `0`, `１２`, `+2`, `251000元`, `3,119`, `7730.28`.
+ */
+
+export type CellReading =
+  | { kind: 'number'; value: number; raw: string }
+  | { kind: 'blank'; raw: string }
+  | { kind: 'page'; raw: string }
+  | { kind: 'text'; raw: string };
+
+const NUMBER = /^([+\-−]?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?:万元|元|件|条|个|项|次|宗|人|家)?$/;
+const BLANK = /^(?:[/／\\\-—–－_~～]+|无|空|暂无)$/;
+/** Page numbers printed in the footer of PDF pages: `-3-`, `— 3 —`, `第 3 页`, `3/12`. */
+const PAGE = /^(?:[-—–－]\s*\d{1,3}\s*[-—–－]|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*\/\s*\d{1,3})$/;
+
+export function readCell(raw: string): CellReading {
+  const text = raw.normalize('NFKC').trim();
+  if (PAGE.test(text)) return { kind: 'page', raw };
+  const compact = text.replace(/\s+/g, '');
+  const m = NUMBER.exec(compact);
+  if (m) {
+    const digits = m[2]!.replace(/,/g, '') + (m[3] ? `.${m[3]}` : '');
+    const sign = m[1] === '-' || m[1] === '−' ? -1 : 1;
+    return { kind: 'number', value: sign * Number(digits), raw };
+  }
+  if (BLANK.test(compact)) return { kind: 'blank', raw };
+  return { kind: 'text', raw };
+}
+
+/** True when every whitespace-separated part of a cell is a number or blank (`0 0 0` from a flattened row). */
+export function splitValueRun(raw: string): string[] | null {
+  const parts = raw.trim().split(/[\s\u3000]+/);
+  if (parts.length < 2) return null;
+  return parts.every((p) => {
+    const kind = readCell(p).kind;
+    return kind === 'number' || kind === 'blank';
+  })
+    ? parts
+    : null;
+}
