@@ -15,7 +15,6 @@ import type { Item, ValueItem } from './stream.js';
 
 export interface AppealsRead {
   rows: Record<string, CellRow>;
-  provenance: Record<string, Provenance>;
   found: boolean;
 }
 
@@ -121,13 +120,12 @@ function reorder(chunks: readonly Chunk[], asRead: readonly ValueItem[]): ValueI
   return best && best.holds > groupsHolding(asRead) ? best.values : null;
 }
 
-export function readAppeals(items: readonly Item[], diags: Diagnostics): AppealsRead {
+export function readAppeals(items: readonly Item[], diags: Diagnostics, provenance: Record<string, Provenance>): AppealsRead {
   const rows: Record<string, CellRow> = Object.fromEntries(
     GROUPS.map((g) => [g.key, Object.fromEntries(RESULTS.map((r) => [r.key, null]))]),
   );
-  const provenance: Record<string, Provenance> = {};
   const asRead = items.filter((it): it is ValueItem => it.kind === 'value');
-  if (asRead.length === 0) return { rows, provenance, found: false };
+  if (asRead.length === 0) return { rows, found: false };
   if (asRead.length !== CELLS) {
     diags.add(
       'TABLE.CELLS_UNASSIGNED',
@@ -136,7 +134,7 @@ export function readAppeals(items: readonly Item[], diags: Diagnostics): Appeals
       'appeals',
       asRead[0]!.cell,
     );
-    return { rows, provenance, found: true };
+    return { rows, found: true };
   }
   const reordered = reorder(chunksOf(items), asRead);
   if (reordered) {
@@ -159,5 +157,5 @@ export function readAppeals(items: readonly Item[], diags: Diagnostics): Appeals
       diags.add('VALUE.BLANK', 'warning', `表四“${group.label}”的“${result.label}”未填数字（写作“${item.cell.text}”），应填写0或实际数`, `appeals.${group.key}.${result.key}`, item.cell);
     }
   });
-  return { rows, provenance, found: true };
+  return { rows, found: true };
 }

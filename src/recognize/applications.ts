@@ -21,7 +21,6 @@ import type { Item, ValueItem } from './stream.js';
 
 export interface ApplicationsRead {
   rows: Record<string, CellRow>;
-  provenance: Record<string, Provenance>;
   /** The report printed 2019's single （六）其他处理 row. */
   singleOtherHandling: boolean;
   /** Any row label was found at all. */
@@ -90,7 +89,7 @@ function plan(items: readonly Item[], hits: readonly LabelHit[], width: number, 
   return { rows: adj.rows, via: 'adjacency' };
 }
 
-export function readApplications(items: readonly Item[], diags: Diagnostics): ApplicationsRead {
+export function readApplications(items: readonly Item[], diags: Diagnostics, provenance: Record<string, Provenance>): ApplicationsRead {
   let hits = findLabels(items, MATCHER);
   const subRows = hits.some((h) => h.key.startsWith('otherHandling.'));
   if (subRows) hits = hits.filter((h) => h.key !== OTHER_HANDLING_SINGLE.key);
@@ -98,10 +97,9 @@ export function readApplications(items: readonly Item[], diags: Diagnostics): Ap
   const rowDefs = (singleOtherHandling ? TEMPLATE_2019 : TEMPLATE_2021).applicationRows;
 
   const rows: Record<string, CellRow> = {};
-  const provenance: Record<string, Provenance> = {};
   const canonical = TEMPLATE_2021.applicationColumns.map((c) => c.key);
   for (const r of rowDefs) rows[r.key] = Object.fromEntries(canonical.map((k) => [k, null]));
-  if (hits.length === 0) return { rows, provenance, singleOtherHandling, found: false };
+  if (hits.length === 0) return { rows, singleOtherHandling, found: false };
 
   for (const h of hits) {
     if (h.kind === 'variant' || h.kind === 'fuzzy') {
@@ -157,7 +155,7 @@ export function readApplications(items: readonly Item[], diags: Diagnostics): Ap
       diags.add('STRUCT.ROW_MISSING', 'error', `表三缺少“${def.label}”行，该行各列记为空（null）`, `applications.${def.key}`);
     }
   }
-  return { rows, provenance, singleOtherHandling, found: true };
+  return { rows, singleOtherHandling, found: true };
 }
 
 function placeRow(

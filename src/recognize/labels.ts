@@ -61,8 +61,10 @@ export function labelMatcher(defs: readonly LabelDef[], containment: boolean): L
   const fits = (text: string, core: string): boolean =>
     containment ? text.includes(core) : text === core || (text.startsWith(core) && text.length <= core.length + 2);
 
-  return {
-    match(norm: string) {
+  // Reports repeat the same labels: remember answers (bounded, so a corpus cannot grow it without limit).
+  const memo = new Map<string, { key: string; kind: MatchKind } | null>();
+  const MEMO_LIMIT = 50_000;
+  const compute = (norm: string): { key: string; kind: MatchKind } | null => {
       const bare = stripNumbering(norm);
       for (const d of byLength) {
         if (d.numbered ? norm.endsWith(d.coreNorm) && norm.length <= d.coreNorm.length + 8 : fits(bare, d.coreNorm)) {
@@ -80,7 +82,8 @@ export function labelMatcher(defs: readonly LabelDef[], containment: boolean): L
         let best: PreparedDef | null = null;
         let score = 0;
         for (const d of prepared) {
-          if (d.numbered) continue;
+          // Only labels of comparable length can be a typo of each other.
+          if (d.numbered || bare.length * 2 < d.coreNorm.length || bare.length > d.coreNorm.length * 2) continue;
           const s = bigramSimilarity(bare, d.coreNorm);
           if (s > score) {
             score = s;
@@ -90,6 +93,16 @@ export function labelMatcher(defs: readonly LabelDef[], containment: boolean): L
         if (best && score >= FUZZY_MIN) return { key: best.key, kind: 'fuzzy' };
       }
       return null;
+  };
+  return {
+    match(norm: string) {
+      let answer = memo.get(norm);
+      if (answer === undefined) {
+        answer = compute(norm);
+        if (memo.size >= MEMO_LIMIT) memo.clear();
+        memo.set(norm, answer);
+      }
+      return answer;
     },
   };
 }

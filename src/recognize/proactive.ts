@@ -6,12 +6,11 @@ import { normalizeLabel } from '../template/normalize.js';
 import { templateFor, type ProactiveRowDef, type TemplateVersion } from '../template/templates.js';
 import { adjacency, type RowValues } from './assign.js';
 import type { Diagnostics } from './diagnostics.js';
-import { findLabels, labelMatcher } from './labels.js';
+import { findLabels, labelMatcher, type LabelMatcher } from './labels.js';
 import type { Item, ValueItem } from './stream.js';
 
 export interface ProactiveRead {
   rows: Record<string, CellRow>;
-  provenance: Record<string, Provenance>;
   /** The template the headers follow, or null when they name none. */
   version: TemplateVersion | null;
   found: boolean;
@@ -33,9 +32,6 @@ export function proactiveVersion(items: readonly Item[]): TemplateVersion | null
   return b > a ? '2019' : '2021';
 }
 
-function rowsOf(version: TemplateVersion): ProactiveRowDef[] {
-  return templateFor(version).proactive.flatMap((b) => b.rows);
-}
 
 /** In template order, the values of the whole region split by each row's field count. */
 function byOrder(items: readonly Item[], defs: readonly ProactiveRowDef[]): RowValues[] | null {
@@ -49,19 +45,31 @@ function byOrder(items: readonly Item[], defs: readonly ProactiveRowDef[]): RowV
   });
 }
 
-export function readProactive(items: readonly Item[], fallback: TemplateVersion, diags: Diagnostics): ProactiveRead {
-  const version = proactiveVersion(items);
-  const defs = rowsOf(version ?? fallback);
-  const matcher = labelMatcher(
-    defs.map((d) => ({ key: d.key, label: d.label, core: d.label, variants: d.variants })),
+function rowsOf(version: TemplateVersion): ProactiveRowDef[] {
+  return templateFor(version).proactive.flatMap((b) => b.rows);
+}
+
+const MATCHERS: Record<TemplateVersion, LabelMatcher> = {
+  '2019': matcherOf('2019'),
+  '2021': matcherOf('2021'),
+};
+
+function matcherOf(version: TemplateVersion): LabelMatcher {
+  return labelMatcher(
+    rowsOf(version).map((d) => ({ key: d.key, label: d.label, core: d.label, variants: d.variants })),
     false,
   );
+}
+
+export function readProactive(items: readonly Item[], fallback: TemplateVersion, diags: Diagnostics, provenance: Record<string, Provenance>): ProactiveRead {
+  const version = proactiveVersion(items);
+  const defs = rowsOf(version ?? fallback);
+  const matcher = MATCHERS[version ?? fallback];
   const hits = findLabels(items, matcher);
   const rows: Record<string, CellRow> = Object.fromEntries(
     defs.map((d) => [d.key, Object.fromEntries(d.fields.map((f) => [f.key, null]))]),
   );
-  const provenance: Record<string, Provenance> = {};
-  if (hits.length === 0) return { rows, provenance, version, found: false };
+  if (hits.length === 0) return { rows, version, found: false };
 
   for (const h of hits) {
     if (h.kind === 'variant' || h.kind === 'fuzzy') {
@@ -97,7 +105,7 @@ export function readProactive(items: readonly Item[], fallback: TemplateVersion,
       diags.add('STRUCT.ROW_MISSING', 'error', `表二缺少“${def.label}”行，该行记为空（null）`, `proactive.${def.key}`);
     }
   }
-  return { rows, provenance, version, found: true };
+  return { rows, version, found: true };
 }
 
 function placeRow(def: ProactiveRowDef, r: RowValues, target: CellRow, provenance: Record<string, Provenance>, diags: Diagnostics): void {

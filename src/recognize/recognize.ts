@@ -28,6 +28,8 @@ interface Region {
 }
 
 function isAnchor(text: string, no: 2 | 3 | 4): boolean {
+  // Cheap length test first: most lines of a report are long prose.
+  if (text.length > ANCHOR_MAX_LENGTH * 2) return false;
   const norm = normalizeLabel(text);
   return norm.length > 0 && norm.length <= ANCHOR_MAX_LENGTH && TABLE_ANCHORS[no].test(norm);
 }
@@ -96,16 +98,18 @@ export function recognize(doc: TextDocument): AnnualReport {
   };
 
   const byYear: TemplateVersion = meta.year !== null && meta.year <= 2020 ? '2019' : '2021';
-  const proactive = readProactive(items(2), byYear, diags);
-  const applications = readApplications(items(3), diags);
-  const appeals = readAppeals(items(4), diags);
+  // One provenance object that every table reader writes into (spreading large objects is slow).
+  const provenance: AnnualReport['provenance'] = {};
+  const proactive = readProactive(items(2), byYear, diags, provenance);
+  const applications = readApplications(items(3), diags, provenance);
+  const appeals = readAppeals(items(4), diags, provenance);
   const version = proactive.version ?? byYear;
 
   const report = emptyReport(version, { singleOtherHandling: version === '2021' && applications.singleOtherHandling });
   copyRows(report.proactive, proactive.rows);
   copyRows(report.applications, applications.rows);
   copyRows(report.appeals, appeals.rows);
-  report.provenance = { ...proactive.provenance, ...applications.provenance, ...appeals.provenance };
+  report.provenance = provenance;
   report.title = meta.title;
   report.unit = meta.unit;
   report.year = meta.year;

@@ -23,27 +23,51 @@ function cleanHeading(text: string): string {
   return text.replace(/^\s*#{1,6}\s*/, '').replace(/\*\*/g, '').trim();
 }
 
-function matchesSection(line: string, def: SectionDef): boolean {
+interface Candidate {
+  written: string;
+  ordinal: number | null;
+  /** Normalised text without numbering or a trailing colon. */
+  rest: string;
+}
+
+/** A line that could be a heading, prepared once for matching against all six sections. */
+function candidate(line: string): Candidate | null {
   const written = cleanHeading(line);
-  if (!written || written.length > 60) return false;
-  const ordinal = leadingOrdinal(written);
-  if (ordinal !== null && ordinal !== def.no) return false;
-  const rest = stripNumbering(normalizeLabel(written)).replace(/[:.。]$/, '');
-  return [def.core, ...def.coreVariants].some((core) => {
-    const c = normalizeLabel(core);
-    return rest.startsWith(c) && rest.length <= c.length + HEADING_SLACK;
-  });
+  if (!written || written.length > 60) return null;
+  return {
+    written,
+    ordinal: leadingOrdinal(written),
+    rest: stripNumbering(normalizeLabel(written)).replace(/[:.。]$/, ''),
+  };
+}
+
+const coreCache = new Map<SectionDef, string[]>();
+
+/** A section's title cores, normalised once. */
+function coresOf(def: SectionDef): string[] {
+  let cores = coreCache.get(def);
+  if (!cores) {
+    cores = [def.core, ...def.coreVariants].map(normalizeLabel);
+    coreCache.set(def, cores);
+  }
+  return cores;
+}
+
+function matchesSection(c: Candidate, def: SectionDef): boolean {
+  if (c.ordinal !== null && c.ordinal !== def.no) return false;
+  return coresOf(def).some((n) => c.rest.startsWith(n) && c.rest.length <= n.length + HEADING_SLACK);
 }
 
 /** The section headings found, in document order; sections are searched for in template order. */
 export function findSections(doc: TextDocument, defs: readonly SectionDef[]): SectionHit[] {
+  const candidates = doc.lines.map((l) => candidate(l.text));
   const hits: SectionHit[] = [];
   let from = 0;
   for (const def of defs) {
-    for (let i = from; i < doc.lines.length; i++) {
-      const text = doc.lines[i]!.text;
-      if (matchesSection(text, def)) {
-        hits.push({ def, index: i, written: cleanHeading(text) });
+    for (let i = from; i < candidates.length; i++) {
+      const c = candidates[i];
+      if (c && matchesSection(c, def)) {
+        hits.push({ def, index: i, written: c.written });
         from = i + 1;
         break;
       }

@@ -1,0 +1,52 @@
+/**
+ * The `gongkai` command. Help and messages are in Chinese, with English beside them for
+ * international readers; each command lives in its own module.
+ */
+import { Command, CommanderError } from 'commander';
+import { demoCommand } from './demo.js';
+import { parseCommand } from './parse.js';
+import { schemaCommand } from './schema.js';
+
+function program(setCode: (code: number) => void): Command {
+  const cli = new Command('gongkai')
+    .description('政府信息公开工作年度报告：读取、检查、生成\nRead, check and write China\'s open-government-information annual reports.')
+    .version('0.1.0', '-V, --version', '显示版本 (show version)')
+    .helpOption('-h, --help', '显示帮助 (show help)')
+    .addHelpCommand('help [command]', '显示某个命令的帮助 (help for a command)')
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+
+  cli
+    .command('parse')
+    .description('把年度报告解析为标准 JSON（gongkai.report/v1）；多个文件输出 JSON Lines\nParse reports into canonical JSON; several files give JSON Lines.')
+    .argument('<files...>', '报告文件，“-”表示标准输入 (report files, - for stdin)')
+    .option('-o, --out <file>', '写入文件而不是标准输出 (write to a file)')
+    .option('--no-provenance', '不输出每个数值的来源位置 (omit provenance)')
+    .action(async (files: string[], opts: { out?: string; provenance: boolean }) => setCode(await parseCommand(files, opts)));
+
+  cli
+    .command('schema')
+    .description('输出标准模型的 JSON Schema\nPrint the JSON Schema of the canonical model.')
+    .option('-o, --out <file>', '写入文件 (write to a file)')
+    .action(async (opts: { out?: string }) => setCode(await schemaCommand(opts)));
+
+  cli
+    .command('demo')
+    .description('解析随附的示例报告并显示摘要（npm start 运行它）\nParse the bundled example reports and show a summary.')
+    .argument('[dir]', '报告所在文件夹 (folder of reports)')
+    .action(async (dir?: string) => setCode(await demoCommand(dir)));
+  return cli;
+}
+
+/** Run the CLI; returns the process exit code. */
+export async function main(argv: readonly string[]): Promise<number> {
+  let code = 0;
+  try {
+    await program((c) => (code = c)).parseAsync([...argv], { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    process.stderr.write(`gongkai: 内部错误 (internal error): ${error instanceof Error ? error.stack : String(error)}\n`);
+    return 70;
+  }
+  return code;
+}
