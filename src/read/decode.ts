@@ -38,8 +38,9 @@ function utf16Guess(bytes: Uint8Array): Encoding | null {
   const pairs = n / 2;
   // Chinese text in UTF-16 has few zero bytes, but ASCII digits, tabs and newlines give many;
   // what matters is that they all sit on one side.
-  if (zeroOdd > pairs * 0.2 && zeroEven < pairs * 0.02) return 'utf-16le';
-  if (zeroEven > pairs * 0.2 && zeroOdd < pairs * 0.02) return 'utf-16be';
+  // what matters is that they sit mostly on one side (a CJK character like 一 U+4E00 has a zero too).
+  if (zeroOdd > pairs * 0.1 && zeroEven * 4 < zeroOdd) return 'utf-16le';
+  if (zeroEven > pairs * 0.1 && zeroOdd * 4 < zeroEven) return 'utf-16be';
   return null;
 }
 

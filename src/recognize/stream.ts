@@ -49,8 +49,9 @@ function cellItems(cell: TextCell): Item[] {
       return item;
     });
   }
-  const tail = /^(.*[\u4e00-\u9fff）)])\s+((?:[+\-]?[\d.,]+\s*)+)$/.exec(cell.text);
-  if (tail && splitValueRun(`${tail[2]} 0`)) {
+  // Values separated by mandatory white space: no nested quantifier, so no catastrophic backtracking.
+  const tail = /^(.*[\u4e00-\u9fff）)])\s+([+-]?[\d.,]+(?:\s+[+-]?[\d.,]+)*)$/.exec(cell.text);
+  if (tail && tail[2]!.split(/\s+/).every((part) => readCell(part).kind === 'number')) {
     const label: TextItem = { kind: 'text', cell: { ...cell, text: tail[1]! }, norm: normalizeLabel(tail[1]!) };
     const values = tail[2]!.trim().split(/\s+/);
     let offset = tail[1]!.length;

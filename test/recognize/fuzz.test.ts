@@ -87,3 +87,12 @@ describe('the reader never throws', () => {
     );
   });
 });
+
+describe('regressions found by the fuzzer', () => {
+  it('reads a label followed by a very long digit run and a stray letter (once a catastrophic regex backtrack)', () => {
+    const text = `二、主动公开政府信息情况\n第二十条第（五）项\n行政许可 ${'9'.repeat(5000)}x\n`;
+    const result = parseText(text);
+    expect(result.readable).toBe(true);
+    expect(result.report.proactive.licensing!.decisions).toBeNull();
+  });
+});

@@ -1,0 +1,67 @@
+/**
+ * `npm run bench`: how fast gongkai reads reports, measured, never asserted.
+ * Prints reports per second on one core (the parse is single-threaded), cold (first parse in
+ * this process, module set-up included) and warm, per corpus, and the peak resident memory.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const shared = process.env.GONGKAI_SHARED ?? resolve(root, '../shared');
+
+function files(dir: string): Uint8Array[] {
+  return existsSync(dir) ? readdirSync(dir).sort().map((f) => readFileSync(join(dir, f))) : [];
+}
+
+function pdfTexts(): Uint8Array[] {
+  const dir = join(shared, 'fixtures/real');
+  if (!existsSync(dir)) return [];
+  try {
+    return readdirSync(dir)
+      .filter((f) => f.endsWith('.pdf'))
+      .flatMap((f) => [[], ['-layout']].map((flag) => execFileSync('pdftotext', [...flag, join(dir, f), '-'])));
+  } catch {
+    console.log('（未安装 pdftotext，跳过真实 PDF 文本 / pdftotext missing: real PDF texts skipped）');
+    return [];
+  }
+}
+
+const t0 = performance.now();
+const { parseBytes } = await import('../src/parse.js');
+const corpora: [string, Uint8Array[]][] = [
+  ['seeds (shared/seeds)', files(join(shared, 'seeds'))],
+  ['real PDF text (pdftotext, both modes)', pdfTexts()],
+  ['own fixtures (test/fixtures/reports)', files(join(root, 'test/fixtures/reports'))],
+];
+const first = corpora.find(([, c]) => c.length)?.[1][0];
+if (first) parseBytes(first);
+const cold = performance.now() - t0;
+console.log(`冷启动 cold: 模块加载 + 首份报告 module load + first report ${cold.toFixed(1)} ms`);
+
+let peak = process.memoryUsage().rss;
+const WARM_MS = 2000;
+for (const [name, corpus] of corpora) {
+  if (!corpus.length) {
+    console.log(`${name}: 无数据，跳过 (absent, skipped)`);
+    continue;
+  }
+  const bytes = corpus.reduce((n, b) => n + b.length, 0);
+  const c0 = performance.now();
+  for (const b of corpus) parseBytes(b); // first pass over this corpus: caches still cold for its labels
+  const coldEach = (performance.now() - c0) / corpus.length;
+  let n = 0;
+  const start = performance.now();
+  while (performance.now() - start < WARM_MS) {
+    for (const b of corpus) parseBytes(b);
+    n += corpus.length;
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }
+  const secs = (performance.now() - start) / 1000;
+  console.log(
+    `${name}: ${corpus.length} 份 reports, 平均 ${(bytes / corpus.length / 1024).toFixed(1)} KiB; ` +
+      `首轮 first pass ${coldEach.toFixed(2)} ms/份; 热 warm ${(n / secs).toFixed(0)} 份/秒/核 reports/s/core (${((secs * 1000) / n).toFixed(2)} ms/份)`,
+  );
+}
+console.log(`峰值内存 peak RSS: ${(Math.max(peak, process.resourceUsage().maxRSS * 1024) / 1024 / 1024).toFixed(0)} MiB`);
