@@ -30,6 +30,7 @@ function pdfTexts(): Uint8Array[] {
 
 const t0 = performance.now();
 const { parseBytes } = await import('../src/parse.js');
+const { checkReport } = await import('../src/rules/check.js');
 const corpora: [string, Uint8Array[]][] = [
   ['seeds (shared/seeds)', files(join(shared, 'seeds'))],
   ['real PDF text (pdftotext, both modes)', pdfTexts()],
@@ -63,5 +64,17 @@ for (const [name, corpus] of corpora) {
     `${name}: ${corpus.length} 份 reports, 平均 ${(bytes / corpus.length / 1024).toFixed(1)} KiB; ` +
       `首轮 first pass ${coldEach.toFixed(2)} ms/份; 热 warm ${(n / secs).toFixed(0)} 份/秒/核 reports/s/core (${((secs * 1000) / n).toFixed(2)} ms/份)`,
   );
+}
+// Checks: the whole rule engine (with the culprit search) over every parsed report.
+const models = corpora.flatMap(([, c]) => c.map((b) => parseBytes(b).report));
+if (models.length) {
+  let n = 0;
+  const start = performance.now();
+  while (performance.now() - start < WARM_MS) {
+    for (const m of models) checkReport(m, { peers: models.slice(0, 5) });
+    n += models.length;
+  }
+  const secs = (performance.now() - start) / 1000;
+  console.log(`检查 check: ${models.length} 份模型 models; ${(n / secs).toFixed(0)} 份/秒/核 checks/s/core (${((secs * 1000) / n).toFixed(2)} ms/份, 含与5份报告的雷同比较 incl. similarity against 5 reports)`);
 }
 console.log(`峰值内存 peak RSS: ${(Math.max(peak, process.resourceUsage().maxRSS * 1024) / 1024 / 1024).toFixed(0)} MiB`);

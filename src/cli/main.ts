@@ -3,6 +3,7 @@
  * international readers; each command lives in its own module.
  */
 import { Command, CommanderError } from 'commander';
+import { checkCommand, type CheckCommandOptions } from './check.js';
 import { demoCommand } from './demo.js';
 import { parseCommand } from './parse.js';
 import { schemaCommand } from './schema.js';
@@ -23,6 +24,19 @@ function program(setCode: (code: number) => void): Command {
     .option('-o, --out <file>', '写入文件而不是标准输出 (write to a file)')
     .option('--no-provenance', '不输出每个数值的来源位置 (omit provenance)')
     .action(async (files: string[], opts: { out?: string; provenance: boolean }) => setCode(await parseCommand(files, opts)));
+
+  cli
+    .command('check')
+    .description('按全部规则检查报告（算术勾稽、结构、正文、跨年度、发布时间、内容雷同）\nCheck reports against every rule.')
+    .argument('<files...>', '报告文件或标准 JSON 模型 (reports or canonical JSON models)')
+    .option('--json', '输出 JSON (machine-readable output)')
+    .option('--previous <file>', '同一机关上一年度的报告 (the same body\'s previous report)')
+    .option('--deadline <date>', '发布期限 YYYY-MM-DD，覆盖默认规则 (publication deadline)')
+    .option('--deadline-body <MM-DD>', '部门、乡镇街道的期限，默认 01-31 (deadline for departments, townships)')
+    .option('--deadline-government <MM-DD>', '县级以上政府本级报告的期限，默认 03-31 (deadline for governments)')
+    .option('--threshold <ratio>', '内容雷同阈值，默认 0.8 (similarity threshold)')
+    .option('-o, --out <file>', '写入文件 (write to a file)')
+    .action(async (files: string[], opts: CheckCommandOptions) => setCode(await checkCommand(files, opts)));
 
   cli
     .command('schema')
