@@ -27,9 +27,12 @@ interface Region {
   to: number;
 }
 
+/** Characters every anchor word contains one of (in Simplified or Traditional form). */
+const ANCHOR_CHARS = /[条條内內件数勾申人收复復诉訴讼訟维維纠糾审審]/;
+
 function isAnchor(text: string, no: 2 | 3 | 4): boolean {
-  // Cheap length test first: most lines of a report are long prose.
-  if (text.length > ANCHOR_MAX_LENGTH * 2) return false;
+  // Cheap tests first: most lines of a report are prose without any anchor character.
+  if (text.length > ANCHOR_MAX_LENGTH * 2 || !ANCHOR_CHARS.test(text)) return false;
   const norm = normalizeLabel(text);
   return norm.length > 0 && norm.length <= ANCHOR_MAX_LENGTH && TABLE_ANCHORS[no].test(norm);
 }

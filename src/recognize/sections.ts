@@ -18,6 +18,7 @@ export interface SectionHit {
 
 /** How much longer than the title's core a heading line may be (a trailing colon, 情况 etc.). */
 const HEADING_SLACK = 6;
+const HEADING_WORDS = /情\s*况|事\s*项|概\s*述|措\s*施|情\s*況|事\s*項/;
 
 function cleanHeading(text: string): string {
   return text.replace(/^\s*#{1,6}\s*/, '').replace(/\*\*/g, '').trim();
@@ -32,6 +33,9 @@ interface Candidate {
 
 /** A line that could be a heading, prepared once for matching against all six sections. */
 function candidate(line: string): Candidate | null {
+  // Every section title (in both templates and the variants met) ends in one of these words;
+  // testing for them first spares normalising the many prose lines of PDF text.
+  if (line.length > 80 || !HEADING_WORDS.test(line)) return null;
   const written = cleanHeading(line);
   if (!written || written.length > 60) return null;
   return {

@@ -125,3 +125,23 @@ describe('青禾县林业局 2020: the 2019 template', () => {
     expect(r.unit).toBe('青禾县林业局');
   });
 });
+
+describe('a report mirrored in Traditional characters', () => {
+  // Characters of the template labels, Simplified → Traditional, as mirrored government sites print them.
+  const TRADITIONAL: Record<string, string> = {
+    开: '開', 报: '報', 数: '數', 处: '處', 请: '請', 总: '總', 计: '計', 结: '結', 转: '轉', 续: '續', 办: '辦',
+    现: '現', 业: '業', 构: '構', 织: '織', 获: '獲', 复: '復', 议: '議', 讼: '訟', 维: '維', 审: '審', 纠: '糾',
+    规: '規', 范: '範', 许: '許', 罚: '罰', 费: '費', 额: '額', 废: '廢', 发: '發', 决: '決', 况: '況', 问: '問', 题: '題',
+  };
+  it('parses to the same values', () => {
+    const text = readFileSync(join(FIXTURES, 'reports', 'yunling-2024.tsv.txt'), 'utf8').replace(/[\u4e00-\u9fff]/g, (c) => TRADITIONAL[c] ?? c);
+    expect(text).toContain('總計');
+    const r = parseBytes(new TextEncoder().encode(text)).report;
+    expect(r.sections.map((s) => s.no)).toEqual([1, 2, 3, 4, 5, 6]);
+    for (const key of Object.keys(r.applications)) {
+      expect(row(r, key), key).toEqual(YUNLING_NONZERO[key] ?? [0, 0, 0, 0, 0, 0, 0]);
+    }
+    expect(r.proactive.normativeDocuments).toEqual({ issued: 2, repealed: 1, inForce: 9 });
+    expect(r.appeals.reconsideration).toEqual({ upheld: 1, corrected: 0, other: 0, pending: 1, total: 2 });
+  });
+});
