@@ -6,6 +6,7 @@ import { Command, CommanderError } from 'commander';
 import { checkCommand, type CheckCommandOptions } from './check.js';
 import { demoCommand } from './demo.js';
 import { parseCommand } from './parse.js';
+import { rulesCommand } from './rules.js';
 import { schemaCommand } from './schema.js';
 
 function program(setCode: (code: number) => void): Command {
@@ -37,6 +38,12 @@ function program(setCode: (code: number) => void): Command {
     .option('--threshold <ratio>', '内容雷同阈值，默认 0.8 (similarity threshold)')
     .option('-o, --out <file>', '写入文件 (write to a file)')
     .action(async (files: string[], opts: CheckCommandOptions) => setCode(await checkCommand(files, opts)));
+
+  cli
+    .command('rules')
+    .description('列出全部检查规则（中英文）\nList every rule, in Chinese and English.')
+    .option('--json', '输出 JSON (machine-readable output)')
+    .action(async (opts: { json?: boolean }) => setCode(await rulesCommand(opts)));
 
   cli
     .command('schema')

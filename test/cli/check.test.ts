@@ -2,6 +2,7 @@
  * `gongkai check` as a supervisor runs it on a folder of reports.
  */
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES, HAVE_SHARED, seedPath, writeTemp } from '../support/shared.js';
@@ -57,6 +58,24 @@ describe('gongkai check', () => {
     expect(code).toBe(2);
     expect(stderr).toContain('/no/such/file.txt: 文件不存在');
     expect((JSON.parse(stdout) as JsonResult[])).toHaveLength(1);
+  });
+
+  it('pairs two years of one body given in one call and checks the carry-over', () => {
+    const text = readFileSync(report('yunling-2024.tsv.txt'), 'utf8');
+    // Last year's report of the same body, ending the year with 2 applications open (this year says 1).
+    const lastYear = text
+      .replaceAll('2024', '2023')
+      .replace('四、结转下年度继续办理\t\t1\t0\t0\t0\t0\t0\t1', '四、结转下年度继续办理\t\t2\t0\t0\t0\t0\t0\t2');
+    const file = writeTemp('yunling-2023.txt', lastYear);
+    const { code, stdout } = gongkai(['check', '--json', report('yunling-2024.tsv.txt'), file]);
+    expect(code).toBe(1);
+    const [current] = JSON.parse(stdout) as JsonResult[];
+    const carry = current!.findings.filter((f) => f.code === 'CROSS.CARRY');
+    expect(carry.map((f) => [f.at, f.expected, f.found])).toEqual([
+      ['applications.carriedOver.naturalPerson', 2, 1],
+      ['applications.carriedOver.total', 2, 1],
+    ]);
+    expect(current!.findings.map((f) => f.code)).toContain('SIM.DUPLICATE');
   });
 
   it.skipIf(!HAVE_SHARED)('shows the seeds with errors first', () => {

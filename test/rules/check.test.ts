@@ -146,3 +146,33 @@ describe('our own fixtures', () => {
     expect(invalid.map((x) => x.at).sort()).toEqual(['applications.granted.research', 'proactive.licensing.decisions']);
   });
 });
+
+describe('narrative against tables', () => {
+  const base = () => own('yunling-2024.tsv.txt');
+  it('finds a stated number of applications that differs from table 三', () => {
+    const r = base();
+    r.sections[0] = { ...r.sections[0]!, text: r.sections[0]!.text.replace('全年新收政府信息公开申请10件', '全年收到政府信息公开申请十二件') };
+    const f = checkReport(r).filter((x) => x.code === 'TEXT.APPLICATIONS_MISMATCH');
+    expect(f.map((x) => [x.at, x.expected, x.found])).toEqual([['sections.1', 10, 12]]);
+  });
+  it('accepts "未收到…申请" when table 三 says 0, and flags it when it does not', () => {
+    const r = base();
+    r.sections[0] = { ...r.sections[0]!, text: '全年未收到政府信息公开申请。' };
+    expect(checkReport(r).filter((x) => x.code === 'TEXT.APPLICATIONS_MISMATCH').map((x) => x.found)).toEqual([0]);
+    r.applications.newReceived = Object.fromEntries(Object.keys(r.applications.newReceived!).map((k) => [k, 0]));
+    expect(checkReport(r).filter((x) => x.code === 'TEXT.APPLICATIONS_MISMATCH')).toEqual([]);
+  });
+  it('finds section 六 denying fee notices while table 三 counts applications dropped for unpaid fees', () => {
+    const r = base();
+    r.applications['otherHandling.feeUnpaid'] = { ...r.applications['otherHandling.feeUnpaid']!, naturalPerson: 1, total: 1 };
+    r.sections[5] = { ...r.sections[5]!, text: '本年度未发出信息处理费收费通知书，未收取信息处理费。' };
+    expect(codes(checkReport(r), 'warning')).toContain('TEXT.FEE_MISMATCH');
+  });
+  it('finds documents in force that do not follow from last year', () => {
+    const r = base();
+    const previous: AnnualReport = { ...r, year: 2023, proactive: { ...r.proactive, normativeDocuments: { issued: 1, repealed: 0, inForce: 5 } } };
+    const f = checkReport(r, { previous }).filter((x) => x.code === 'CROSS.IN_FORCE');
+    // 5 in force last year + 2 issued − 1 repealed = 6, but the report says 9.
+    expect(f.map((x) => [x.at, x.expected, x.found])).toEqual([['proactive.normativeDocuments.inForce', 6, 9]]);
+  });
+});
