@@ -16,11 +16,11 @@ export interface ParseResult {
 }
 
 const BINARY_REASON: Record<BinaryFormat, string> = {
-  pdf: '这是PDF文件，当前版本只读取文本；请先用 pdftotext（poppler-utils）转成文本再解析',
-  zip: '这是ZIP压缩格式的文件（如 .docx），当前版本只读取文本',
-  ole: '这是旧版Office二进制文件（.doc/.wps），当前版本只读取文本',
-  rtf: '这是RTF文件，当前版本只读取文本',
-  image: '这是图片文件（扫描件），当前版本只读取文本',
+  pdf: '这是PDF文件，不是文本（用 parseFile 读取）',
+  zip: '这是ZIP压缩格式的文件（如 .docx），不是文本（用 parseFile 读取）',
+  ole: '这是旧版Office二进制文件（.doc/.wps），不是文本（用 parseFile 读取）',
+  rtf: '这是RTF文件，不是文本',
+  image: '这是图片文件（扫描件），不是文本（用 parseFile 读取）',
   binary: '这是二进制文件，不是文本',
 };
 

@@ -5,7 +5,8 @@
  */
 import type { AnnualReport } from '../model/report.js';
 import { validateReport } from '../model/schema.js';
-import { parseBytes } from '../parse.js';
+import { EXTERNAL_TOOLS } from '../adapters/external.js';
+import { parseFile } from '../ingest.js';
 import { checkReport } from '../rules/check.js';
 import { SEVERITY_ORDER, type Finding } from '../rules/finding.js';
 import { DEFAULT_DEADLINES, type Deadlines } from '../rules/publication.js';
@@ -43,7 +44,7 @@ export async function loadReport(file: string): Promise<{ report: AnnualReport }
       // Not JSON after all: read it as a report text.
     }
   }
-  const parsed = parseBytes(bytes);
+  const parsed = await parseFile(bytes, { tools: EXTERNAL_TOOLS });
   return parsed.readable ? { report: parsed.report } : { error: parsed.reason ?? '无法读取' };
 }
 

@@ -5,7 +5,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseBytes } from '../parse.js';
+import { EXTERNAL_TOOLS } from '../adapters/external.js';
+import { parseFile } from '../ingest.js';
 import { complain, describeError } from './io.js';
 
 const EXAMPLES = resolve(dirname(fileURLToPath(import.meta.url)), '../../test/fixtures/reports');
@@ -21,7 +22,7 @@ export async function demoCommand(dir: string = EXAMPLES): Promise<number> {
   process.stdout.write(`解析 ${dir} 中的 ${files.length} 份报告 (parsing ${files.length} reports)\n\n`);
   let code = 0;
   for (const file of files) {
-    const result = parseBytes(await readFile(join(dir, file)));
+    const result = await parseFile(await readFile(join(dir, file)), { tools: EXTERNAL_TOOLS });
     if (!result.readable) {
       complain(file, result.reason ?? '无法读取');
       code = 2;

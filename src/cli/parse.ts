@@ -1,6 +1,7 @@
 /** `gongkai parse FILE|- ...`: print the canonical JSON of each report. */
 import type { AnnualReport } from '../model/report.js';
-import { parseBytes } from '../parse.js';
+import { EXTERNAL_TOOLS } from '../adapters/external.js';
+import { parseFile } from '../ingest.js';
 import { complain, describeError, readInput, writeOutput } from './io.js';
 
 export interface ParseOptions {
@@ -26,7 +27,7 @@ export async function parseCommand(files: readonly string[], opts: ParseOptions)
       code = 2;
       continue;
     }
-    const result = parseBytes(bytes);
+    const result = await parseFile(bytes, { tools: EXTERNAL_TOOLS });
     if (!result.readable) {
       complain(file, result.reason ?? '无法读取');
       code = 2;

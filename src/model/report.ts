@@ -49,6 +49,8 @@ export interface Provenance {
   page?: number;
   /** How the value was placed when not by plain adjacency to its label. */
   via?: 'stream' | 'columns' | 'arithmetic' | 'reordered';
+  /** Read by optical character recognition from a scan: check it against the original. */
+  ocr?: boolean;
 }
 
 export interface AnnualReport {

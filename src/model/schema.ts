@@ -64,6 +64,7 @@ function reportSchema(version: TemplateVersion) {
           column: z.number().int(),
           page: z.number().int().optional(),
           via: z.enum(['stream', 'columns', 'arithmetic', 'reordered']).optional(),
+          ocr: z.boolean().optional(),
         }),
       )
       .default({}),

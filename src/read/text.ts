@@ -14,6 +14,8 @@ export interface TextCell {
   /** 1-based column (in UTF-16 code units) where the cell starts. */
   column: number;
   page: number;
+  /** The source marked this cell explicitly empty (an HTML `<td></td>`): a blank, not an absence. */
+  blank?: boolean;
 }
 
 export interface TextLine {

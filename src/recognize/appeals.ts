@@ -10,7 +10,7 @@
  */
 import type { CellRow, Provenance } from '../model/report.js';
 import { TEMPLATE_2021 } from '../template/templates.js';
-import type { Diagnostics } from './diagnostics.js';
+import { writtenAs, type Diagnostics } from './diagnostics.js';
 import type { Item, ValueItem } from './stream.js';
 
 export interface AppealsRead {
@@ -154,7 +154,7 @@ export function readAppeals(items: readonly Item[], diags: Diagnostics, provenan
     if (reordered) p.via = 'reordered';
     provenance[`appeals.${group.key}.${result.key}`] = p;
     if (item.value === null) {
-      diags.add('VALUE.BLANK', 'warning', `表四“${group.label}”的“${result.label}”未填数字（写作“${item.cell.text}”），应填写0或实际数`, `appeals.${group.key}.${result.key}`, item.cell);
+      diags.add('VALUE.BLANK', 'warning', `表四“${group.label}”的“${result.label}”未填数字（${writtenAs(item.cell.text)}），应填写0或实际数`, `appeals.${group.key}.${result.key}`, item.cell);
     }
   });
   return { rows, found: true };

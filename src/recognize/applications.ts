@@ -14,7 +14,7 @@ import {
   type ColumnDef,
 } from '../template/templates.js';
 import { adjacency, streamRows, type RowValues } from './assign.js';
-import type { Diagnostics } from './diagnostics.js';
+import { writtenAs, type Diagnostics } from './diagnostics.js';
 import { findLabels, labelMatcher, type LabelHit } from './labels.js';
 import { resolveShortRow } from './shortrow.js';
 import type { Item, ValueItem } from './stream.js';
@@ -179,7 +179,7 @@ function placeRow(
     if (col === 'subtotal') return;
     target[col] = item.value;
     if (item.value === null) {
-      diags.add('VALUE.BLANK', 'warning', `表三“${label}”行“${columns[c]!.label}”列未填数字（写作“${item.cell.text}”），应填写0或实际数`, `applications.${r.key}.${col}`, item.cell);
+      diags.add('VALUE.BLANK', 'warning', `表三“${label}”行“${columns[c]!.label}”列未填数字（${writtenAs(item.cell.text)}），应填写0或实际数`, `applications.${r.key}.${col}`, item.cell);
     }
   };
   if (r.values.length === width) {

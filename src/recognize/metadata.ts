@@ -35,12 +35,23 @@ function yearOf(token: string): number | null {
 
 const YEAR_IN_TITLE = /((?:19|20)\d{2}|[〇零一二三四五六七八九]{4})\s*年(?:度)?/;
 
-/** The title: the lines before the first heading up to the one that says 年度报告. */
+/**
+ * The title: the line nearest above the first heading that names a report, without sentence
+ * punctuation (a preamble saying "现公布…年度报告。" is not it) or navigation marks (a portal's
+ * "首页 > 政务公开 > 年度报告" is not it either).
+ */
 function findTitle(doc: TextDocument, before: number): { text: string; line: number } | null {
-  const limit = Math.min(before, doc.lines.length, 12);
-  for (let i = 0; i < limit; i++) {
-    const t = clean(doc.lines[i]!.text);
-    if (!REPORT_WORDS.test(t) || t.length > 80) continue;
+  const end = Math.min(before, doc.lines.length);
+  const isTitle = (t: string) => REPORT_WORDS.test(t) && t.length <= 80 && !/[，。；>›»|]/.test(t);
+  for (let i = end - 1; i >= 0 && i >= end - 40; i--) {
+    let t = clean(doc.lines[i]!.text);
+    // A long title wraps: `…2024年政府信息公开工作年` / `度报告`.
+    const above = i > 0 ? clean(doc.lines[i - 1]!.text) : '';
+    if (t.length <= 12 && above && !/[，。；>›»|]/.test(above) && isTitle(above + t)) {
+      t = above + t;
+      i--;
+    }
+    if (!isTitle(t)) continue;
     // A short line just above holding the body's name belongs to the title (`淮安市洪泽区人民政府` / `2024 年…`).
     let text = t;
     for (let j = i - 1; j >= 0 && j >= i - 2; j--) {

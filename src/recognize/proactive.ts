@@ -5,7 +5,7 @@ import type { CellRow, Provenance } from '../model/report.js';
 import { normalizeLabel } from '../template/normalize.js';
 import { templateFor, type ProactiveRowDef, type TemplateVersion } from '../template/templates.js';
 import { adjacency, type RowValues } from './assign.js';
-import type { Diagnostics } from './diagnostics.js';
+import { writtenAs, type Diagnostics } from './diagnostics.js';
 import { findLabels, labelMatcher, type LabelMatcher } from './labels.js';
 import type { Item, ValueItem } from './stream.js';
 
@@ -129,7 +129,7 @@ function placeRow(def: ProactiveRowDef, r: RowValues, target: CellRow, provenanc
     provenance[`proactive.${def.key}.${f.key}`] = p;
     target[f.key] = item.value;
     if (item.value === null) {
-      diags.add('VALUE.BLANK', 'warning', `表二“${def.label}”行“${f.label}”未填数字（写作“${item.cell.text}”），应填写0或实际数`, `proactive.${def.key}.${f.key}`, item.cell);
+      diags.add('VALUE.BLANK', 'warning', `表二“${def.label}”行“${f.label}”未填数字（${writtenAs(item.cell.text)}），应填写0或实际数`, `proactive.${def.key}.${f.key}`, item.cell);
     }
   });
 }

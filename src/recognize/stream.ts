@@ -50,7 +50,7 @@ function cellItems(cell: TextCell): Item[] {
     });
   }
   // Values separated by mandatory white space: no nested quantifier, so no catastrophic backtracking.
-  const tail = /^(.*[\u4e00-\u9fff）)])\s+([+-]?[\d.,]+(?:\s+[+-]?[\d.,]+)*)$/.exec(cell.text);
+  const tail = /^(.*[\u4e00-\u9fff）)”])\s*([+-]?\d[\d.,]*(?:\s+[+-]?\d[\d.,]*)*)$/.exec(cell.text);
   if (tail && tail[2]!.split(/\s+/).every((part) => readCell(part).kind === 'number')) {
     const label: TextItem = { kind: 'text', cell: { ...cell, text: tail[1]! }, norm: normalizeLabel(tail[1]!) };
     const values = tail[2]!.trim().split(/\s+/);
@@ -77,7 +77,16 @@ export function itemsOf(doc: TextDocument, from: number, to: number): Item[] {
       if (items.length && items[items.length - 1]!.kind !== 'break') items.push({ kind: 'break' });
       continue;
     }
-    for (const cell of line.cells) items.push(...cellItems(cell));
+    // An explicitly empty cell is a blank value only inside a data row (one that holds numbers),
+    // between its first and last written cells: empty cells in header rows, before a row's label
+    // (under a merged cell) or after its last value (padding to the grid's width) are layout.
+    const dataRow = line.cells.some((c) => !c.blank && readCell(c.text).kind === 'number');
+    const first = line.cells.findIndex((c) => !c.blank);
+    const last = line.cells.findLastIndex((c) => !c.blank);
+    line.cells.forEach((cell, i) => {
+      if (!cell.blank) items.push(...cellItems(cell));
+      else if (dataRow && i > first && i < last) items.push({ kind: 'value', cell, value: null });
+    });
   }
   return items;
 }

@@ -1,0 +1,73 @@
+/**
+ * Outside programs from Debian's packages, used when installed: LibreOffice for legacy Word
+ * and WPS files, poppler's pdftoppm and tesseract for scans. Each says which package is
+ * missing instead of failing obscurely, and each runs with a time limit.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import type { ExternalTools } from '../ingest.js';
+
+const run = promisify(execFile);
+const TIMEOUT_MS = 120_000;
+
+async function which(command: string): Promise<boolean> {
+  try {
+    await run('sh', ['-c', `command -v ${command}`]);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function inTempDir<T>(work: (dir: string) => Promise<T>): Promise<T> {
+  const dir = await mkdtemp(join(tmpdir(), 'gongkai-'));
+  try {
+    return await work(dir);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** .doc/.wps → .docx with LibreOffice headless (a Simplified-Chinese locale, so glyphs are not taken for Japanese). */
+export async function convertLegacyWord(bytes: Uint8Array): Promise<Uint8Array> {
+  const office = (await which('soffice')) ? 'soffice' : (await which('libreoffice')) ? 'libreoffice' : null;
+  if (!office) throw new Error('未安装 LibreOffice（Debian 软件包 libreoffice-writer-nogui）');
+  return inTempDir(async (dir) => {
+    const input = join(dir, 'report.doc');
+    await writeFile(input, bytes);
+    await run(office, ['--headless', '--norestore', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'docx', '--outdir', dir, input], {
+      timeout: TIMEOUT_MS,
+      env: { ...process.env, LANG: 'zh_CN.UTF-8', LC_ALL: 'zh_CN.UTF-8', HOME: dir },
+    });
+    return new Uint8Array(await readFile(join(dir, 'report.docx')));
+  });
+}
+
+/** A scanned PDF (every page rendered at 300 dpi) or an image → text, by tesseract's chi_sim model. */
+export async function ocr(bytes: Uint8Array, kind: 'pdf' | 'image'): Promise<string> {
+  if (!(await which('tesseract'))) throw new Error('未安装 tesseract（Debian 软件包 tesseract-ocr 与 tesseract-ocr-chi-sim）');
+  if (kind === 'pdf' && !(await which('pdftoppm'))) throw new Error('未安装 pdftoppm（Debian 软件包 poppler-utils）');
+  const { stdout: langs } = await run('tesseract', ['--list-langs']);
+  if (!/^chi_sim$/m.test(langs)) throw new Error('tesseract 缺少简体中文模型（Debian 软件包 tesseract-ocr-chi-sim）');
+  return inTempDir(async (dir) => {
+    const input = join(dir, kind === 'pdf' ? 'scan.pdf' : 'scan.img');
+    await writeFile(input, bytes);
+    let images = [input];
+    if (kind === 'pdf') {
+      await run('pdftoppm', ['-r', '300', '-png', input, join(dir, 'page')], { timeout: TIMEOUT_MS });
+      images = (await readdir(dir)).filter((f) => f.startsWith('page')).sort().map((f) => join(dir, f));
+    }
+    const pages: string[] = [];
+    for (const image of images) {
+      // --psm 6: a uniform block of text keeps table rows on one line each.
+      const { stdout } = await run('tesseract', [image, 'stdout', '-l', 'chi_sim', '--psm', '6'], { timeout: TIMEOUT_MS, maxBuffer: 64 * 1024 * 1024 });
+      pages.push(stdout);
+    }
+    return pages.join('\f');
+  });
+}
+
+export const EXTERNAL_TOOLS: ExternalTools = { convertLegacyWord, ocr };

@@ -1,0 +1,131 @@
+/**
+ * Any file a report is published as → canonical model. The format is detected from the bytes,
+ * not the file name. Text, HTML, DOCX and PDF with a text layer are read in process; legacy
+ * Word (.doc/.wps) and scans need outside programs, which the caller passes in (adapters), so
+ * this module stays free of process and file-system access.
+ */
+import { emptyReport } from './model/report.js';
+import { parseBytes, parseText, type ParseResult } from './parse.js';
+import { decodeText, sniffBinary } from './read/decode.js';
+import { readDocx } from './read/docx.js';
+import { decodeHtml, looksLikeHtml, readHtml } from './read/html.js';
+import { PdfError, readPdf } from './read/pdf.js';
+import type { TextDocument } from './read/text.js';
+import { zipDanger, zipEntries } from './read/zip.js';
+import { recognize } from './recognize/recognize.js';
+
+export type InputFormat = 'text' | 'html' | 'docx' | 'pdf' | 'legacy-word' | 'image' | 'zip' | 'rtf' | 'binary';
+
+export interface ExternalTools {
+  /** .doc / .wps → .docx (LibreOffice headless). Throws with a message naming what is missing. */
+  convertLegacyWord?: (bytes: Uint8Array) => Promise<Uint8Array>;
+  /** A scanned PDF or an image → text, pages separated by form feeds (tesseract). */
+  ocr?: (bytes: Uint8Array, kind: 'pdf' | 'image') => Promise<string>;
+}
+
+export interface IngestOptions {
+  /** Larger inputs are refused before any parsing (bounded time and memory). */
+  maxBytes?: number;
+  tools?: ExternalTools;
+}
+
+export interface IngestResult extends ParseResult {
+  format: InputFormat;
+}
+
+export const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
+/** Fewer characters than this per page: a scan, not a PDF with a text layer. */
+const SCAN_CHARS_PER_PAGE = 20;
+
+export function detectFormat(bytes: Uint8Array): InputFormat {
+  const binary = sniffBinary(bytes);
+  if (binary === 'pdf' || binary === 'image' || binary === 'rtf') return binary;
+  if (binary === 'ole') return 'legacy-word';
+  if (binary === 'zip') {
+    const entries = zipEntries(bytes);
+    return entries?.some((e) => e.name === 'word/document.xml') ? 'docx' : 'zip';
+  }
+  const head = decodeText(bytes.subarray(0, 4096)).text;
+  return looksLikeHtml(head) ? 'html' : 'text';
+}
+
+function refused(format: InputFormat, code: string, reason: string): IngestResult {
+  const report = emptyReport('2021');
+  report.diagnostics.push({ code, severity: 'error', message: reason, at: 'input' });
+  return { report, readable: false, reason, format };
+}
+
+function fromDocument(doc: TextDocument, format: InputFormat): IngestResult {
+  const report = recognize(doc);
+  const readable = report.sections.length > 0 || Object.keys(report.provenance).length > 0 || report.title !== null;
+  if (!readable) return refused(format, 'INPUT.NOT_A_REPORT', '没有找到年度报告的任何部分（标题、六个部分的标题和三张统计表都没有找到）');
+  return { report, readable, format };
+}
+
+async function fromOcr(bytes: Uint8Array, kind: 'pdf' | 'image', tools: ExternalTools | undefined): Promise<IngestResult> {
+  const what = kind === 'pdf' ? '这是没有文字层的扫描版PDF' : '这是图片（扫描件）';
+  if (!tools?.ocr) return refused(kind, 'INPUT.NEEDS_OCR', `${what}，需要文字识别（OCR）才能读取`);
+  let text: string;
+  try {
+    text = await tools.ocr(bytes, kind);
+  } catch (error) {
+    return refused(kind, 'INPUT.NEEDS_OCR', `${what}，文字识别失败：${(error as Error).message}`);
+  }
+  const result = { ...parseText(text), format: kind };
+  for (const p of Object.values(result.report.provenance)) p.ocr = true;
+  result.report.diagnostics.unshift({
+    code: 'INPUT.OCR',
+    severity: 'warning',
+    message: `${what}，已用文字识别（OCR）读取：识别可能有误，每个数值都应与原件核对`,
+    at: 'input',
+  });
+  return result;
+}
+
+/** Read one published report in whatever format it came; never throws. */
+export async function parseFile(bytes: Uint8Array, options: IngestOptions = {}): Promise<IngestResult> {
+  const format = bytes.length ? detectFormat(bytes) : 'text';
+  const max = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  if (bytes.length > max) {
+    return refused(format, 'INPUT.TOO_LARGE', `文件有 ${(bytes.length / 1024 / 1024).toFixed(0)} MiB，超过上限 ${(max / 1024 / 1024).toFixed(0)} MiB（年度报告通常不到 5 MiB）`);
+  }
+  try {
+    switch (format) {
+      case 'text':
+        return { ...parseBytes(bytes), format };
+      case 'html':
+        return fromDocument(readHtml(decodeHtml(bytes)), format);
+      case 'docx': {
+        const danger = zipDanger(zipEntries(bytes) ?? []);
+        if (danger) return refused(format, 'INPUT.UNSAFE_ARCHIVE', `Word 文件不安全，未解压：${danger}`);
+        return fromDocument((await readDocx(bytes)).doc, format);
+      }
+      case 'pdf': {
+        const pdf = await readPdf(bytes);
+        if (pdf.textChars < SCAN_CHARS_PER_PAGE * pdf.pages) return fromOcr(bytes, 'pdf', options.tools);
+        return fromDocument(pdf.doc, format);
+      }
+      case 'image':
+        return fromOcr(bytes, 'image', options.tools);
+      case 'legacy-word': {
+        if (!options.tools?.convertLegacyWord) return refused(format, 'INPUT.NEEDS_CONVERTER', '这是旧版 Word/WPS 文件（.doc/.wps），需要 LibreOffice 转换');
+        let docx: Uint8Array;
+        try {
+          docx = await options.tools.convertLegacyWord(bytes);
+        } catch (error) {
+          return refused(format, 'INPUT.NEEDS_CONVERTER', `这是旧版 Word/WPS 文件（.doc/.wps），转换失败：${(error as Error).message}`);
+        }
+        return { ...(await parseFile(docx, { ...options, tools: {} })), format };
+      }
+      case 'zip':
+        return refused(format, 'INPUT.UNSUPPORTED_FORMAT', '这是 ZIP 压缩包，不是单份报告（批量处理请用 gongkai batch）');
+      case 'rtf':
+        return refused(format, 'INPUT.UNSUPPORTED_FORMAT', '这是 RTF 文件，请另存为 .docx 后再读取');
+      default:
+        return refused(format, 'INPUT.UNSUPPORTED_FORMAT', '这是二进制文件，不是文本');
+    }
+  } catch (error) {
+    if (error instanceof PdfError) return refused(format, error.code, error.message);
+    return refused(format, 'INPUT.CORRUPT', `文件已损坏或格式不正确，无法读取（${(error as Error).message}）`);
+  }
+}

@@ -1,0 +1,150 @@
+/**
+ * HTML → text document. A whole saved portal page, a fragment, or Word-exported markup:
+ * scripts, styles and the head are dropped; each block is a line; each table row is a line of
+ * cells (a merged cell appears once, in its first row, as in the source); an explicitly empty
+ * data cell is kept as a blank so a missing number is seen, not skipped. Every cell keeps the
+ * source line and column of its tag for provenance. Pure: htmlparser2 does the parsing.
+ */
+import { Parser } from 'htmlparser2';
+import { decodeText } from './decode.js';
+import type { TextCell, TextDocument, TextLine } from './text.js';
+import { splitCells } from './text.js';
+
+const SKIP = new Set(['script', 'style', 'noscript', 'template', 'head', 'svg', 'select', 'button', 'iframe', 'object']);
+const BLOCK = new Set([
+  'p', 'div', 'section', 'article', 'header', 'footer', 'main', 'aside', 'nav', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
+  'li', 'ul', 'ol', 'dl', 'dt', 'dd', 'blockquote', 'pre', 'hr', 'center', 'form', 'caption', 'address', 'figure',
+]);
+
+/** The charset an HTML page declares in its first bytes, if any. */
+export function declaredCharset(bytes: Uint8Array): string | null {
+  const head = String.fromCharCode(...bytes.subarray(0, 4096));
+  const m = /<meta[^>]+charset\s*=\s*["']?\s*([a-z0-9_-]+)/i.exec(head);
+  return m ? m[1]!.toLowerCase() : null;
+}
+
+export function decodeHtml(bytes: Uint8Array): string {
+  const declared = declaredCharset(bytes);
+  if (declared && /^(gb2312|gbk|gb18030|x-gbk|cp936)$/.test(declared) && !(bytes[0] === 0xef && bytes[1] === 0xbb)) {
+    return new TextDecoder('gb18030').decode(bytes);
+  }
+  return decodeText(bytes).text;
+}
+
+/** Line starts of the source, to turn parser offsets into line and column. */
+function locator(source: string): (offset: number) => { line: number; column: number } {
+  const starts = [0];
+  for (let i = 0; i < source.length; i++) if (source.charCodeAt(i) === 10) starts.push(i + 1);
+  return (offset) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - starts[lo]! + 1 };
+  };
+}
+
+interface RowState {
+  cells: TextCell[];
+  cell: { text: string; line: number; column: number } | null;
+}
+
+const clean = (text: string) => text.replace(/[\s\u00a0\u3000]+/g, ' ').trim();
+
+export function readHtml(source: string): TextDocument {
+  const lines: TextLine[] = [];
+  const locate = locator(source);
+  let skip = 0;
+  let text = '';
+  let textAt = 0;
+  const rows: RowState[] = []; // one per open table
+  let parser: Parser;
+
+  const pushLine = (t: string, at: number) => {
+    const { line } = locate(at);
+    const n = lines.length + 1;
+    const cells = splitCells(t, line, 1).map((c) => ({ ...c, line }));
+    lines.push({ line: n, page: 1, text: t, cells });
+  };
+  const flushText = () => {
+    const t = clean(text);
+    if (t) pushLine(t, textAt);
+    text = '';
+  };
+  const row = () => rows[rows.length - 1];
+
+  parser = new Parser(
+    {
+      onopentag(name) {
+        if (SKIP.has(name)) skip++;
+        if (skip) return;
+        const r = row();
+        if (name === 'table') {
+          if (r?.cell) {
+            // A table inside a cell (portal layout tables): what the cell had so far is a line of its own.
+            const t = clean(r.cell.text);
+            if (t) pushLine(t, parser.startIndex);
+            r.cell.text = '';
+          } else flushText();
+          rows.push({ cells: [], cell: null });
+        } else if ((name === 'td' || name === 'th') && r) {
+          const at = locate(parser.startIndex);
+          r.cell = { text: '', line: at.line, column: at.column };
+        } else if (name === 'tr' && r) {
+          r.cells = [];
+        } else if (name === 'br') {
+          if (!r?.cell) flushText();
+        } else if (BLOCK.has(name) && !r?.cell) {
+          flushText();
+        }
+      },
+      ontext(data) {
+        if (skip) return;
+        const r = row();
+        if (r?.cell) r.cell.text += data;
+        else {
+          if (!text.trim()) textAt = parser.startIndex;
+          text += data;
+        }
+      },
+      onclosetag(name) {
+        if (SKIP.has(name)) {
+          skip = Math.max(0, skip - 1);
+          return;
+        }
+        if (skip) return;
+        const r = row();
+        if ((name === 'td' || name === 'th') && r?.cell) {
+          const t = clean(r.cell.text);
+          // An empty cell is kept (blank: true); a row of only empties is dropped at </tr>.
+          r.cells.push({ text: t, line: r.cell.line, column: r.cell.column, page: 1, ...(t ? {} : { blank: true }) });
+          r.cell = null;
+        } else if (name === 'tr' && r) {
+          if (r.cells.some((c) => c.text)) {
+            const joined = r.cells.map((c) => c.text).join('\t');
+            lines.push({ line: lines.length + 1, page: 1, text: joined, cells: r.cells });
+          }
+          r.cells = [];
+        } else if (name === 'table' && r) {
+          rows.pop();
+        } else if (BLOCK.has(name) && !r?.cell) {
+          flushText();
+        }
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true },
+  );
+  parser.write(source);
+  parser.end();
+  flushText();
+  return { lines, pages: 1 };
+}
+
+/** Does this text look like HTML (a page, a fragment or Word-exported markup)? */
+export function looksLikeHtml(text: string): boolean {
+  const head = text.slice(0, 2048).trimStart().toLowerCase();
+  return head.startsWith('<!doctype html') || head.startsWith('<html') || /<(table|body|div|p)[\s>]/.test(head);
+}
