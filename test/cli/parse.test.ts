@@ -38,7 +38,7 @@ describe('gongkai parse', () => {
     expect(lines).toHaveLength(2);
     expect(lines.map((l) => (JSON.parse(l) as { unit: string }).unit)).toEqual(['青禾县云岭镇人民政府', '青禾县林业局']);
     expect(stderr).toContain(`${empty}: 文件是空的`);
-    expect(stderr).toContain(`${pdf}: 这是PDF文件`);
+    expect(stderr).toContain(`${pdf}: PDF 文件已损坏`);
     expect(stderr).toContain('/no/such/report.txt: 文件不存在');
   });
 
