@@ -118,6 +118,7 @@ export async function parseFile(bytes: Uint8Array, options: IngestOptions = {}):
         return { ...(await parseFile(docx, { ...options, tools: {} })), format };
       }
       case 'zip':
+        if (!zipEntries(bytes)) return refused(format, 'INPUT.CORRUPT', 'ZIP/Word 文件不完整或已损坏（找不到文件目录，可能下载中断）');
         return refused(format, 'INPUT.UNSUPPORTED_FORMAT', '这是 ZIP 压缩包，不是单份报告（批量处理请用 gongkai batch）');
       case 'rtf':
         return refused(format, 'INPUT.UNSUPPORTED_FORMAT', '这是 RTF 文件，请另存为 .docx 后再读取');

@@ -46,7 +46,7 @@ export async function convertLegacyWord(bytes: Uint8Array): Promise<Uint8Array> 
   });
 }
 
-/** A scanned PDF (every page rendered at 300 dpi) or an image → text, by tesseract's chi_sim model. */
+/** A scanned PDF (every page rendered at 300 dpi, grey) or an image → text, by tesseract's chi_sim model. */
 export async function ocr(bytes: Uint8Array, kind: 'pdf' | 'image'): Promise<string> {
   if (!(await which('tesseract'))) throw new Error('未安装 tesseract（Debian 软件包 tesseract-ocr 与 tesseract-ocr-chi-sim）');
   if (kind === 'pdf' && !(await which('pdftoppm'))) throw new Error('未安装 pdftoppm（Debian 软件包 poppler-utils）');
@@ -57,13 +57,15 @@ export async function ocr(bytes: Uint8Array, kind: 'pdf' | 'image'): Promise<str
     await writeFile(input, bytes);
     let images = [input];
     if (kind === 'pdf') {
-      await run('pdftoppm', ['-r', '300', '-png', input, join(dir, 'page')], { timeout: TIMEOUT_MS });
+      await run('pdftoppm', ['-r', '300', '-gray', '-png', input, join(dir, 'page')], { timeout: TIMEOUT_MS });
       images = (await readdir(dir)).filter((f) => f.startsWith('page')).sort().map((f) => join(dir, f));
     }
     const pages: string[] = [];
     for (const image of images) {
-      // --psm 6: a uniform block of text keeps table rows on one line each.
-      const { stdout } = await run('tesseract', [image, 'stdout', '-l', 'chi_sim', '--psm', '6'], { timeout: TIMEOUT_MS, maxBuffer: 64 * 1024 * 1024 });
+      // --psm 4 (a single column of text of variable sizes) keeps each table row on one line, and
+      // preserved spaces keep the cells apart, as in pdftotext's layout text.
+      const args = [image, 'stdout', '-l', 'chi_sim', '--psm', '4', '-c', 'preserve_interword_spaces=1'];
+      const { stdout } = await run('tesseract', args, { timeout: TIMEOUT_MS, maxBuffer: 64 * 1024 * 1024 });
       pages.push(stdout);
     }
     return pages.join('\f');

@@ -61,7 +61,6 @@ export function readHtml(source: string): TextDocument {
   let text = '';
   let textAt = 0;
   const rows: RowState[] = []; // one per open table
-  let parser: Parser;
 
   const pushLine = (t: string, at: number) => {
     const { line } = locate(at);
@@ -76,7 +75,8 @@ export function readHtml(source: string): TextDocument {
   };
   const row = () => rows[rows.length - 1];
 
-  parser = new Parser(
+  // The callbacks read the parser's position; they run only during write(), after construction.
+  const parser: Parser = new Parser(
     {
       onopentag(name) {
         if (SKIP.has(name)) skip++;
