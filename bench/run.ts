@@ -11,8 +11,9 @@ import { fileURLToPath } from 'node:url';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const shared = process.env.GONGKAI_SHARED ?? resolve(root, '../shared');
 
+/** The text reports of a folder (HTML is measured with the other formats below). */
 function files(dir: string): Uint8Array[] {
-  return existsSync(dir) ? readdirSync(dir).sort().map((f) => readFileSync(join(dir, f))) : [];
+  return existsSync(dir) ? readdirSync(dir).filter((f) => !f.endsWith('.html')).sort().map((f) => readFileSync(join(dir, f))) : [];
 }
 
 function pdfTexts(): Uint8Array[] {
@@ -76,5 +77,27 @@ if (models.length) {
   }
   const secs = (performance.now() - start) / 1000;
   console.log(`检查 check: ${models.length} 份模型 models; ${(n / secs).toFixed(0)} 份/秒/核 checks/s/core (${((secs * 1000) / n).toFixed(2)} ms/份, 含与5份报告的雷同比较 incl. similarity against 5 reports)`);
+}
+// Formats: one report as HTML, DOCX and PDF (made by real tools), and the real PDFs straight from PDF.
+const { parseFile } = await import('../src/ingest.js');
+const converted = join(root, 'test/fixtures/converted');
+const realDir = join(shared, 'fixtures/real');
+const formats: [string, Uint8Array[]][] = [
+  ['HTML (portal page)', [readFileSync(join(root, 'test/fixtures/reports/yunling-2024.portal.html'))]],
+  ['DOCX (LibreOffice)', [readFileSync(join(converted, 'yunling-2024.libreoffice.docx'))]],
+  ['PDF (LibreOffice, Chromium)', ['libreoffice', 'chromium'].map((t) => readFileSync(join(converted, `yunling-2024.${t}.pdf`)))],
+  ['PDF (real reports, pdf.js)', existsSync(realDir) ? readdirSync(realDir).filter((f) => f.endsWith('.pdf')).map((f) => readFileSync(join(realDir, f))) : []],
+];
+for (const [name, docs] of formats) {
+  if (!docs.length) continue;
+  let n = 0;
+  const start = performance.now();
+  while (performance.now() - start < WARM_MS) {
+    for (const d of docs) await parseFile(d);
+    n += docs.length;
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }
+  const secs = (performance.now() - start) / 1000;
+  console.log(`格式 ${name}: ${(n / secs).toFixed(1)} 份/秒/核 reports/s/core (${((secs * 1000) / n).toFixed(1)} ms/份)`);
 }
 console.log(`峰值内存 peak RSS: ${(Math.max(peak, process.resourceUsage().maxRSS * 1024) / 1024 / 1024).toFixed(0)} MiB`);
