@@ -211,3 +211,26 @@ describe.skipIf(!CAN_SCAN)('a scanned report, read by OCR', () => {
     expect(right).toBeGreaterThanOrEqual(100); // 122 of 200 measured with Debian 12's tesseract 5.3
   }, 300_000);
 });
+
+describe.skipIf(!(HAVE_SHARED && HAVE_OFFICE))('the seeds converted by LibreOffice inside the test run', () => {
+  it('as .docx and as PDF parse to the same values as the seed text', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gongkai-seeds-'));
+    const seeds = readdirSync(join(SHARED, 'seeds')).sort();
+    for (const s of seeds) writeFileSync(join(dir, s), readFileSync(join(SHARED, 'seeds', s)));
+    for (const target of ['docx', 'pdf']) {
+      execFileSync('soffice', ['--headless', '--norestore', `-env:UserInstallation=file://${dir}/profile`, '--infilter=Text (encoded):UTF8', '--convert-to', target, '--outdir', dir, ...seeds.map((s) => join(dir, s))], {
+        env: { ...process.env, HOME: dir },
+        stdio: 'ignore',
+      });
+    }
+    for (const s of seeds) {
+      const source = (await parseFile(readFileSync(join(dir, s)))).report;
+      for (const target of ['docx', 'pdf']) {
+        const converted = await parseFile(readFileSync(join(dir, s.replace(/\.txt$/, `.${target}`))));
+        expect(converted.format, `${s} → ${target}`).toBe(target);
+        const pick = (r: AnnualReport) => ({ unit: r.unit, year: r.year, template: r.template, proactive: r.proactive, applications: r.applications, appeals: r.appeals });
+        expect(pick(converted.report), `${s} → ${target}`).toEqual(pick(source));
+      }
+    }
+  }, 120_000);
+});
