@@ -11,41 +11,8 @@ import { EXTERNAL_TOOLS } from '../../src/adapters/external.js';
 import { detectFormat, parseFile } from '../../src/ingest.js';
 import type { AnnualReport } from '../../src/model/report.js';
 import { imagePdf } from '../support/scan.js';
+import { expectYunling } from '../support/yunling.js';
 import { expectedJson, FIXTURES, HAVE_SHARED, haveCommand, SHARED } from '../support/shared.js';
-
-const COLUMNS = ['naturalPerson', 'commercial', 'research', 'publicInterest', 'legalService', 'otherOrg', 'total'];
-const YUNLING_NONZERO: Record<string, number[]> = {
-  newReceived: [6, 2, 0, 1, 1, 0, 10],
-  carriedOver: [1, 0, 0, 0, 0, 0, 1],
-  granted: [3, 1, 0, 0, 1, 0, 5],
-  partlyGranted: [1, 0, 0, 0, 0, 0, 1],
-  'withheld.thirdPartyRights': [0, 1, 0, 0, 0, 0, 1],
-  'unavailable.notHeld': [2, 0, 0, 1, 0, 0, 3],
-  total: [6, 2, 0, 1, 1, 0, 10],
-  carriedForward: [1, 0, 0, 0, 0, 0, 1],
-};
-
-/** The 云岭镇 2024 report as we wrote it. */
-function expectYunling(r: AnnualReport): void {
-  expect(r.unit).toBe('青禾县云岭镇人民政府');
-  expect(r.year).toBe(2024);
-  expect(r.title).toBe('青禾县云岭镇人民政府2024年政府信息公开工作年度报告');
-  expect(r.sections.map((s) => s.no)).toEqual([1, 2, 3, 4, 5, 6]);
-  expect(r.proactive).toEqual({
-    regulations: { issued: 0, repealed: 0, inForce: 0 },
-    normativeDocuments: { issued: 2, repealed: 1, inForce: 9 },
-    licensing: { decisions: 156 }, penalty: { decisions: 12 }, coercion: { decisions: 3 }, fees: { amount: 1.25 },
-  });
-  for (const key of Object.keys(r.applications)) {
-    expect(COLUMNS.map((c) => r.applications[key]![c]), key).toEqual(YUNLING_NONZERO[key] ?? [0, 0, 0, 0, 0, 0, 0]);
-  }
-  expect(r.appeals).toEqual({
-    reconsideration: { upheld: 1, corrected: 0, other: 0, pending: 1, total: 2 },
-    litigationDirect: { upheld: 0, corrected: 1, other: 0, pending: 0, total: 1 },
-    litigationAfterReconsideration: { upheld: 0, corrected: 0, other: 0, pending: 0, total: 0 },
-  });
-  expect(r.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
-}
 
 const file = (dir: string, name: string) => readFileSync(join(FIXTURES, dir, name));
 const HAVE_OFFICE = haveCommand('soffice');
