@@ -5,7 +5,9 @@
 import { Command, CommanderError } from 'commander';
 import { checkCommand, type CheckCommandOptions } from './check.js';
 import { demoCommand } from './demo.js';
+import { dueCommand, type DueCommandOptions } from './due.js';
 import { parseCommand } from './parse.js';
+import { renderCommand, type RenderCommandOptions } from './render.js';
 import { rulesCommand } from './rules.js';
 import { schemaCommand } from './schema.js';
 
@@ -38,6 +40,25 @@ function program(setCode: (code: number) => void): Command {
     .option('--threshold <ratio>', '内容雷同阈值，默认 0.8 (similarity threshold)')
     .option('-o, --out <file>', '写入文件 (write to a file)')
     .action(async (files: string[], opts: CheckCommandOptions) => setCode(await checkCommand(files, opts)));
+
+  cli
+    .command('render')
+    .description('按官方版式生成报告：HTML、Word、PDF、Markdown、纯文本\nWrite the report in the official layout (html, docx, pdf, md, txt).')
+    .argument('<file>', '报告文件或标准 JSON 模型 (a report or a canonical JSON model)')
+    .requiredOption('--to <format>', '输出格式 html | docx | pdf | md | txt (output format)')
+    .option('-o, --out <file>', '写入文件（docx、pdf 必须指定）(write to a file; required for docx and pdf)')
+    .option('--with-findings', '在报告后附上检查发现（不改动数据）(append the findings, data unchanged)')
+    .action(async (file: string, opts: RenderCommandOptions) => setCode(await renderCommand(file, opts)));
+
+  cli
+    .command('due')
+    .description('计算依申请公开的答复期限（条例第三十条、第三十三条；按工作日、节假日和调休）\nCompute the reply due date of a disclosure application, in working days.')
+    .requiredOption('--received <date>', '收到申请的日期 YYYY-MM-DD (date of receipt)')
+    .option('--correction-received <date>', '收到补正后申请的日期，期限重新计算 (corrected application received; restarts the clock)')
+    .option('--extended', '延长20个工作日 (extended by 20 working days)')
+    .option('--pause <ranges...>', '征求第三方或有关机关意见的期间 起始:结束，可多个，不计入期限 (consultation periods FROM:TO, not counted)')
+    .option('--json', '输出 JSON (machine-readable output)')
+    .action(async (opts: DueCommandOptions) => setCode(await dueCommand(opts)));
 
   cli
     .command('rules')

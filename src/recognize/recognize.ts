@@ -63,15 +63,48 @@ function tableRegion(doc: TextDocument, no: 2 | 3 | 4, sections: Map<number, Reg
   return null;
 }
 
+/** A line that ends a paragraph: sentence-final punctuation, or a short heading-like line. */
+const PARAGRAPH_END = /[。！？；：!?;:…」』”）)]$/;
+/** A line that starts a paragraph of its own: numbering (（一） 一是 1. 一、). */
+const PARAGRAPH_START = /^(?:[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[是、]|\d+[.、．]|[-*•·]\s)/;
+
+/**
+ * The text of a region as paragraphs: lines a PDF or a narrow page wrapped mid-sentence are
+ * joined (nothing is dropped), so a paragraph of the source is a line of the model.
+ */
 function textOf(doc: TextDocument, region: Region | undefined, stopAt?: number): string {
   if (!region) return '';
   const to = stopAt ?? region.to;
-  return doc.lines
-    .slice(region.from, to)
-    .map((l) => l.text.trim())
-    .join('\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
+  const lines = doc.lines.slice(region.from, to);
+  // A wrapped line reaches the right margin: it is about as long as the longest lines around it.
+  const lengths = lines.map((l) => l.text.trim().length).filter((n) => n > 0).sort((a, b) => a - b);
+  const margin = (lengths[Math.floor(lengths.length * 0.9)] ?? 0) * 0.85;
+  const paragraphs: string[] = [];
+  let open = false;
+  for (const line of lines) {
+    const t = line.text.trim();
+    if (!t || /^[-—–－]\s*\d{1,3}\s*[-—–－]$/.test(t)) {
+      if (!t) open = false;
+      continue;
+    }
+    if (open && !PARAGRAPH_START.test(t)) paragraphs[paragraphs.length - 1] += t;
+    else paragraphs.push(t);
+    open = !PARAGRAPH_END.test(t) && t.length >= Math.max(15, margin);
+  }
+  return paragraphs.join('\n');
+}
+
+/** A line of a signature: a short body name, or a date alone (`2025年1月9日`, `二〇二五年一月九日`). */
+const SIGNATURE_LINE = /^(?:[\u4e00-\u9fff（）()]{2,30}(?:人民政府|办事处|委员会|局|厅|办公室|中心)|(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日)$/;
+
+/**
+ * The signature under the last section (body and date) is metadata — `unit` and `publishedOn`
+ * — not part of section 六's text; it is taken off the end of that text.
+ */
+function withoutSignature(text: string): string {
+  const lines = text.split('\n');
+  while (lines.length > 1 && (SIGNATURE_LINE.test(lines[lines.length - 1]!.replace(/\s+/g, '')) || !lines[lines.length - 1]!.trim())) lines.pop();
+  return lines.join('\n').trim();
 }
 
 function copyRows(target: Record<string, CellRow>, source: Record<string, CellRow>): void {
@@ -119,11 +152,11 @@ export function recognize(doc: TextDocument): AnnualReport {
   report.publishedOn = meta.publishedOn;
 
   const template = templateFor(version);
-  report.sections = hits.map((h) => {
+  report.sections = hits.map((h, i) => {
     const region = sections.get(h.def.no)!;
     const table = regions.get(h.def.no);
     const text = textOf(doc, region, table && table.from >= region.from && table.from < region.to ? table.from : undefined);
-    return { no: h.def.no, title: h.written, text };
+    return { no: h.def.no, title: h.written, text: i === hits.length - 1 ? withoutSignature(text) : text };
   });
 
   structuralDiagnostics(diags, hits, template.sections, { proactive: proactive.found, applications: applications.found, appeals: appeals.found });
