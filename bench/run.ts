@@ -100,4 +100,20 @@ for (const [name, docs] of formats) {
   const secs = (performance.now() - start) / 1000;
   console.log(`格式 ${name}: ${(n / secs).toFixed(1)} 份/秒/核 reports/s/core (${((secs * 1000) / n).toFixed(1)} ms/份)`);
 }
+// Rendering: documents per second per format, from the parsed real and own reports.
+const { render } = await import('../src/render/render.js');
+const { htmlToPdf, chromiumPath } = await import('../src/adapters/chromium.js');
+const sample = models.slice(0, 6);
+for (const format of ['html', 'md', 'txt', 'docx', 'pdf'] as const) {
+  if (!sample.length || (format === 'pdf' && !chromiumPath())) continue;
+  let n = 0;
+  const start = performance.now();
+  const budget = format === 'pdf' ? WARM_MS * 2 : WARM_MS;
+  while (performance.now() - start < budget) {
+    for (const m of sample) await render(m, format, {}, { htmlToPdf });
+    n += sample.length;
+  }
+  const secs = (performance.now() - start) / 1000;
+  console.log(`生成 render ${format}: ${(n / secs).toFixed(1)} 份/秒/核 documents/s/core (${((secs * 1000) / n).toFixed(1)} ms/份${format === 'pdf' ? '，每份启动一次 Chromium launches Chromium per document' : ''})`);
+}
 console.log(`峰值内存 peak RSS: ${(Math.max(peak, process.resourceUsage().maxRSS * 1024) / 1024 / 1024).toFixed(0)} MiB`);
