@@ -124,7 +124,10 @@ const arbitraryModel = fc
   });
 
 describe('random valid models survive a round trip', () => {
-  for (const [format, runs] of [['html', 200], ['md', 200], ['txt', 200], ['docx', 25]] as const) {
+  const formats: [OutputFormat, number][] = [['html', 200], ['md', 200], ['txt', 200], ['docx', 25]];
+  // Each PDF starts a browser (about a second): a handful of random models, when Chromium is there.
+  if (chromiumPath()) formats.push(['pdf', 5]);
+  for (const [format, runs] of formats) {
     it(`through ${format} (${runs} models)`, async () => {
       await fc.assert(
         fc.asyncProperty(arbitraryModel, async (model) => {
