@@ -9,7 +9,7 @@ import type { AnnualReport } from '../../src/model/report.js';
 import { parseBytes, parseText } from '../../src/parse.js';
 import { ARITHMETIC_CODES, checkReport } from '../../src/rules/check.js';
 import type { Finding } from '../../src/rules/finding.js';
-import { FIXTURES, HAVE_SHARED, haveCommand, pdfText, seedPath } from '../support/shared.js';
+import { FIXTURES, HAVE_SHARED, haveCommand, pdfText, SHARED, seedPath } from '../support/shared.js';
 
 const seed = (prefix: string) => parseBytes(readFileSync(seedPath(prefix))).report;
 const own = (name: string) => parseBytes(readFileSync(join(FIXTURES, 'reports', name))).report;
@@ -75,6 +75,22 @@ describe.skipIf(!canPdf)('the real PDFs: exactly the contradictions in their sou
       expect(problems(parseText(pdfText('huaian-city-2024', mode)).report)).toEqual([]);
     });
   }
+
+  it('finds the same, and only the same, when the reports are read straight from PDF', async () => {
+    const { parseFile } = await import('../../src/ingest.js');
+    const read = async (n: string) => (await parseFile(readFileSync(join(SHARED, 'fixtures/real', `${n}.pdf`)))).report;
+    expect(problems(await read('hongze-district-2023'))).toEqual([
+      'STRUCT.LABEL_VARIANT applications.withheld.lawForbidden',
+      'STRUCT.TEMPLATE_OUTDATED applications.otherHandling',
+      'T4.GROUP_TOTAL appeals.litigationAfterReconsideration.total',
+      'T4.GROUP_TOTAL appeals.reconsideration.total',
+    ]);
+    expect(problems(await read('hongze-district-2024'))).toEqual([
+      'STRUCT.LABEL_VARIANT applications.withheld.lawForbidden',
+      'STRUCT.TEMPLATE_OUTDATED applications.otherHandling',
+    ]);
+    expect(problems(await read('huaian-city-2024'))).toEqual([]);
+  });
 
   it('names the 总计 of 洪泽区 2023 table 四 as the unique culprit (no part can shrink below 0)', () => {
     const f = checkReport(parseText(pdfText('hongze-district-2023', 'layout')).report);
