@@ -38,6 +38,13 @@ function validDate(date: string, label: string): void {
   }
 }
 
+/** Check a new application's own fields (its date of receipt must exist). */
+export function checkApplication(app: Pick<Application, 'id' | 'receivedOn' | 'description'>): void {
+  if (!app.id.trim()) throw new RegisterError('申请编号不能为空');
+  if (!app.description.trim()) throw new RegisterError('申请内容（所需政府信息的名称、文号或描述）不能为空（条例第二十九条）');
+  validDate(app.receivedOn, '收到申请的日期');
+}
+
 /** Add an event; throws `RegisterError` and changes nothing when the event cannot happen. */
 export function recordEvent(app: Application, event: RegisterEvent): Application {
   const on = eventDate(event);

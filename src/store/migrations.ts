@@ -1,0 +1,95 @@
+/**
+ * One schema, one ordered list of migrations, for PGlite and PostgreSQL alike. Each migration
+ * runs once, in a transaction, recorded in `schema_migrations`.
+ */
+import type { Db } from './db.js';
+
+const DATE = `text CHECK (VALUE ~ '^\\d{4}-\\d{2}-\\d{2}$')`;
+
+export const MIGRATIONS: readonly { version: number; name: string; sql: string }[] = [
+  {
+    version: 1,
+    name: 'register',
+    sql: `
+      CREATE DOMAIN iso_date AS ${DATE};
+      CREATE TABLE bodies (
+        id text PRIMARY KEY,
+        name text NOT NULL
+      );
+      CREATE TABLE applications (
+        id text PRIMARY KEY,
+        body_id text NOT NULL REFERENCES bodies(id),
+        applicant jsonb NOT NULL,
+        description text NOT NULL,
+        channel text NOT NULL,
+        received_on iso_date NOT NULL,
+        created_by text NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE INDEX applications_body_received ON applications (body_id, received_on);
+      -- Append-only: the events are the record and the timeline of each application.
+      CREATE TABLE application_events (
+        seq bigserial PRIMARY KEY,
+        application_id text NOT NULL REFERENCES applications(id),
+        event jsonb NOT NULL,
+        actor text NOT NULL,
+        recorded_at timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE INDEX application_events_application ON application_events (application_id, seq);
+      CREATE TABLE appeals (
+        id text PRIMARY KEY,
+        body_id text NOT NULL REFERENCES bodies(id),
+        application_id text REFERENCES applications(id),
+        kind text NOT NULL CHECK (kind IN ('reconsideration', 'litigationDirect', 'litigationAfterReconsideration')),
+        filed_on iso_date NOT NULL,
+        decided_on iso_date,
+        result text CHECK (result IN ('upheld', 'corrected', 'other'))
+      );
+      CREATE TABLE rule_documents (
+        id text PRIMARY KEY,
+        body_id text NOT NULL REFERENCES bodies(id),
+        kind text NOT NULL CHECK (kind IN ('regulations', 'normativeDocuments')),
+        title text NOT NULL,
+        issued_on iso_date NOT NULL,
+        repealed_on iso_date
+      );
+      CREATE TABLE year_figures (
+        body_id text NOT NULL REFERENCES bodies(id),
+        year int NOT NULL,
+        figures jsonb NOT NULL,
+        PRIMARY KEY (body_id, year)
+      );
+      CREATE TABLE calendar_overrides (
+        date iso_date PRIMARY KEY,
+        work boolean NOT NULL,
+        source text
+      );
+      -- Append-only audit of every change: who, when, what, old and new values.
+      CREATE TABLE audit_log (
+        seq bigserial PRIMARY KEY,
+        actor text NOT NULL,
+        action text NOT NULL,
+        entity text NOT NULL,
+        entity_id text NOT NULL,
+        old_value jsonb,
+        new_value jsonb,
+        at timestamptz NOT NULL DEFAULT now()
+      );
+    `,
+  },
+];
+
+export async function migrate(db: Db): Promise<number[]> {
+  await db.query('CREATE TABLE IF NOT EXISTS schema_migrations (version int PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())');
+  const done = new Set((await db.query<{ version: number }>('SELECT version FROM schema_migrations')).map((r) => Number(r.version)));
+  const applied: number[] = [];
+  for (const m of MIGRATIONS) {
+    if (done.has(m.version)) continue;
+    await db.transaction(async (tx) => {
+      await tx.exec(m.sql);
+      await tx.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [m.version, m.name]);
+    });
+    applied.push(m.version);
+  }
+  return applied;
+}

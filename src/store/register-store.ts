@@ -1,0 +1,189 @@
+/**
+ * The register kept in the database. The rules stay in the pure core (`register/lifecycle`):
+ * an event is checked against the application as stored, under a row lock, and only then
+ * appended — with who and when — so a refused event leaves the register unchanged.
+ */
+import type { WorkingDayCalendar } from '../calendar/calendar.js';
+import { reportFromRegister } from '../register/annual.js';
+import { checkApplication, dueOf, recordEvent, RegisterError } from '../register/lifecycle.js';
+import { APPLICANT_TYPES, type Appeal, type Application, type RegisterEvent, type RuleDocument, type YearFigures } from '../register/types.js';
+import type { AnnualReport } from '../model/report.js';
+import type { Db } from './db.js';
+import { migrate } from './migrations.js';
+
+interface ApplicationRow {
+  id: string;
+  applicant: Application['applicant'];
+  description: string;
+  channel: Application['channel'];
+  received_on: string;
+}
+
+const CHANNELS = ['inPerson', 'postSigned', 'ordinaryLetter', 'online', 'fax'];
+
+export class RegisterStore {
+  private constructor(private readonly db: Db) {}
+
+  /** Open a store on a database, bringing its schema up to date. */
+  static async open(db: Db): Promise<RegisterStore> {
+    await migrate(db);
+    return new RegisterStore(db);
+  }
+
+  async close(): Promise<void> {
+    await this.db.close();
+  }
+
+  private async audit(tx: Db, actor: string, action: string, entity: string, id: string, oldValue: unknown, newValue: unknown): Promise<void> {
+    await tx.query('INSERT INTO audit_log (actor, action, entity, entity_id, old_value, new_value) VALUES ($1, $2, $3, $4, $5, $6)', [
+      actor,
+      action,
+      entity,
+      id,
+      oldValue === null ? null : JSON.stringify(oldValue),
+      newValue === null ? null : JSON.stringify(newValue),
+    ]);
+  }
+
+  async addBody(id: string, name: string, actor: string): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      await tx.query('INSERT INTO bodies (id, name) VALUES ($1, $2) ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name', [id, name]);
+      await this.audit(tx, actor, 'upsert', 'body', id, null, { name });
+    });
+  }
+
+  /** Register a new application; refused with a clear message when a field is wrong. */
+  async addApplication(bodyId: string, app: Omit<Application, 'events'>, actor: string): Promise<void> {
+    if (!APPLICANT_TYPES.includes(app.applicant.type)) throw new RegisterError(`申请人类型“${app.applicant.type}”不是表三的列；应为 ${APPLICANT_TYPES.join('、')} 之一`);
+    if (!CHANNELS.includes(app.channel)) throw new RegisterError(`申请渠道“${app.channel}”无效；应为 ${CHANNELS.join('、')} 之一`);
+    checkApplication(app);
+    await this.db.transaction(async (tx) => {
+      await tx.query('INSERT INTO applications (id, body_id, applicant, description, channel, received_on, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
+        app.id,
+        bodyId,
+        JSON.stringify(app.applicant),
+        app.description,
+        app.channel,
+        app.receivedOn,
+        actor,
+      ]);
+      await this.audit(tx, actor, 'create', 'application', app.id, null, app);
+    });
+  }
+
+  private async load(db: Db, id: string, lock: boolean): Promise<Application> {
+    const rows = await db.query<ApplicationRow>(`SELECT id, applicant, description, channel, received_on FROM applications WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [id]);
+    const row = rows[0];
+    if (!row) throw new RegisterError(`没有编号为 ${id} 的申请`);
+    const events = await db.query<{ event: RegisterEvent }>('SELECT event FROM application_events WHERE application_id = $1 ORDER BY seq', [id]);
+    return { id: row.id, applicant: row.applicant, description: row.description, channel: row.channel, receivedOn: row.received_on, events: events.map((e) => e.event) };
+  }
+
+  async application(id: string): Promise<Application> {
+    return this.load(this.db, id, false);
+  }
+
+  /** Append an event after checking it against the application as stored; throws and writes nothing when refused. */
+  async recordEvent(id: string, event: RegisterEvent, actor: string): Promise<Application> {
+    return this.db.transaction(async (tx) => {
+      const before = await this.load(tx, id, true);
+      const after = recordEvent(before, event);
+      await tx.query('INSERT INTO application_events (application_id, event, actor) VALUES ($1, $2, $3)', [id, JSON.stringify(event), actor]);
+      await this.audit(tx, actor, 'event', 'application', id, null, event);
+      return after;
+    });
+  }
+
+  async applications(bodyId: string): Promise<Application[]> {
+    const rows = await this.db.query<ApplicationRow>('SELECT id, applicant, description, channel, received_on FROM applications WHERE body_id = $1 ORDER BY received_on, id', [bodyId]);
+    const events = await this.db.query<{ application_id: string; event: RegisterEvent }>(
+      'SELECT e.application_id, e.event FROM application_events e JOIN applications a ON a.id = e.application_id WHERE a.body_id = $1 ORDER BY e.seq',
+      [bodyId],
+    );
+    const byApp = new Map<string, RegisterEvent[]>();
+    for (const e of events) byApp.set(e.application_id, [...(byApp.get(e.application_id) ?? []), e.event]);
+    return rows.map((r) => ({ id: r.id, applicant: r.applicant, description: r.description, channel: r.channel, receivedOn: r.received_on, events: byApp.get(r.id) ?? [] }));
+  }
+
+  /** Open applications with their due dates, soonest first. */
+  async openWithDue(bodyId: string, calendar: WorkingDayCalendar): Promise<{ application: Application; due: ReturnType<typeof dueOf> }[]> {
+    const apps = await this.applications(bodyId);
+    return apps
+      .filter((a) => !a.events.some((e) => e.kind === 'replied' || e.kind === 'withdrawn'))
+      .map((application) => ({ application, due: dueOf(application, calendar) }))
+      .sort((a, b) => a.due.due.localeCompare(b.due.due));
+  }
+
+  async addAppeal(bodyId: string, appeal: Appeal, actor: string): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      await tx.query('INSERT INTO appeals (id, body_id, application_id, kind, filed_on, decided_on, result) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
+        appeal.id,
+        bodyId,
+        appeal.applicationId ?? null,
+        appeal.kind,
+        appeal.filedOn,
+        appeal.decided?.on ?? null,
+        appeal.decided?.result ?? null,
+      ]);
+      await this.audit(tx, actor, 'create', 'appeal', appeal.id, null, appeal);
+    });
+  }
+
+  async addDocument(bodyId: string, doc: RuleDocument, actor: string): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      await tx.query('INSERT INTO rule_documents (id, body_id, kind, title, issued_on, repealed_on) VALUES ($1, $2, $3, $4, $5, $6)', [
+        doc.id,
+        bodyId,
+        doc.kind,
+        doc.title,
+        doc.issuedOn,
+        doc.repealedOn ?? null,
+      ]);
+      await this.audit(tx, actor, 'create', 'rule_document', doc.id, null, doc);
+    });
+  }
+
+  async setFigures(bodyId: string, year: number, figures: YearFigures, actor: string): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      const old = await tx.query<{ figures: YearFigures }>('SELECT figures FROM year_figures WHERE body_id = $1 AND year = $2', [bodyId, year]);
+      await tx.query(
+        'INSERT INTO year_figures (body_id, year, figures) VALUES ($1, $2, $3) ON CONFLICT (body_id, year) DO UPDATE SET figures = EXCLUDED.figures',
+        [bodyId, year, JSON.stringify(figures)],
+      );
+      await this.audit(tx, actor, 'set', 'year_figures', `${bodyId}/${year}`, old[0]?.figures ?? null, figures);
+    });
+  }
+
+  /** The year's annual report, straight from the register. */
+  async annualReport(bodyId: string, year: number): Promise<AnnualReport> {
+    const body = (await this.db.query<{ name: string }>('SELECT name FROM bodies WHERE id = $1', [bodyId]))[0];
+    if (!body) throw new RegisterError(`没有编号为 ${bodyId} 的机关`);
+    const appeals = await this.db.query<{ id: string; application_id: string | null; kind: Appeal['kind']; filed_on: string; decided_on: string | null; result: 'upheld' | 'corrected' | 'other' | null }>(
+      'SELECT id, application_id, kind, filed_on, decided_on, result FROM appeals WHERE body_id = $1',
+      [bodyId],
+    );
+    const documents = await this.db.query<{ id: string; kind: RuleDocument['kind']; title: string; issued_on: string; repealed_on: string | null }>(
+      'SELECT id, kind, title, issued_on, repealed_on FROM rule_documents WHERE body_id = $1',
+      [bodyId],
+    );
+    const figures = (await this.db.query<{ figures: YearFigures }>('SELECT figures FROM year_figures WHERE body_id = $1 AND year = $2', [bodyId, year]))[0]?.figures;
+    return reportFromRegister({
+      unit: body.name,
+      year,
+      applications: await this.applications(bodyId),
+      appeals: appeals.map((a) => ({
+        id: a.id,
+        kind: a.kind,
+        filedOn: a.filed_on,
+        ...(a.application_id ? { applicationId: a.application_id } : {}),
+        ...(a.decided_on && a.result ? { decided: { on: a.decided_on, result: a.result } } : {}),
+      })),
+      documents: documents.map((d) => ({ id: d.id, kind: d.kind, title: d.title, issuedOn: d.issued_on, ...(d.repealed_on ? { repealedOn: d.repealed_on } : {}) })),
+      ...(figures ? { figures } : {}),
+    });
+  }
+
+  async auditCount(): Promise<number> {
+    return Number((await this.db.query<{ n: string | number }>('SELECT count(*) AS n FROM audit_log'))[0]?.n ?? 0);
+  }
+}
