@@ -7,6 +7,7 @@ import { checkCommand, type CheckCommandOptions } from './check.js';
 import { demoCommand } from './demo.js';
 import { dueCommand, type DueCommandOptions } from './due.js';
 import { parseCommand } from './parse.js';
+import { registerCommands } from './register.js';
 import { renderCommand, type RenderCommandOptions } from './render.js';
 import { rulesCommand } from './rules.js';
 import { schemaCommand } from './schema.js';
@@ -59,6 +60,8 @@ function program(setCode: (code: number) => void): Command {
     .option('--pause <ranges...>', '征求第三方或有关机关意见的期间 起始:结束，可多个，不计入期限 (consultation periods FROM:TO, not counted)')
     .option('--json', '输出 JSON (machine-readable output)')
     .action(async (opts: DueCommandOptions) => setCode(await dueCommand(opts)));
+
+  cli.addCommand(registerCommands(setCode));
 
   cli
     .command('rules')

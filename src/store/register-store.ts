@@ -71,6 +71,39 @@ export class RegisterStore {
     });
   }
 
+  /**
+   * Import many applications with their events at once (a 台账 brought in from a spreadsheet),
+   * each checked by the lifecycle first; all or nothing, in batches of multi-row inserts.
+   */
+  async importApplications(bodyId: string, apps: readonly Application[], actor: string): Promise<void> {
+    for (const app of apps) {
+      checkApplication(app);
+      app.events.reduce((a, e) => recordEvent(a, e), { ...app, events: [] } as Application);
+    }
+    const BATCH = 500;
+    await this.db.transaction(async (tx) => {
+      for (let i = 0; i < apps.length; i += BATCH) {
+        const batch = apps.slice(i, i + BATCH);
+        const values: unknown[] = [];
+        const rows = batch.map((a, n) => {
+          values.push(a.id, bodyId, JSON.stringify(a.applicant), a.description, a.channel, a.receivedOn, actor);
+          const b = n * 7;
+          return `($${b + 1}, $${b + 2}, $${b + 3}, $${b + 4}, $${b + 5}, $${b + 6}, $${b + 7})`;
+        });
+        await tx.query(`INSERT INTO applications (id, body_id, applicant, description, channel, received_on, created_by) VALUES ${rows.join(', ')}`, values);
+        const events = batch.flatMap((a) => a.events.map((e) => [a.id, JSON.stringify(e), actor] as const));
+        for (let j = 0; j < events.length; j += BATCH) {
+          const chunk = events.slice(j, j + BATCH);
+          await tx.query(
+            `INSERT INTO application_events (application_id, event, actor) VALUES ${chunk.map((_, n) => `($${n * 3 + 1}, $${n * 3 + 2}, $${n * 3 + 3})`).join(', ')}`,
+            chunk.flat(),
+          );
+        }
+      }
+      await this.audit(tx, actor, 'import', 'applications', bodyId, null, { count: apps.length });
+    });
+  }
+
   private async load(db: Db, id: string, lock: boolean): Promise<Application> {
     const rows = await db.query<ApplicationRow>(`SELECT id, applicant, description, channel, received_on FROM applications WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [id]);
     const row = rows[0];

@@ -1,0 +1,69 @@
+/**
+ * `npm run bench` (register part): applications registered per second one by one, a bulk
+ * import, and the time to produce a year's report from 100,000 applications — on PGlite, and
+ * on PostgreSQL when GONGKAI_BENCH_DATABASE_URL names a server.
+ */
+import { openPglite, openPostgres, type Db } from '../src/store/db.js';
+import { RegisterStore } from '../src/store/register-store.js';
+import { APPLICANT_TYPES, OUTCOME_KEYS, type Application } from '../src/register/types.js';
+
+const iso = (day: number) => new Date(Date.UTC(2024, 0, 1) + day * 86_400_000).toISOString().slice(0, 10);
+
+function generated(n: number, prefix: string): Application[] {
+  let seed = 7;
+  const r = (k: number) => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) % k);
+  return Array.from({ length: n }, (_, i) => {
+    const day = r(2 * 365);
+    const closed = r(10) > 1;
+    return {
+      id: `${prefix}${i}`,
+      applicant: { type: APPLICANT_TYPES[r(APPLICANT_TYPES.length)]!, name: '申请人' },
+      description: '某项政府信息',
+      channel: 'online' as const,
+      receivedOn: iso(day),
+      events: closed ? [{ kind: 'replied' as const, on: iso(day + r(40)), outcome: OUTCOME_KEYS[r(OUTCOME_KEYS.length)]! }] : [],
+    };
+  });
+}
+
+async function measure(name: string, db: Db): Promise<void> {
+  const store = await RegisterStore.open(db);
+  try {
+    await store.addBody('bench', '基准镇人民政府', 'bench');
+    const single = generated(500, 'S');
+    let start = performance.now();
+    for (const a of single) {
+      await store.addApplication('bench', a, 'bench');
+      for (const e of a.events) await store.recordEvent(a.id, e, 'bench');
+    }
+    const perSecond = single.length / ((performance.now() - start) / 1000);
+    const bulk = generated(100_000, 'B');
+    start = performance.now();
+    await store.importApplications('bench', bulk, 'bench');
+    const importMs = performance.now() - start;
+    start = performance.now();
+    const report = await store.annualReport('bench', 2025);
+    const reportMs = performance.now() - start;
+    console.log(
+      `台账 register on ${name}: 逐件登记 ${perSecond.toFixed(0)} 件/秒 applications/s (with their reply events); ` +
+        `批量导入 10万件 bulk import of 100,000 ${(importMs / 1000).toFixed(1)} s; ` +
+        `由 100,500 件生成年度报告 year report from 100,500 ${reportMs.toFixed(0)} ms (新收 ${report.applications.newReceived!.total})`,
+    );
+  } finally {
+    await store.close();
+  }
+}
+
+export async function benchRegister(): Promise<void> {
+  await measure('PGlite', await openPglite());
+  const url = process.env.GONGKAI_BENCH_DATABASE_URL;
+  if (url) {
+    // A database of its own, so runs do not collide.
+    const admin = await openPostgres(url);
+    const name = `gongkai_bench_${Date.now()}`;
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.close();
+    await measure('PostgreSQL', await openPostgres(url.replace(/\/[^/]*$/, `/${name}`)));
+  }
+  else console.log('（未设置 GONGKAI_BENCH_DATABASE_URL，跳过 PostgreSQL / PostgreSQL skipped）');
+}

@@ -1,0 +1,157 @@
+/**
+ * `gongkai register …`: the disclosure register from the command line, kept in the embedded
+ * database (./data, or GONGKAI_DATA_DIR) or in PostgreSQL (DATABASE_URL).
+ */
+import { Command } from 'commander';
+import { WorkCalendar } from '../calendar/calendar.js';
+import { htmlToPdf } from '../adapters/chromium.js';
+import { RegisterError } from '../register/lifecycle.js';
+import type { ApplicantType, Channel, RegisterEvent } from '../register/types.js';
+import { render, OUTPUT_FORMATS, type OutputFormat } from '../render/render.js';
+import { openDb } from '../store/db.js';
+import { RegisterStore } from '../store/register-store.js';
+import { complain, writeOutput } from './io.js';
+import { writeFile } from 'node:fs/promises';
+
+async function withStore<T>(work: (store: RegisterStore) => Promise<T>): Promise<T> {
+  const url = process.env.DATABASE_URL;
+  const store = await RegisterStore.open(await openDb(url ? { url } : { dataDir: process.env.GONGKAI_DATA_DIR ?? './data' }));
+  try {
+    return await work(store);
+  } finally {
+    await store.close();
+  }
+}
+
+/** Run a register action: a refused one prints its reason and exits 2; nothing is written. */
+async function act(work: (store: RegisterStore) => Promise<void>): Promise<number> {
+  try {
+    await withStore(work);
+    return 0;
+  } catch (error) {
+    if (error instanceof RegisterError) {
+      complain('register', error.message);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+const actor = () => process.env.GONGKAI_USER ?? process.env.USER ?? 'cli';
+
+interface EventOptions {
+  on?: string;
+  to?: string;
+  outcome?: string;
+  approvedBy?: string;
+  party?: 'third-party' | 'agency';
+  amount?: string;
+  method?: 'perApplication' | 'perVolume';
+}
+
+function eventOf(kind: string, o: EventOptions): RegisterEvent {
+  const on = o.on ?? '';
+  switch (kind) {
+    case 'replied':
+      return { kind, on, outcome: o.outcome ?? '' };
+    case 'withdrawn':
+    case 'correctionReceived':
+    case 'feePaid':
+      return { kind, on };
+    case 'correctionRequested':
+      return { kind, on };
+    case 'extended':
+      return { kind, on, approvedBy: o.approvedBy ?? '' };
+    case 'consultation':
+      return { kind, from: on, to: o.to ?? on, party: o.party ?? 'third-party' };
+    case 'feeNotice':
+      return { kind, on, amountYuan: Number(o.amount), method: o.method ?? 'perApplication' };
+    default:
+      throw new RegisterError(`未知的事件“${kind}”；可用：replied、withdrawn、correctionRequested、correctionReceived、extended、consultation、feeNotice、feePaid`);
+  }
+}
+
+export function registerCommands(setCode: (code: number) => void): Command {
+  const cmd = new Command('register').description('依申请公开台账（内嵌数据库 ./data，或 DATABASE_URL 指定的 PostgreSQL）\nThe disclosure register.');
+
+  cmd
+    .command('body <id> <name>')
+    .description('登记本机关 (register a body)')
+    .action(async (id: string, name: string) => setCode(await act((s) => s.addBody(id, name, actor()))));
+
+  cmd
+    .command('add')
+    .description('登记一件政府信息公开申请 (register an application)')
+    .requiredOption('--body <id>', '机关编号 (body)')
+    .requiredOption('--id <id>', '申请编号 (application number)')
+    .requiredOption('--type <type>', '申请人类型：naturalPerson commercial research publicInterest legalService otherOrg')
+    .requiredOption('--name <name>', '申请人姓名或名称 (applicant)')
+    .requiredOption('--received <date>', '收到申请的日期（条例第三十一条）YYYY-MM-DD')
+    .requiredOption('--description <text>', '所需信息的名称、文号或描述 (what is asked for)')
+    .option('--channel <channel>', '渠道：inPerson postSigned ordinaryLetter online fax', 'online')
+    .action(async (o: { body: string; id: string; type: ApplicantType; name: string; received: string; description: string; channel: Channel }) =>
+      setCode(
+        await act((s) =>
+          s.addApplication(o.body, { id: o.id, applicant: { type: o.type, name: o.name }, description: o.description, channel: o.channel, receivedOn: o.received }, actor()),
+        ),
+      ),
+    );
+
+  cmd
+    .command('event <id> <kind>')
+    .description('记录办理事件：replied withdrawn correctionRequested correctionReceived extended consultation feeNotice feePaid')
+    .requiredOption('--on <date>', '日期 YYYY-MM-DD（征求意见为开始日期）')
+    .option('--to <date>', '征求意见结束日期 (consultation end)')
+    .option('--outcome <row>', '答复结果：表三的行，如 granted、partlyGranted、withheld.stateSecret')
+    .option('--approved-by <name>', '延期批准人 (who approved the extension)')
+    .option('--party <party>', '征求意见对象 third-party | agency')
+    .option('--amount <yuan>', '收费金额（元）')
+    .option('--method <method>', '计费方式 perApplication | perVolume')
+    .action(async (id: string, kind: string, o: EventOptions) =>
+      setCode(
+        await act(async (s) => {
+          await s.recordEvent(id, eventOf(kind, o), actor());
+        }),
+      ),
+    );
+
+  cmd
+    .command('list')
+    .description('未办结的申请及其答复期限，最紧的在前 (open applications, soonest due first)')
+    .requiredOption('--body <id>', '机关编号 (body)')
+    .option('--json', '输出 JSON')
+    .action(async (o: { body: string; json?: boolean }) =>
+      setCode(
+        await act(async (s) => {
+          const open = await s.openWithDue(o.body, new WorkCalendar());
+          if (o.json) {
+            await writeOutput(undefined, `${JSON.stringify(open.map((x) => ({ id: x.application.id, receivedOn: x.application.receivedOn, ...x.due })), null, 2)}\n`);
+            return;
+          }
+          const lines = open.map((x) => `${x.application.id}  收到 ${x.application.receivedOn}  答复期限 ${x.due.due}${x.due.provisional ? '（临时）' : ''}  ${x.application.description}`);
+          await writeOutput(undefined, `${lines.length ? lines.join('\n') : '没有未办结的申请'}\n`);
+        }),
+      ),
+    );
+
+  cmd
+    .command('report')
+    .description('由台账生成年度报告 (the year\'s annual report from the register)')
+    .requiredOption('--body <id>', '机关编号 (body)')
+    .requiredOption('--year <year>', '报告年度 (report year)')
+    .option('--to <format>', `输出格式 json | ${OUTPUT_FORMATS.join(' | ')}`, 'json')
+    .option('-o, --out <file>', '写入文件 (write to a file)')
+    .action(async (o: { body: string; year: string; to: string; out?: string }) =>
+      setCode(
+        await act(async (s) => {
+          const report = await s.annualReport(o.body, Number(o.year));
+          if (o.to === 'json') return writeOutput(o.out, `${JSON.stringify(report, null, 2)}\n`);
+          if (!OUTPUT_FORMATS.includes(o.to as OutputFormat)) throw new RegisterError(`不支持的输出格式“${o.to}”`);
+          const bytes = await render(report, o.to as OutputFormat, {}, { htmlToPdf });
+          if (o.out) await writeFile(o.out, bytes);
+          else process.stdout.write(bytes);
+        }),
+      ),
+    );
+  return cmd;
+}
