@@ -11,7 +11,8 @@ import { render, OUTPUT_FORMATS, type OutputFormat } from '../render/render.js';
 import { openDb } from '../store/db.js';
 import { RegisterStore } from '../store/register-store.js';
 import { complain, writeOutput } from './io.js';
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
+import { exportRegister, importRegister } from '../register/excel.js';
 
 async function withStore<T>(work: (store: RegisterStore) => Promise<T>): Promise<T> {
   const url = process.env.DATABASE_URL;
@@ -132,6 +133,81 @@ export function registerCommands(setCode: (code: number) => void): Command {
           await writeOutput(undefined, `${lines.length ? lines.join('\n') : '没有未办结的申请'}\n`);
         }),
       ),
+    );
+
+  cmd
+    .command('appeal')
+    .description('登记行政复议或行政诉讼 (register a reconsideration or a lawsuit)')
+    .requiredOption('--body <id>', '机关编号 (body)')
+    .requiredOption('--id <id>', '案件编号 (case number)')
+    .requiredOption('--kind <kind>', 'reconsideration | litigationDirect | litigationAfterReconsideration')
+    .requiredOption('--filed <date>', '申请复议或起诉的日期 YYYY-MM-DD')
+    .option('--application <id>', '相关申请编号 (the application it concerns)')
+    .option('--decided <date>', '结案日期 (decided on)')
+    .option('--result <result>', '结果 upheld | corrected | other')
+    .action(async (o: { body: string; id: string; kind: 'reconsideration' | 'litigationDirect' | 'litigationAfterReconsideration'; filed: string; application?: string; decided?: string; result?: 'upheld' | 'corrected' | 'other' }) =>
+      setCode(
+        await act((s) =>
+          s.addAppeal(
+            o.body,
+            {
+              id: o.id,
+              kind: o.kind,
+              filedOn: o.filed,
+              ...(o.application ? { applicationId: o.application } : {}),
+              ...(o.decided && o.result ? { decided: { on: o.decided, result: o.result } } : {}),
+            },
+            actor(),
+          ),
+        ),
+      ),
+    );
+
+  cmd
+    .command('document')
+    .description('登记规章或行政规范性文件（现行有效数由制发、废止日期推出）(a rule or normative document)')
+    .requiredOption('--body <id>', '机关编号 (body)')
+    .requiredOption('--id <id>', '文号或编号 (number)')
+    .requiredOption('--kind <kind>', 'regulations | normativeDocuments')
+    .requiredOption('--title <title>', '名称 (title)')
+    .requiredOption('--issued <date>', '制发日期 YYYY-MM-DD')
+    .option('--repealed <date>', '废止日期 YYYY-MM-DD')
+    .action(async (o: { body: string; id: string; kind: 'regulations' | 'normativeDocuments'; title: string; issued: string; repealed?: string }) =>
+      setCode(await act((s) => s.addDocument(o.body, { id: o.id, kind: o.kind, title: o.title, issuedOn: o.issued, ...(o.repealed ? { repealedOn: o.repealed } : {}) }, actor()))),
+    );
+
+  cmd
+    .command('figures')
+    .description('填写表二中来自其他系统的数字 (table 二 figures from other systems)')
+    .requiredOption('--body <id>', '机关编号 (body)')
+    .requiredOption('--year <year>', '年度 (year)')
+    .requiredOption('--licensing <n>', '行政许可处理决定数量')
+    .requiredOption('--penalty <n>', '行政处罚处理决定数量')
+    .requiredOption('--coercion <n>', '行政强制处理决定数量')
+    .requiredOption('--fees <wan>', '行政事业性收费金额（万元）')
+    .action(async (o: { body: string; year: string; licensing: string; penalty: string; coercion: string; fees: string }) =>
+      setCode(
+        await act((s) =>
+          s.setFigures(o.body, Number(o.year), { licensing: Number(o.licensing), penalty: Number(o.penalty), coercion: Number(o.coercion), feesAmount: Number(o.fees) }, actor()),
+        ),
+      ),
+    );
+
+  cmd
+    .command('export')
+    .description('导出台账为 Excel (export the register as Excel)')
+    .requiredOption('--body <id>', '机关编号 (body)')
+    .requiredOption('-o, --out <file>', '输出文件 .xlsx')
+    .action(async (o: { body: string; out: string }) =>
+      setCode(await act(async (s) => writeFile(o.out, await exportRegister(await s.applications(o.body))))),
+    );
+
+  cmd
+    .command('import <file>')
+    .description('从 Excel 台账导入申请（逐行按法定顺序检查，有错则全部不导入）(import an Excel register)')
+    .requiredOption('--body <id>', '机关编号 (body)')
+    .action(async (file: string, o: { body: string }) =>
+      setCode(await act(async (s) => s.importApplications(o.body, await importRegister(new Uint8Array(await readFile(file))), actor()))),
     );
 
   cmd

@@ -37,7 +37,11 @@ export type RegisterEvent =
 export interface Application {
   id: string;
   applicant: Applicant;
+  /** 第二十九条: the name, document number or description of the information sought. */
   description: string;
+  /** 第二十九条: the form asked for (paper, electronic …) and how to receive it. */
+  form?: string;
+  delivery?: string;
   channel: Channel;
   /** The date of receipt under 第三十一条 (for post and online: the day it was signed for or confirmed). */
   receivedOn: string;

@@ -77,6 +77,14 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       );
     `,
   },
+  {
+    version: 2,
+    name: 'requested form and delivery (第二十九条)',
+    sql: `
+      ALTER TABLE applications ADD COLUMN form text;
+      ALTER TABLE applications ADD COLUMN delivery text;
+    `,
+  },
 ];
 
 export async function migrate(db: Db): Promise<number[]> {

@@ -15,11 +15,41 @@ interface ApplicationRow {
   id: string;
   applicant: Application['applicant'];
   description: string;
+  form: string | null;
+  delivery: string | null;
   channel: Application['channel'];
   received_on: string;
 }
 
+const APPLICATION_COLUMNS = 'id, applicant, description, form, delivery, channel, received_on';
+
+function fromRow(r: ApplicationRow, events: RegisterEvent[]): Application {
+  return {
+    id: r.id,
+    applicant: r.applicant,
+    description: r.description,
+    ...(r.form ? { form: r.form } : {}),
+    ...(r.delivery ? { delivery: r.delivery } : {}),
+    channel: r.channel,
+    receivedOn: r.received_on,
+    events,
+  };
+}
+
 const CHANNELS = ['inPerson', 'postSigned', 'ordinaryLetter', 'online', 'fax'];
+
+/** Database refusals a user can act on, as register errors; anything else is a fault and propagates. */
+async function refusals<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    const e = error as { code?: string; detail?: string; message?: string };
+    if (e.code === '23505') throw new RegisterError(`编号重复，已有同一编号的记录（${e.detail ?? e.message ?? ''}）`);
+    if (e.code === '23503') throw new RegisterError(`引用的机关或申请不存在（${e.detail ?? e.message ?? ''}）`);
+    if (e.code === '23514') throw new RegisterError(`数据不符合要求（${e.detail ?? e.message ?? ''}）`);
+    throw error;
+  }
+}
 
 export class RegisterStore {
   private constructor(private readonly db: Db) {}
@@ -57,18 +87,20 @@ export class RegisterStore {
     if (!APPLICANT_TYPES.includes(app.applicant.type)) throw new RegisterError(`申请人类型“${app.applicant.type}”不是表三的列；应为 ${APPLICANT_TYPES.join('、')} 之一`);
     if (!CHANNELS.includes(app.channel)) throw new RegisterError(`申请渠道“${app.channel}”无效；应为 ${CHANNELS.join('、')} 之一`);
     checkApplication(app);
-    await this.db.transaction(async (tx) => {
-      await tx.query('INSERT INTO applications (id, body_id, applicant, description, channel, received_on, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
+    await refusals(() => this.db.transaction(async (tx) => {
+      await tx.query('INSERT INTO applications (id, body_id, applicant, description, form, delivery, channel, received_on, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)', [
         app.id,
         bodyId,
         JSON.stringify(app.applicant),
         app.description,
+        app.form ?? null,
+        app.delivery ?? null,
         app.channel,
         app.receivedOn,
         actor,
       ]);
       await this.audit(tx, actor, 'create', 'application', app.id, null, app);
-    });
+    }));
   }
 
   /**
@@ -81,16 +113,15 @@ export class RegisterStore {
       app.events.reduce((a, e) => recordEvent(a, e), { ...app, events: [] } as Application);
     }
     const BATCH = 500;
-    await this.db.transaction(async (tx) => {
+    await refusals(() => this.db.transaction(async (tx) => {
       for (let i = 0; i < apps.length; i += BATCH) {
         const batch = apps.slice(i, i + BATCH);
         const values: unknown[] = [];
         const rows = batch.map((a, n) => {
-          values.push(a.id, bodyId, JSON.stringify(a.applicant), a.description, a.channel, a.receivedOn, actor);
-          const b = n * 7;
-          return `($${b + 1}, $${b + 2}, $${b + 3}, $${b + 4}, $${b + 5}, $${b + 6}, $${b + 7})`;
+          values.push(a.id, bodyId, JSON.stringify(a.applicant), a.description, a.form ?? null, a.delivery ?? null, a.channel, a.receivedOn, actor);
+          return `(${Array.from({ length: 9 }, (_, k) => `$${n * 9 + k + 1}`).join(', ')})`;
         });
-        await tx.query(`INSERT INTO applications (id, body_id, applicant, description, channel, received_on, created_by) VALUES ${rows.join(', ')}`, values);
+        await tx.query(`INSERT INTO applications (id, body_id, applicant, description, form, delivery, channel, received_on, created_by) VALUES ${rows.join(', ')}`, values);
         const events = batch.flatMap((a) => a.events.map((e) => [a.id, JSON.stringify(e), actor] as const));
         for (let j = 0; j < events.length; j += BATCH) {
           const chunk = events.slice(j, j + BATCH);
@@ -101,15 +132,15 @@ export class RegisterStore {
         }
       }
       await this.audit(tx, actor, 'import', 'applications', bodyId, null, { count: apps.length });
-    });
+    }));
   }
 
   private async load(db: Db, id: string, lock: boolean): Promise<Application> {
-    const rows = await db.query<ApplicationRow>(`SELECT id, applicant, description, channel, received_on FROM applications WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [id]);
+    const rows = await db.query<ApplicationRow>(`SELECT ${APPLICATION_COLUMNS} FROM applications WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [id]);
     const row = rows[0];
     if (!row) throw new RegisterError(`没有编号为 ${id} 的申请`);
     const events = await db.query<{ event: RegisterEvent }>('SELECT event FROM application_events WHERE application_id = $1 ORDER BY seq', [id]);
-    return { id: row.id, applicant: row.applicant, description: row.description, channel: row.channel, receivedOn: row.received_on, events: events.map((e) => e.event) };
+    return fromRow(row, events.map((e) => e.event));
   }
 
   async application(id: string): Promise<Application> {
@@ -128,14 +159,14 @@ export class RegisterStore {
   }
 
   async applications(bodyId: string): Promise<Application[]> {
-    const rows = await this.db.query<ApplicationRow>('SELECT id, applicant, description, channel, received_on FROM applications WHERE body_id = $1 ORDER BY received_on, id', [bodyId]);
+    const rows = await this.db.query<ApplicationRow>(`SELECT ${APPLICATION_COLUMNS} FROM applications WHERE body_id = $1 ORDER BY received_on, id`, [bodyId]);
     const events = await this.db.query<{ application_id: string; event: RegisterEvent }>(
       'SELECT e.application_id, e.event FROM application_events e JOIN applications a ON a.id = e.application_id WHERE a.body_id = $1 ORDER BY e.seq',
       [bodyId],
     );
     const byApp = new Map<string, RegisterEvent[]>();
     for (const e of events) byApp.set(e.application_id, [...(byApp.get(e.application_id) ?? []), e.event]);
-    return rows.map((r) => ({ id: r.id, applicant: r.applicant, description: r.description, channel: r.channel, receivedOn: r.received_on, events: byApp.get(r.id) ?? [] }));
+    return rows.map((r) => fromRow(r, byApp.get(r.id) ?? []));
   }
 
   /** Open applications with their due dates, soonest first. */
@@ -148,7 +179,7 @@ export class RegisterStore {
   }
 
   async addAppeal(bodyId: string, appeal: Appeal, actor: string): Promise<void> {
-    await this.db.transaction(async (tx) => {
+    await refusals(() => this.db.transaction(async (tx) => {
       await tx.query('INSERT INTO appeals (id, body_id, application_id, kind, filed_on, decided_on, result) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
         appeal.id,
         bodyId,
@@ -159,11 +190,11 @@ export class RegisterStore {
         appeal.decided?.result ?? null,
       ]);
       await this.audit(tx, actor, 'create', 'appeal', appeal.id, null, appeal);
-    });
+    }));
   }
 
   async addDocument(bodyId: string, doc: RuleDocument, actor: string): Promise<void> {
-    await this.db.transaction(async (tx) => {
+    await refusals(() => this.db.transaction(async (tx) => {
       await tx.query('INSERT INTO rule_documents (id, body_id, kind, title, issued_on, repealed_on) VALUES ($1, $2, $3, $4, $5, $6)', [
         doc.id,
         bodyId,
@@ -173,7 +204,7 @@ export class RegisterStore {
         doc.repealedOn ?? null,
       ]);
       await this.audit(tx, actor, 'create', 'rule_document', doc.id, null, doc);
-    });
+    }));
   }
 
   async setFigures(bodyId: string, year: number, figures: YearFigures, actor: string): Promise<void> {

@@ -6,6 +6,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { AnnualReport } from '../../src/model/report.js';
 import { FIXTURES } from '../support/shared.js';
 
 const BIN = resolve(FIXTURES, '../../bin/gongkai.js');
@@ -30,5 +31,20 @@ describe('gongkai register', () => {
     expect(report.applications.newReceived).toMatchObject({ naturalPerson: 1, commercial: 1, total: 2 });
     expect(report.applications.partlyGranted).toMatchObject({ commercial: 1, total: 1 });
     expect(report.applications.carriedForward).toMatchObject({ naturalPerson: 1, total: 1 });
+
+    // The 台账 goes out to Excel and into another body's register unchanged.
+    const xlsx = join(env.GONGKAI_DATA_DIR, '台账.xlsx');
+    expect(run('export', '--body', 'yl', '-o', xlsx).status).toBe(0);
+    expect(run('body', 'copy', '复制镇人民政府').status).toBe(0);
+    const sameIds = run('import', xlsx, '--body', 'copy');
+    expect(sameIds.status).toBe(2); // application numbers are unique across the register
+    expect(sameIds.stderr).toContain('编号重复');
+    expect(run('appeal', '--body', 'yl', '--id', 'F-1', '--kind', 'reconsideration', '--filed', '2025-07-01', '--decided', '2025-09-01', '--result', 'upheld').status).toBe(0);
+    expect(run('document', '--body', 'yl', '--id', '云政规〔2025〕1号', '--kind', 'normativeDocuments', '--title', '某办法', '--issued', '2025-03-01').status).toBe(0);
+    expect(run('figures', '--body', 'yl', '--year', '2025', '--licensing', '40', '--penalty', '2', '--coercion', '0', '--fees', '0').status).toBe(0);
+    const full = JSON.parse(run('report', '--body', 'yl', '--year', '2025').stdout) as AnnualReport;
+    expect(full.appeals.reconsideration).toEqual({ upheld: 1, corrected: 0, other: 0, pending: 0, total: 1 });
+    expect(full.proactive.normativeDocuments).toEqual({ issued: 1, repealed: 0, inForce: 1 });
+    expect(full.proactive.licensing).toEqual({ decisions: 40 });
   }, 60_000);
 });

@@ -149,3 +149,34 @@ describe('信息处理费 (国办函〔2020〕109号)', () => {
     expect(perVolumeFee(250)).toBe(4700); // 70×10 + 100×20 + 50×40
   });
 });
+
+describe('the 台账 as a spreadsheet', () => {
+  it('exports and imports back the same register', async () => {
+    const { exportRegister, importRegister } = await import('../../src/register/excel.js');
+    let a = app('T1', '2025-03-03', 'legalService');
+    a = recordEvent(a, { kind: 'correctionRequested', on: '2025-03-05' });
+    a = recordEvent(a, { kind: 'correctionReceived', on: '2025-03-10' });
+    a = recordEvent(a, { kind: 'extended', on: '2025-04-01', approvedBy: '办公室主任' });
+    a = recordEvent(a, { kind: 'replied', on: '2025-04-20', outcome: 'withheld.thirdPartyRights' });
+    const b = recordEvent(app('T2', '2025-05-06', 'otherOrg'), { kind: 'withdrawn', on: '2025-05-08' });
+    const c = app('T3', '2025-12-30');
+    const back = await importRegister(await exportRegister([a, b, c]));
+    expect(back).toEqual([a, b, c]);
+  });
+  it('names the row of a bad line and imports nothing', async () => {
+    const { exportRegister, importRegister } = await import('../../src/register/excel.js');
+    const bad = { ...app('T9', '2025-05-06'), events: [{ kind: 'replied', on: '2025-05-01', outcome: 'granted' } as const] };
+    await expect(importRegister(await exportRegister([app('T8', '2025-05-06'), bad]))).rejects.toThrow('第3行（T9）：事件日期 2025-05-01 早于收到申请的日期');
+  });
+});
+
+describe('the date of receipt (条例第三十一条)', () => {
+  it('follows the channel', async () => {
+    const { receiptDate } = await import('../../src/register/receipt.js');
+    expect(receiptDate({ channel: 'inPerson', arrivedOn: '2025-03-03' })).toBe('2025-03-03');
+    expect(receiptDate({ channel: 'postSigned', arrivedOn: '2025-03-03', signedForOn: '2025-03-04' })).toBe('2025-03-04');
+    expect(receiptDate({ channel: 'online', arrivedOn: '2025-03-01', confirmedOn: '2025-03-03' })).toBe('2025-03-03');
+    expect(() => receiptDate({ channel: 'ordinaryLetter', arrivedOn: '2025-03-03' })).toThrow('确认');
+    expect(() => receiptDate({ channel: 'fax', arrivedOn: '2025-03-03', confirmedOn: '2025-03-02' })).toThrow('早于');
+  });
+});

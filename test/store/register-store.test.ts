@@ -30,7 +30,7 @@ for (const kind of KINDS) {
       const store = await RegisterStore.open(await fresh(kind));
       try {
         await store.addBody('yunling', '青禾县云岭镇人民政府', 'admin');
-        await store.addApplication('yunling', { id: 'A1', applicant: { type: 'naturalPerson', name: '张三' }, description: '某村土地征收批复', channel: 'online', receivedOn: '2025-09-26' }, 'officer');
+        await store.addApplication('yunling', { id: 'A1', applicant: { type: 'naturalPerson', name: '张三' }, description: '某村土地征收批复', form: '纸质', delivery: '邮寄', channel: 'online', receivedOn: '2025-09-26' }, 'officer');
         await store.addApplication('yunling', { id: 'A2', applicant: { type: 'commercial', name: '某公司' }, description: '某项目环评批复', channel: 'postSigned', receivedOn: '2025-12-29' }, 'officer');
         await store.recordEvent('A1', { kind: 'replied', on: '2025-10-20', outcome: 'granted' }, 'officer');
         const audits = await store.auditCount();
@@ -45,7 +45,7 @@ for (const kind of KINDS) {
           await expect(bad()).rejects.toThrow(RegisterError);
         }
         expect(await store.auditCount()).toBe(audits);
-        expect((await store.application('A1')).events).toHaveLength(1);
+        expect(await store.application('A1')).toMatchObject({ form: '纸质', delivery: '邮寄', events: [{ kind: 'replied', outcome: 'granted' }] });
 
         const due = await store.openWithDue('yunling', new WorkCalendar());
         // Received Mon 2025-12-29: Dec 30, 31 (2); 元旦 Jan 1–3 off; Sun Jan 4 worked (3); Jan 5–9 (8);
