@@ -3,6 +3,7 @@
  * international readers; each command lives in its own module.
  */
 import { Command, CommanderError } from 'commander';
+import { batchCommand, mergeCommand, type BatchOptions } from './batch.js';
 import { checkCommand, type CheckCommandOptions } from './check.js';
 import { demoCommand } from './demo.js';
 import { dueCommand, type DueCommandOptions } from './due.js';
@@ -60,6 +61,22 @@ function program(setCode: (code: number) => void): Command {
     .option('--pause <ranges...>', '征求第三方或有关机关意见的期间 起始:结束，可多个，不计入期限 (consultation periods FROM:TO, not counted)')
     .option('--json', '输出 JSON (machine-readable output)')
     .action(async (opts: DueCommandOptions) => setCode(await dueCommand(opts)));
+
+  cli
+    .command('batch')
+    .description('批量读取并检查报告（多线程、可中断续跑、可分片），输出 reports.jsonl、findings.csv、cells.csv、errors.csv、summary.xlsx\nRead and check every report under folders or files, on all cores, resumably.')
+    .argument('<inputs...>', '文件或文件夹 (files or folders)')
+    .requiredOption('--out <dir>', '输出文件夹 (output folder)')
+    .option('--shard <K/N>', '只处理按内容哈希分到第 K 片（共 N 片）的文件 (process shard K of N)')
+    .option('--workers <n>', '线程数，默认为 CPU 核数 (worker threads)')
+    .action(async (inputs: string[], opts: BatchOptions) => setCode(await batchCommand(inputs, opts)));
+
+  cli
+    .command('merge')
+    .description('合并各分片的 batch 输出，结果与不分片一次运行完全相同\nMerge the outputs of batch shards.')
+    .argument('<dirs...>', '各分片的输出文件夹 (shard output folders)')
+    .requiredOption('--out <dir>', '输出文件夹 (output folder)')
+    .action(async (dirs: string[], opts: { out: string }) => setCode(await mergeCommand(dirs, opts)));
 
   cli.addCommand(registerCommands(setCode));
 
