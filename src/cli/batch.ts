@@ -8,8 +8,9 @@
  * split or interrupted. One bad file never stops the run: its error goes to errors.csv.
  */
 import { createHash } from 'node:crypto';
-import { createWriteStream, existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { createReadStream, createWriteStream, existsSync } from 'node:fs';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { createInterface } from 'node:readline';
 import { availableParallelism } from 'node:os';
 import { join, relative } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -25,6 +26,7 @@ import {
   summaryColumns,
   type BatchResult,
 } from '../corpus/outputs.js';
+import { emptyReport } from '../model/report.js';
 import { complain } from './io.js';
 
 export interface BatchOptions {
@@ -111,66 +113,83 @@ async function work(out: string, todo: Entry[], workers: number, progress: (done
   await Promise.all(pool.map((w) => w.terminate()));
 }
 
-/** Write reports.jsonl, findings.csv, cells.csv, errors.csv and summary.xlsx from a manifest and a cache. */
+const SUMMARY_SHEETS = [
+  ['proactive', '表二'],
+  ['applications', '表三'],
+  ['appeals', '表四'],
+] as const;
+
+/** Summary columns fixed by the templates (2021's, then what only 2019 has), so no pass over the data is needed. */
+function summaryColumnsOf(table: 'proactive' | 'applications' | 'appeals'): string[] {
+  const columns = [...summaryColumns(emptyReport('2021', { singleOtherHandling: true }), table), ...summaryColumns(emptyReport('2019'), table)];
+  return [...new Set(columns)];
+}
+
+/**
+ * Write reports.jsonl, findings.csv, cells.csv, errors.csv and summary.xlsx from a manifest and a
+ * cache, one result at a time (memory stays flat however large the corpus): the manifest is
+ * already in output order, and the summary's rows wait in temporary files until the workbook
+ * is streamed out sheet by sheet.
+ */
 export async function assemble(out: string, manifest: readonly { file: string; sha256: string }[]): Promise<{ reports: number; errors: number }> {
-  const results: BatchResult[] = [];
-  for (const m of manifest) results.push({ file: m.file, ...(JSON.parse(await readFile(cachePath(out, m.sha256), 'utf8')) as Cached) });
-  const sorted = ordered(results);
   const streams = {
     reports: createWriteStream(join(out, 'reports.jsonl')),
     findings: createWriteStream(join(out, 'findings.csv')),
     cells: createWriteStream(join(out, 'cells.csv')),
     errors: createWriteStream(join(out, 'errors.csv')),
   };
-  streams.findings.write(`\ufeff${csvLine(FINDINGS_HEADER)}`);
-  streams.cells.write(`\ufeff${csvLine(CELLS_HEADER)}`);
-  streams.errors.write(`\ufeff${csvLine(ERRORS_HEADER)}`);
+  const pending = SUMMARY_SHEETS.map(([table]) => createWriteStream(join(out, `.summary-${table}.jsonl`)));
+  const write = (stream: ReturnType<typeof createWriteStream>, text: string) =>
+    stream.write(text) ? Promise.resolve() : new Promise<void>((resolve) => stream.once('drain', () => resolve()));
+  await write(streams.findings, `\ufeff${csvLine(FINDINGS_HEADER)}`);
+  await write(streams.cells, `\ufeff${csvLine(CELLS_HEADER)}`);
+  await write(streams.errors, `\ufeff${csvLine(ERRORS_HEADER)}`);
   let reports = 0;
-  for (const r of sorted) {
+  let errors = 0;
+  for (const m of ordered(manifest.map((x) => ({ ...x })))) {
+    const r: BatchResult = { file: m.file, ...(JSON.parse(await readFile(cachePath(out, m.sha256), 'utf8')) as Cached) };
     if (r.error || !r.report) {
-      streams.errors.write(csvLine([r.file, r.sha256, r.error]));
+      errors++;
+      await write(streams.errors, csvLine([r.file, r.sha256, r.error]));
       continue;
     }
     reports++;
-    streams.reports.write(`${JSON.stringify({ ...r.report, source: { file: r.file, sha256: r.sha256 } })}\n`);
-    for (const row of findingRows(r)) streams.findings.write(csvLine(row));
-    for (const row of cellRows(r)) streams.cells.write(csvLine(row));
+    const report = r.report;
+    await write(streams.reports, `${JSON.stringify({ ...report, source: { file: r.file, sha256: r.sha256 } })}\n`);
+    await write(streams.findings, findingRows(r).map(csvLine).join(''));
+    await write(streams.cells, cellRows(r).map(csvLine).join(''));
+    for (const [i, [table]] of SUMMARY_SHEETS.entries()) {
+      const t = report[table] as Record<string, Record<string, number | null>>;
+      const values = summaryColumnsOf(table).map((c) => {
+        const at = c.lastIndexOf('.');
+        return t[c.slice(0, at)]?.[c.slice(at + 1)] ?? null;
+      });
+      await write(pending[i]!, `${JSON.stringify([r.file, report.unit, report.year, report.template, ...values])}\n`);
+    }
   }
-  await Promise.all(Object.values(streams).map((s) => new Promise((resolve) => s.end(resolve))));
-  await writeSummary(out, sorted);
-  return { reports, errors: sorted.length - reports };
+  await Promise.all([...Object.values(streams), ...pending].map((s) => new Promise((resolve) => s.end(resolve))));
+  await writeSummary(out);
+  return { reports, errors };
 }
 
-/** summary.xlsx: one sheet per table, one row per report; fixed timestamps so the bytes repeat. */
-async function writeSummary(out: string, results: readonly BatchResult[]): Promise<void> {
-  const book = new ExcelJS.Workbook();
+/** summary.xlsx: one sheet per table, one row per report, streamed; fixed timestamps so the bytes repeat. */
+async function writeSummary(out: string): Promise<void> {
+  const path = join(out, 'summary.xlsx');
   const fixed = new Date(Date.UTC(2000, 0, 1));
+  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: false, useSharedStrings: false });
   book.created = fixed;
   book.modified = fixed;
   book.creator = 'gongkai';
-  for (const [table, name] of [['proactive', '表二'], ['applications', '表三'], ['appeals', '表四']] as const) {
+  for (const [table, name] of SUMMARY_SHEETS) {
     const sheet = book.addWorksheet(name);
-    const columns: string[] = [];
-    const seen = new Set<string>();
-    for (const r of results) {
-      for (const c of r.report ? summaryColumns(r.report, table) : []) {
-        if (seen.has(c)) continue;
-        seen.add(c);
-        columns.push(c);
-      }
-    }
-    sheet.addRow(['file', 'unit', 'year', 'template', ...columns]);
-    for (const r of results) {
-      const report = r.report;
-      if (!report) continue;
-      const t = report[table] as Record<string, Record<string, number | null>>;
-      sheet.addRow([r.file, report.unit, report.year, report.template, ...columns.map((c) => {
-        const at = c.lastIndexOf('.');
-        return t[c.slice(0, at)]?.[c.slice(at + 1)] ?? null;
-      })]);
-    }
+    sheet.addRow(['file', 'unit', 'year', 'template', ...summaryColumnsOf(table)]).commit();
+    const rows = createInterface({ input: createReadStream(join(out, `.summary-${table}.jsonl`)), crlfDelay: Infinity });
+    for await (const line of rows) if (line) sheet.addRow(JSON.parse(line) as unknown[]).commit();
+    sheet.commit();
+    await rm(join(out, `.summary-${table}.jsonl`));
   }
-  await writeFile(join(out, 'summary.xlsx'), fixZipTimes(new Uint8Array(await book.xlsx.writeBuffer())));
+  await book.commit();
+  await writeFile(path, fixZipTimes(new Uint8Array(await readFile(path))));
 }
 
 /**

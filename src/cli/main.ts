@@ -10,6 +10,8 @@ import { dueCommand, type DueCommandOptions } from './due.js';
 import { parseCommand } from './parse.js';
 import { registerCommands } from './register.js';
 import { renderCommand, type RenderCommandOptions } from './render.js';
+import { rollupCommand } from './rollup.js';
+import { similarCommand } from './similar.js';
 import { rulesCommand } from './rules.js';
 import { schemaCommand } from './schema.js';
 
@@ -77,6 +79,24 @@ function program(setCode: (code: number) => void): Command {
     .argument('<dirs...>', '各分片的输出文件夹 (shard output folders)')
     .requiredOption('--out <dir>', '输出文件夹 (output folder)')
     .action(async (dirs: string[], opts: { out: string }) => setCode(await mergeCommand(dirs, opts)));
+
+  cli
+    .command('similar')
+    .description('找出正文雷同的报告（跨机关、同一机关跨年度；MinHash + LSH，先去掉模板套话）\nFind near-duplicate narratives across bodies and years.')
+    .argument('<inputs...>', '文件或文件夹 (files or folders)')
+    .option('--threshold <ratio>', '相似度阈值，默认 0.8 (similarity threshold)')
+    .option('--json', '输出 JSON')
+    .action(async (inputs: string[], opts: { threshold?: string; json?: boolean }) => setCode(await similarCommand(inputs, opts)));
+
+  cli
+    .command('rollup')
+    .description('把多个机关的表二、三、四汇总为一个地区的标准模型（拒绝混加 2019 与 2021 模板）\nSum the tables of many bodies into an area\'s model.')
+    .argument('<files...>', '报告文件或标准 JSON 模型 (reports or canonical models)')
+    .option('--by <how>', '分组：prefix-of-unit[:N] 或 对照表 mapping.csv (group by unit prefix or a unit,area CSV)')
+    .option('--unit <name>', '汇总后的地区名称 (the area\'s name)')
+    .option('--expected <file>', '应报机关名单，每行一个 (bodies expected to report)')
+    .option('--json', '输出 JSON')
+    .action(async (files: string[], opts: { by?: string; unit?: string; expected?: string; json?: boolean }) => setCode(await rollupCommand(files, opts)));
 
   cli.addCommand(registerCommands(setCode));
 
