@@ -79,7 +79,8 @@ function renderText(results: { file: string; report: AnnualReport; findings: Fin
   return `${lines.join('\n')}\n`;
 }
 
-export async function checkCommand(files: readonly string[], opts: CheckCommandOptions): Promise<number> {
+/** Load every file; the unreadable ones are named on standard error and make the exit code 2. */
+export async function loadReports(files: readonly string[]): Promise<{ loaded: Loaded[]; code: number }> {
   let code = 0;
   const loaded: Loaded[] = [];
   for (const file of files) {
@@ -89,6 +90,12 @@ export async function checkCommand(files: readonly string[], opts: CheckCommandO
       code = 2;
     } else loaded.push({ file, report: r.report });
   }
+  return { loaded, code };
+}
+
+export async function checkCommand(files: readonly string[], opts: CheckCommandOptions): Promise<number> {
+  const { loaded, code: loadCode } = await loadReports(files);
+  let code = loadCode;
   let explicitPrevious: AnnualReport | undefined;
   if (opts.previous) {
     const p = await loadReport(opts.previous);

@@ -18,7 +18,7 @@ import {
 import type { AnnualReport, CellRow } from '../model/report.js';
 import { decodeText } from '../read/decode.js';
 import { templateFor } from '../template/templates.js';
-import { loadReport } from './check.js';
+import { loadReports } from './check.js';
 import { complain, describeError, readInput } from './io.js';
 
 export interface RollupCommandOptions {
@@ -106,18 +106,12 @@ function renderArea(r: RollupResult, area: string): string {
 }
 
 export async function rollupCommand(files: readonly string[], opts: RollupCommandOptions): Promise<number> {
-  let code = 0;
+  const { loaded, code } = await loadReports(files);
   const fileOf = new Map<AnnualReport, string>();
   const reports: AnnualReport[] = [];
-  for (const file of files) {
-    const r = await loadReport(file);
-    if ('error' in r) {
-      complain(file, r.error);
-      code = 2;
-    } else {
-      reports.push(r.report);
-      fileOf.set(r.report, file);
-    }
+  for (const { file, report } of loaded) {
+    reports.push(report);
+    fileOf.set(report, file);
   }
 
   let expected: string[] = [];
