@@ -5,7 +5,8 @@
  * second run — or a run after a kill — only does what is missing. `--shard K/N` takes the files
  * whose hash falls in shard K; `gongkai merge` joins shards. The outputs are assembled from
  * the manifest and the cache in a fixed order, so they are the same bytes however the work was
- * split or interrupted. One bad file never stops the run: its error goes to errors.csv.
+ * split or interrupted. One bad file never stops the run: its error goes to errors.csv. ZIP
+ * archives among the inputs are read too (their files appear as `archive.zip!/entry`).
  */
 import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream, existsSync } from 'node:fs';
@@ -15,6 +16,9 @@ import { availableParallelism } from 'node:os';
 import { join, relative } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { detectFormat } from '../ingest.js';
+import { zipDanger, zipEntries } from '../read/zip.js';
 import {
   CELLS_HEADER,
   cellRows,
@@ -61,6 +65,42 @@ async function walk(input: string, into: { file: string; path: string }[]): Prom
   }
 }
 
+const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+/**
+ * ZIP archives among the inputs (not Word files, which are ZIPs too) are unpacked into
+ * OUT/.extracted/<hash of the archive>/ after a look at their directory (zip bombs are refused
+ * and reported as the archive's error); their files join the run as `archive.zip!/entry`.
+ */
+async function expandArchives(found: readonly { file: string; path: string }[], out: string): Promise<{ file: string; path: string; refused?: string }[]> {
+  const result: { file: string; path: string; refused?: string }[] = [];
+  for (const f of found) {
+    const bytes = new Uint8Array(await readFile(f.path));
+    if (detectFormat(bytes) !== 'zip') {
+      result.push(f);
+      continue;
+    }
+    const entries = zipEntries(bytes);
+    const danger = entries ? zipDanger(entries) : 'ZIP 文件不完整或已损坏（找不到文件目录）';
+    if (danger) {
+      result.push({ ...f, refused: `压缩包未解压：${danger}` });
+      continue;
+    }
+    const dir = join(out, '.extracted', sha(bytes));
+    const zip = await JSZip.loadAsync(bytes);
+    const files = Object.values(zip.files).filter((e) => !e.dir).sort((a, b) => (a.name < b.name ? -1 : 1));
+    for (const [index, entry] of files.entries()) {
+      const target = join(dir, String(index));
+      if (!existsSync(target)) {
+        await mkdir(dir, { recursive: true });
+        await writeAtomic(target, await entry.async('uint8array'));
+      }
+      result.push({ file: `${f.file}!/${entry.name}`, path: target });
+    }
+  }
+  return result;
+}
+
 function parseShard(shard: string | undefined): { k: number; n: number } {
   if (!shard) return { k: 1, n: 1 };
   const m = /^(\d+)\/(\d+)$/.exec(shard);
@@ -73,7 +113,7 @@ function parseShard(shard: string | undefined): { k: number; n: number } {
 const inShard = (sha: string, { k, n }: { k: number; n: number }) => parseInt(sha.slice(0, 8), 16) % n === k - 1;
 const cachePath = (out: string, sha: string) => join(out, '.cache', `${sha}.json`);
 
-async function writeAtomic(path: string, text: string): Promise<void> {
+async function writeAtomic(path: string, text: string | Uint8Array): Promise<void> {
   const tmp = `${path}.${process.pid}.tmp`;
   await writeFile(tmp, text);
   await rename(tmp, path);
@@ -234,9 +274,12 @@ export async function batchCommand(inputs: readonly string[], opts: BatchOptions
     }
   }
   const entries: Entry[] = [];
-  for (const f of found) {
+  for (const f of await expandArchives(found, opts.out)) {
     const sha256 = createHash('sha256').update(await readFile(f.path)).digest('hex');
-    if (inShard(sha256, shard)) entries.push({ ...f, sha256 });
+    if (!inShard(sha256, shard)) continue;
+    entries.push({ ...f, sha256 });
+    // An archive that may not be opened is a result of its own: record why, once.
+    if (f.refused && !existsSync(cachePath(opts.out, sha256))) await writeAtomic(cachePath(opts.out, sha256), JSON.stringify({ sha256, error: f.refused }));
   }
   const todo = entries.filter((e, i) => !existsSync(cachePath(opts.out, e.sha256)) && entries.findIndex((x) => x.sha256 === e.sha256) === i);
   const workers = Number(opts.workers ?? availableParallelism());

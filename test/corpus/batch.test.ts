@@ -43,6 +43,24 @@ describe('gongkai batch', () => {
     expect(again.stderr).toContain('已完成 122 个，待处理 0 个');
   }, 120_000);
 
+  it('reads the reports inside a ZIP archive, and refuses a zip bomb as one error', async () => {
+    const JSZip = (await import('jszip')).default;
+    const dir = corpus(3);
+    const zip = new JSZip();
+    for (const name of ['r000000.txt', 'r000001.txt']) zip.file(`县里/${name}`, readFileSync(join(dir, 'in', name)));
+    writeFileSync(join(dir, 'in', 'reports.zip'), await zip.generateAsync({ type: 'uint8array' }));
+    const bomb = new JSZip();
+    bomb.file('big.txt', '0'.repeat(5 * 1024 * 1024), { compression: 'DEFLATE' });
+    bomb.file('more.txt', '0'.repeat(300 * 1024 * 1024), { compression: 'DEFLATE' });
+    writeFileSync(join(dir, 'in', 'bomb.zip'), await bomb.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }));
+    const run = gongkai('batch', join(dir, 'in'), '--out', join(dir, 'out'));
+    expect(run.status).toBe(0);
+    const files = readFileSync(join(dir, 'out', 'reports.jsonl'), 'utf8').trim().split('\n').map((l) => (JSON.parse(l) as { source: { file: string } }).source.file);
+    expect(files).toEqual(expect.arrayContaining([join(dir, 'in', 'reports.zip!/县里/r000000.txt'), join(dir, 'in', 'reports.zip!/县里/r000001.txt')]));
+    expect(files).toHaveLength(5);
+    expect(readFileSync(join(dir, 'out', 'errors.csv'), 'utf8')).toMatch(/bomb\.zip,.*压缩包未解压/);
+  }, 120_000);
+
   it('finishes a killed run with the same outputs as an uninterrupted one', async () => {
     const dir = corpus(600);
     const input = join(dir, 'in');
