@@ -27,7 +27,11 @@ import {
   FINDINGS_HEADER,
   findingRows,
   ordered,
+  SERIES_HEADER,
+  seriesLines,
+  seriesRow,
   summaryColumns,
+  type SeriesRow,
   type BatchResult,
 } from '../corpus/outputs.js';
 import { emptyReport } from '../model/report.js';
@@ -166,7 +170,7 @@ function summaryColumnsOf(table: 'proactive' | 'applications' | 'appeals'): stri
 }
 
 /**
- * Write reports.jsonl, findings.csv, cells.csv, errors.csv and summary.xlsx from a manifest and a
+ * Write reports.jsonl, findings.csv, cells.csv, errors.csv, series.csv and summary.xlsx from a manifest and a
  * cache, one result at a time (memory stays flat however large the corpus): the manifest is
  * already in output order, and the summary's rows wait in temporary files until the workbook
  * is streamed out sheet by sheet.
@@ -186,6 +190,7 @@ export async function assemble(out: string, manifest: readonly { file: string; s
   await write(streams.errors, `\ufeff${csvLine(ERRORS_HEADER)}`);
   let reports = 0;
   let errors = 0;
+  const series: SeriesRow[] = []; // a few numbers per report: what a time series needs
   for (const m of ordered(manifest.map((x) => ({ ...x })))) {
     const r: BatchResult = { file: m.file, ...(JSON.parse(await readFile(cachePath(out, m.sha256), 'utf8')) as Cached) };
     if (r.error || !r.report) {
@@ -195,6 +200,8 @@ export async function assemble(out: string, manifest: readonly { file: string; s
     }
     reports++;
     const report = r.report;
+    const row = seriesRow(r);
+    if (row) series.push(row);
     await write(streams.reports, `${JSON.stringify({ ...report, source: { file: r.file, sha256: r.sha256 } })}\n`);
     await write(streams.findings, findingRows(r).map(csvLine).join(''));
     await write(streams.cells, cellRows(r).map(csvLine).join(''));
@@ -208,6 +215,7 @@ export async function assemble(out: string, manifest: readonly { file: string; s
     }
   }
   await Promise.all([...Object.values(streams), ...pending].map((s) => new Promise((resolve) => s.end(resolve))));
+  await writeFile(join(out, 'series.csv'), `\ufeff${csvLine(SERIES_HEADER)}${seriesLines(series).join('')}`);
   await writeSummary(out);
   return { reports, errors };
 }

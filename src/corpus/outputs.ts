@@ -51,3 +51,61 @@ export function summaryColumns(report: AnnualReport, table: 'proactive' | 'appli
 export function ordered(results: readonly BatchResult[]): BatchResult[] {
   return [...results].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.sha256.localeCompare(b.sha256)));
 }
+
+/** A body's name for pairing years: no white space, no trailing 人民政府 / 街道办事处 / 办事处. */
+export function bodyKey(unit: string | null | undefined): string {
+  return (unit ?? '').replace(/\s+/g, '').replace(/(人民政府|街道办事处|办事处)$/, '');
+}
+
+export const SERIES_HEADER = [
+  'body', 'year', 'unit', 'template', 'file', 'newReceived', 'carriedOver', 'handled', 'carriedForward',
+  'granted', 'partlyGranted', 'reconsideration', 'litigation', 'licensing', 'penalty', 'coercion', 'fees',
+  'previousCarriedForward', 'carryMatches', 'errors', 'warnings',
+];
+
+export interface SeriesRow {
+  body: string;
+  year: number | null;
+  fields: unknown[];
+  carriedOver: number | null;
+  carriedForward: number | null;
+}
+
+/** The figures of one report that a time series of its body needs. */
+export function seriesRow(r: BatchResult): SeriesRow | null {
+  const report = r.report;
+  if (!report) return null;
+  const a = (row: string) => report.applications[row]?.total ?? null;
+  const appeal = (g: string) => report.appeals[g]?.total ?? null;
+  const sum = (...xs: (number | null)[]) => (xs.some((x) => x === null) ? null : xs.reduce<number>((n, x) => n + (x ?? 0), 0));
+  const count = (sev: string) => (r.findings ?? []).filter((f) => f.severity === sev).length;
+  return {
+    body: bodyKey(report.unit),
+    year: report.year,
+    carriedOver: a('carriedOver'),
+    carriedForward: a('carriedForward'),
+    fields: [
+      report.unit, report.template, r.file, a('newReceived'), a('carriedOver'), a('total'), a('carriedForward'),
+      a('granted'), a('partlyGranted'), appeal('reconsideration'),
+      sum(appeal('litigationDirect'), appeal('litigationAfterReconsideration')),
+      report.proactive.licensing?.decisions ?? null, report.proactive.penalty?.decisions ?? null,
+      report.proactive.coercion?.decisions ?? null, report.proactive.fees?.amount ?? null,
+    ].concat([count('error'), count('warning')]),
+  };
+}
+
+/**
+ * series.csv lines: each body's reports by year, with last year's 结转下年度 beside this year's
+ * 上年结转 (the CROSS.CARRY relation) where the body's previous year is in the corpus.
+ */
+export function seriesLines(rows: readonly SeriesRow[]): string[] {
+  const sorted = [...rows].sort((x, y) => (x.body < y.body ? -1 : x.body > y.body ? 1 : (x.year ?? 0) - (y.year ?? 0)));
+  return sorted.map((row) => {
+    const previous = sorted.find((p) => p.body === row.body && row.year !== null && p.year === row.year - 1);
+    const prev = previous ? previous.carriedForward : null;
+    const matches = previous && prev !== null && row.carriedOver !== null ? (prev === row.carriedOver ? 'yes' : 'no') : '';
+    const [unit, template, file, ...figures] = row.fields;
+    const errorsWarnings = figures.splice(-2);
+    return csvLine([row.body, row.year, unit, template, file, ...figures, prev, matches, ...errorsWarnings]);
+  });
+}

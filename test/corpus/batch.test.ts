@@ -9,10 +9,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeCorpus } from '../../bench/corpus.js';
-import { FIXTURES } from '../support/shared.js';
+import { FIXTURES, HAVE_SHARED, SHARED } from '../support/shared.js';
 
 const BIN = resolve(FIXTURES, '../../bin/gongkai.js');
-const OUTPUTS = ['reports.jsonl', 'findings.csv', 'cells.csv', 'errors.csv', 'summary.xlsx'];
+const OUTPUTS = ['reports.jsonl', 'findings.csv', 'cells.csv', 'errors.csv', 'series.csv', 'summary.xlsx'];
 const gongkai = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
 const same = (a: string, b: string) => OUTPUTS.every((f) => readFileSync(join(a, f)).equals(readFileSync(join(b, f))));
 
@@ -59,6 +59,17 @@ describe('gongkai batch', () => {
     expect(files).toEqual(expect.arrayContaining([join(dir, 'in', 'reports.zip!/县里/r000000.txt'), join(dir, 'in', 'reports.zip!/县里/r000001.txt')]));
     expect(files).toHaveLength(5);
     expect(readFileSync(join(dir, 'out', 'errors.csv'), 'utf8')).toMatch(/bomb\.zip,.*压缩包未解压/);
+  }, 120_000);
+
+  it.skipIf(!HAVE_SHARED)('pairs the years of one body in series.csv (洪泽区 2023 and 2024, named differently in their titles)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gongkai-series-'));
+    const run = gongkai('batch', join(SHARED, 'fixtures/real'), '--out', dir);
+    expect(run.status).toBe(0);
+    const lines = readFileSync(join(dir, 'series.csv'), 'utf8').trim().split('\n');
+    const hongze = lines.filter((l) => l.startsWith('淮安市洪泽区,'));
+    expect(hongze.map((l) => l.split(',')[1])).toEqual(['2023', '2024']);
+    // 2024's 上年结转 (0) equals 2023's 结转下年度 (0).
+    expect(hongze[1]!.split(',').slice(-4, -2)).toEqual(['0', 'yes']);
   }, 120_000);
 
   it('finishes a killed run with the same outputs as an uninterrupted one', async () => {
