@@ -4,7 +4,6 @@
  * by adjacency or, when the source tore labels from values, by the template's row order.
  */
 import type { CellRow, Provenance } from '../model/report.js';
-import { normalizeLabel } from '../template/normalize.js';
 import {
   OTHER_HANDLING_SINGLE,
   SUBTOTAL_COLUMN,
@@ -213,9 +212,4 @@ function placeRow(
     `applications.${r.key}`,
     first,
   );
-}
-
-/** Used by the recognizer to spot table 三 in a document without its section heading. */
-export function looksLikeApplications(norm: string): boolean {
-  return norm.includes(normalizeLabel('本年新收政府信息公开申请数量')) || norm.includes('勾稽关系');
 }

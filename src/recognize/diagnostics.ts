@@ -23,8 +23,3 @@ export class Diagnostics {
 export function writtenAs(raw: string): string {
   return raw.trim() ? `写作“${raw}”` : '留空';
 }
-
-/** `applications.withheld.stateSecret` → `表三“1.属于国家秘密”行` style names are built by callers from template labels. */
-export function lineRef(line: number | undefined): string {
-  return line ? `第${line}行` : '';
-}
