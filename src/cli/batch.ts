@@ -123,6 +123,8 @@ async function writeAtomic(path: string, text: string | Uint8Array): Promise<voi
   await rename(tmp, path);
 }
 
+const IN_FLIGHT = 4;
+
 /** Work the missing entries through a pool of worker threads, caching each result as it comes. */
 async function work(out: string, todo: Entry[], workers: number, progress: (done: number) => void): Promise<void> {
   if (!todo.length) return;
@@ -151,7 +153,8 @@ async function work(out: string, todo: Entry[], workers: number, progress: (done
         }
       });
       worker.on('error', reject);
-      void feed(worker);
+      // A few jobs in flight per worker, so it never waits for the main thread's file I/O.
+      for (let i = 0; i < IN_FLIGHT; i++) void feed(worker);
     }
   });
   await Promise.all(pool.map((w) => w.terminate()));
