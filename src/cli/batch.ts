@@ -76,30 +76,32 @@ const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('he
  * OUT/.extracted/<hash of the archive>/ after a look at their directory (zip bombs are refused
  * and reported as the archive's error); their files join the run as `archive.zip!/entry`.
  */
-async function expandArchives(found: readonly { file: string; path: string }[], out: string): Promise<{ file: string; path: string; refused?: string }[]> {
-  const result: { file: string; path: string; refused?: string }[] = [];
+async function expandArchives(found: readonly { file: string; path: string }[], out: string): Promise<{ file: string; path: string; sha256: string; refused?: string }[]> {
+  const result: { file: string; path: string; sha256: string; refused?: string }[] = [];
   for (const f of found) {
     const bytes = new Uint8Array(await readFile(f.path));
+    const hash = sha(bytes);
     if (detectFormat(bytes) !== 'zip') {
-      result.push(f);
+      result.push({ ...f, sha256: hash });
       continue;
     }
     const entries = zipEntries(bytes);
     const danger = entries ? zipDanger(entries) : 'ZIP 文件不完整或已损坏（找不到文件目录）';
     if (danger) {
-      result.push({ ...f, refused: `压缩包未解压：${danger}` });
+      result.push({ ...f, sha256: hash, refused: `压缩包未解压：${danger}` });
       continue;
     }
-    const dir = join(out, '.extracted', sha(bytes));
+    const dir = join(out, '.extracted', hash);
     const zip = await JSZip.loadAsync(bytes);
     const files = Object.values(zip.files).filter((e) => !e.dir).sort((a, b) => (a.name < b.name ? -1 : 1));
     for (const [index, entry] of files.entries()) {
       const target = join(dir, String(index));
+      const data = await entry.async('uint8array');
       if (!existsSync(target)) {
         await mkdir(dir, { recursive: true });
-        await writeAtomic(target, await entry.async('uint8array'));
+        await writeAtomic(target, data);
       }
-      result.push({ file: `${f.file}!/${entry.name}`, path: target });
+      result.push({ file: `${f.file}!/${entry.name}`, path: target, sha256: sha(data) });
     }
   }
   return result;
@@ -249,24 +251,13 @@ async function writeSummary(out: string): Promise<void> {
  */
 function fixZipTimes(zip: Uint8Array): Uint8Array {
   const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
-  let eocd = -1;
-  for (let i = zip.length - 22; i >= 0; i--) {
-    if (view.getUint32(i, true) === 0x06054b50) {
-      eocd = i;
-      break;
+  for (const entry of zipEntries(zip) ?? []) {
+    view.setUint16(entry.central + 12, 0, true); // central directory: time, date
+    view.setUint16(entry.central + 14, 0x21, true);
+    if (view.getUint32(entry.local, true) === 0x04034b50) {
+      view.setUint16(entry.local + 10, 0, true); // local header: time, date
+      view.setUint16(entry.local + 12, 0x21, true);
     }
-  }
-  if (eocd < 0) return zip;
-  let at = view.getUint32(eocd + 16, true);
-  for (let n = view.getUint16(eocd + 10, true); n > 0 && view.getUint32(at, true) === 0x02014b50; n--) {
-    const local = view.getUint32(at + 42, true);
-    view.setUint16(at + 12, 0, true); // central directory: time, date
-    view.setUint16(at + 14, 0x21, true);
-    if (view.getUint32(local, true) === 0x04034b50) {
-      view.setUint16(local + 10, 0, true); // local header: time, date
-      view.setUint16(local + 12, 0x21, true);
-    }
-    at += 46 + view.getUint16(at + 28, true) + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
   }
   return zip;
 }
@@ -286,11 +277,10 @@ export async function batchCommand(inputs: readonly string[], opts: BatchOptions
   }
   const entries: Entry[] = [];
   for (const f of await expandArchives(found, opts.out)) {
-    const sha256 = createHash('sha256').update(await readFile(f.path)).digest('hex');
-    if (!inShard(sha256, shard)) continue;
-    entries.push({ ...f, sha256 });
+    if (!inShard(f.sha256, shard)) continue;
+    entries.push({ file: f.file, path: f.path, sha256: f.sha256 });
     // An archive that may not be opened is a result of its own: record why, once.
-    if (f.refused && !existsSync(cachePath(opts.out, sha256))) await writeAtomic(cachePath(opts.out, sha256), JSON.stringify({ sha256, error: f.refused }));
+    if (f.refused && !existsSync(cachePath(opts.out, f.sha256))) await writeAtomic(cachePath(opts.out, f.sha256), JSON.stringify({ sha256: f.sha256, error: f.refused }));
   }
   const todo = entries.filter((e, i) => !existsSync(cachePath(opts.out, e.sha256)) && entries.findIndex((x) => x.sha256 === e.sha256) === i);
   const workers = Number(opts.workers ?? availableParallelism());

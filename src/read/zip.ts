@@ -8,6 +8,9 @@ export interface ZipEntry {
   name: string;
   compressed: number;
   uncompressed: number;
+  /** Byte offsets of the entry's central-directory record and of its local header. */
+  central: number;
+  local: number;
 }
 
 /** The entries of a ZIP, or null when its central directory cannot be found. */
@@ -33,7 +36,7 @@ export function zipEntries(bytes: Uint8Array): ZipEntry[] | null {
     const extra = view.getUint16(at + 30, true);
     const comment = view.getUint16(at + 32, true);
     const name = new TextDecoder().decode(bytes.subarray(at + 46, at + 46 + nameLength));
-    entries.push({ name, compressed, uncompressed });
+    entries.push({ name, compressed, uncompressed, central: at, local: view.getUint32(at + 42, true) });
     at += 46 + nameLength + extra + comment;
   }
   return entries;
