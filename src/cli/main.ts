@@ -14,6 +14,7 @@ import { rollupCommand } from './rollup.js';
 import { similarCommand } from './similar.js';
 import { rulesCommand } from './rules.js';
 import { schemaCommand } from './schema.js';
+import { serveCommand, type ServeOptions } from './serve.js';
 
 function program(setCode: (code: number) => void): Command {
   const cli = new Command('gongkai')
@@ -114,9 +115,18 @@ function program(setCode: (code: number) => void): Command {
 
   cli
     .command('demo')
-    .description('解析随附的示例报告并显示摘要（npm start 运行它）\nParse the bundled example reports and show a summary.')
+    .description('解析随附的示例报告并显示摘要\nParse the bundled example reports and show a summary.')
     .argument('[dir]', '报告所在文件夹 (folder of reports)')
     .action(async (dir?: string) => setCode(await demoCommand(dir)));
+
+  cli
+    .command('serve')
+    .description('启动网页应用（npm start 运行它）：http://127.0.0.1:8080，数据在 ./data 或 DATABASE_URL\nStart the web application.')
+    .option('-p, --port <port>', '端口，默认 8080 或 PORT (port)')
+    .option('--host <host>', '监听地址，默认 127.0.0.1 (listen address)')
+    .option('--data <dir>', '内嵌数据库的文件夹，默认 ./data 或 GONGKAI_DATA_DIR (data folder)')
+    .option('--demo', '载入示例机关和账号 (load sample bodies and accounts)')
+    .action(async (opts: ServeOptions) => setCode(await serveCommand(opts)));
   return cli;
 }
 

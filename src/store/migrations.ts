@@ -85,6 +85,42 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       ALTER TABLE applications ADD COLUMN delivery text;
     `,
   },
+  {
+    version: 3,
+    name: 'web application: accounts, sessions, body levels, settings',
+    sql: `
+      -- Where a body sits: the supervisor's lists filter by it.
+      ALTER TABLE bodies ADD COLUMN level text NOT NULL DEFAULT 'department'
+        CHECK (level IN ('province', 'city', 'county', 'township', 'department'));
+      ALTER TABLE bodies ADD COLUMN region text;
+      CREATE TABLE users (
+        id serial PRIMARY KEY,
+        username text NOT NULL UNIQUE,
+        display_name text NOT NULL,
+        password_hash text NOT NULL,
+        role text NOT NULL CHECK (role IN ('officer', 'reviewer', 'supervisor', 'admin')),
+        disabled boolean NOT NULL DEFAULT false,
+        created_at timestamptz NOT NULL DEFAULT now()
+      );
+      -- An officer's or reviewer's body; a supervisor's set of bodies.
+      CREATE TABLE user_bodies (
+        user_id int NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        body_id text NOT NULL REFERENCES bodies(id),
+        PRIMARY KEY (user_id, body_id)
+      );
+      -- Only a hash of the session id is kept: a copy of the database logs nobody in.
+      CREATE TABLE sessions (
+        id_hash text PRIMARY KEY,
+        user_id int NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        expires_at timestamptz NOT NULL
+      );
+      CREATE TABLE settings (
+        key text PRIMARY KEY,
+        value jsonb NOT NULL
+      );
+    `,
+  },
 ];
 
 export async function migrate(db: Db): Promise<number[]> {

@@ -5,10 +5,12 @@
  */
 import type { WorkingDayCalendar } from '../calendar/calendar.js';
 import { reportFromRegister } from '../register/annual.js';
+import { levelOfBody, type BodyLevel } from '../register/bodies.js';
 import { checkApplication, dueOf, recordEvent, RegisterError } from '../register/lifecycle.js';
 import { APPLICANT_TYPES, type Appeal, type Application, type RegisterEvent, type RuleDocument, type YearFigures } from '../register/types.js';
 import type { AnnualReport } from '../model/report.js';
 import type { Db } from './db.js';
+import { writeAudit } from './audit.js';
 import { migrate } from './migrations.js';
 
 interface ApplicationRow {
@@ -52,7 +54,7 @@ async function refusals<T>(work: () => Promise<T>): Promise<T> {
 }
 
 export class RegisterStore {
-  private constructor(private readonly db: Db) {}
+  private constructor(readonly db: Db) {}
 
   /** Open a store on a database, bringing its schema up to date. */
   static async open(db: Db): Promise<RegisterStore> {
@@ -65,20 +67,18 @@ export class RegisterStore {
   }
 
   private async audit(tx: Db, actor: string, action: string, entity: string, id: string, oldValue: unknown, newValue: unknown): Promise<void> {
-    await tx.query('INSERT INTO audit_log (actor, action, entity, entity_id, old_value, new_value) VALUES ($1, $2, $3, $4, $5, $6)', [
-      actor,
-      action,
-      entity,
-      id,
-      oldValue === null ? null : JSON.stringify(oldValue),
-      newValue === null ? null : JSON.stringify(newValue),
-    ]);
+    await writeAudit(tx, actor, action, entity, id, oldValue, newValue);
   }
 
-  async addBody(id: string, name: string, actor: string): Promise<void> {
+  /** Add or rename a body; its level is read from its name unless given. */
+  async addBody(id: string, name: string, actor: string, place: { level?: BodyLevel; region?: string } = {}): Promise<void> {
+    const level = place.level ?? levelOfBody(name);
     await this.db.transaction(async (tx) => {
-      await tx.query('INSERT INTO bodies (id, name) VALUES ($1, $2) ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name', [id, name]);
-      await this.audit(tx, actor, 'upsert', 'body', id, null, { name });
+      await tx.query(
+        'INSERT INTO bodies (id, name, level, region) VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, level = EXCLUDED.level, region = EXCLUDED.region',
+        [id, name, level, place.region ?? null],
+      );
+      await this.audit(tx, actor, 'upsert', 'body', id, null, { name, level, region: place.region ?? null });
     });
   }
 

@@ -1,0 +1,90 @@
+/**
+ * Sessions and CSRF protection.
+ *
+ * Cookies: `gk_sid` (the session, HttpOnly, SameSite=Strict, Secure) and `gk_client` (a random
+ * id per browser, for anonymous visitors). Every state-changing request under /api must carry
+ * `X-CSRF-Token`: an HMAC of the session id (or, before sign-in, of the client id) under the
+ * server's secret. The browser application reads it from GET /api/session; another site can
+ * neither read it nor guess it, and a token of one session is useless with another.
+ */
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { Context, MiddlewareHandler } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { SESSION_HOURS } from '../../store/account-store.js';
+import type { AppDeps, AppEnv } from '../context.js';
+import { ApiError, forbidden, unauthorized } from '../errors.js';
+import type { Role, SessionUser } from './permissions.js';
+
+export const SESSION_COOKIE = 'gk_sid';
+export const CLIENT_COOKIE = 'gk_client';
+export const CSRF_HEADER = 'x-csrf-token';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export function csrfToken(secret: string, subject: string): string {
+  return createHmac('sha256', secret).update(`csrf:${subject}`).digest('base64url');
+}
+
+function sameToken(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/** The CSRF subject of this request: its session if signed in, else its browser. */
+export const csrfSubject = (c: Context<AppEnv>): string => c.get('sessionId') ?? `client:${c.get('clientId')}`;
+
+function cookieOptions(deps: AppDeps, maxAgeSeconds: number) {
+  return { httpOnly: true, secure: deps.config.secureCookies, sameSite: 'Strict' as const, path: '/', maxAge: maxAgeSeconds };
+}
+
+export function setSessionCookie(c: Context<AppEnv>, deps: AppDeps, id: string): void {
+  setCookie(c, SESSION_COOKIE, id, cookieOptions(deps, SESSION_HOURS * 3600));
+  c.set('sessionId', id);
+}
+
+export function clearSessionCookie(c: Context<AppEnv>, deps: AppDeps): void {
+  deleteCookie(c, SESSION_COOKIE, { path: '/', secure: deps.config.secureCookies });
+  c.set('sessionId', null);
+  c.set('user', null);
+}
+
+/** Load the session's user and the browser's client id; refuse unsafe requests without a valid token. */
+export function sessionMiddleware(deps: AppDeps): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    let clientId = getCookie(c, CLIENT_COOKIE);
+    if (!clientId || !/^[\w-]{16,64}$/.test(clientId)) {
+      clientId = randomBytes(18).toString('base64url');
+      setCookie(c, CLIENT_COOKIE, clientId, cookieOptions(deps, 365 * 24 * 3600));
+    }
+    c.set('clientId', clientId);
+    const sid = getCookie(c, SESSION_COOKIE);
+    const user = sid ? await deps.accounts.sessionUser(sid) : null;
+    c.set('user', user);
+    c.set('sessionId', user && sid ? sid : null);
+    if (!SAFE_METHODS.has(c.req.method) && c.req.path.startsWith('/api/')) {
+      const sent = c.req.header(CSRF_HEADER) ?? '';
+      if (!sent || !sameToken(sent, csrfToken(deps.secret, csrfSubject(c)))) {
+        throw new ApiError(403, '缺少或无效的安全令牌（CSRF），请刷新页面后重试 (missing or invalid CSRF token)');
+      }
+    }
+    await next();
+  };
+}
+
+/** The signed-in user, or 401. */
+export function requireUser(c: Context<AppEnv>): SessionUser {
+  const user = c.get('user');
+  if (!user) throw unauthorized();
+  return user;
+}
+
+/** The signed-in user with one of these roles, or 401/403. */
+export function requireRole(c: Context<AppEnv>, ...roles: Role[]): SessionUser {
+  const user = requireUser(c);
+  if (!roles.includes(user.role)) throw forbidden();
+  return user;
+}
+
+/** The actor written in the audit log. */
+export const actorOf = (user: SessionUser): string => `user:${user.username}`;

@@ -1,0 +1,29 @@
+/**
+ * Shared pieces of the API's schemas: every route is declared once with zod (`createRoute`), which
+ * both validates requests and writes /api/openapi.json. The browser application calls the same
+ * routes.
+ */
+import { z } from '@hono/zod-openapi';
+
+export const ErrorSchema = z.object({ error: z.string().openapi({ example: '没有找到该申请 (not found)' }) }).openapi('Error');
+
+/** The usual error answers, for `responses`. */
+export const errors = {
+  400: { description: '请求内容有误（说明见 error）', content: { 'application/json': { schema: ErrorSchema } } },
+  401: { description: '未登录', content: { 'application/json': { schema: ErrorSchema } } },
+  403: { description: '无权限或安全令牌无效', content: { 'application/json': { schema: ErrorSchema } } },
+  404: { description: '不存在', content: { 'application/json': { schema: ErrorSchema } } },
+} as const;
+
+/** `{ description, content: application/json }` for a response schema. */
+export const jsonOf = <T extends z.ZodType>(schema: T, description = '成功') => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+
+/** A JSON request body. */
+export const jsonBody = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } }, required: true });
+
+export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD').openapi({ example: '2026-03-02' });
+
+export const OkSchema = z.object({ ok: z.literal(true) }).openapi('Ok');

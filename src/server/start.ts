@@ -1,0 +1,100 @@
+/**
+ * Starting the server: open the database (PGlite in a folder by default, PostgreSQL with
+ * `DATABASE_URL`), bring its schema up to date, make the first administrator on an empty
+ * database, and listen on 127.0.0.1.
+ */
+import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { serve, type ServerType } from '@hono/node-server';
+import { WorkCalendar, type CalendarOverride } from '../calendar/calendar.js';
+import { AccountStore } from '../store/account-store.js';
+import { openDb, type Db } from '../store/db.js';
+import { RegisterStore } from '../store/register-store.js';
+import { createApp } from './app.js';
+import { hashPassword } from './auth/password.js';
+import { DEFAULT_CONFIG, type AppDeps, type ServerConfig } from './context.js';
+
+/** Today in Beijing: what a date of receipt or a deadline means. */
+export function beijingToday(now = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+/** The calendar with the overrides in the database, reloaded only after a change. */
+function calendarOf(db: Db): Pick<AppDeps, 'calendar' | 'calendarChanged'> {
+  let cached: Promise<WorkCalendar> | undefined;
+  return {
+    calendar: () =>
+      (cached ??= db
+        .query<{ date: string; work: boolean; source: string | null }>('SELECT date, work, source FROM calendar_overrides ORDER BY date')
+        .then((rows) => new WorkCalendar(rows.map((r): CalendarOverride => ({ date: r.date, work: r.work, ...(r.source ? { source: r.source } : {}) }))))),
+    calendarChanged: () => {
+      cached = undefined;
+    },
+  };
+}
+
+/** Everything the application needs, on an open database. */
+export async function makeDeps(db: Db, options: { config?: Partial<ServerConfig>; today?: () => string } = {}): Promise<AppDeps> {
+  const register = await RegisterStore.open(db);
+  const accounts = new AccountStore(db);
+  const secret = await accounts.setting('csrf-secret', () => randomBytes(32).toString('base64url'));
+  return {
+    db,
+    register,
+    accounts,
+    ...calendarOf(db),
+    today: options.today ?? (() => beijingToday()),
+    secret,
+    config: { ...DEFAULT_CONFIG, ...options.config },
+  };
+}
+
+/** On an empty database, the first administrator; returns the password when one was generated. */
+export async function ensureAdmin(deps: AppDeps, password = process.env.GONGKAI_ADMIN_PASSWORD): Promise<string | null> {
+  if ((await deps.accounts.userCount()) > 0) return null;
+  const chosen = password ?? randomBytes(9).toString('base64url');
+  await deps.accounts.createUser({ username: 'admin', displayName: '系统管理员', passwordHash: await hashPassword(chosen), role: 'admin', bodies: [] }, 'system:first-start');
+  return password ? null : chosen;
+}
+
+export interface RunningServer {
+  url: string;
+  deps: AppDeps;
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  port?: number;
+  host?: string;
+  dataDir?: string;
+  databaseUrl?: string;
+  config?: Partial<ServerConfig>;
+  today?: () => string;
+  /** Called once the database is ready and before listening (demo data, test accounts). */
+  prepare?: (deps: AppDeps) => Promise<void>;
+  log?: (line: string) => void;
+}
+
+export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
+  const log = options.log ?? (() => {});
+  const db = await openDb(options.databaseUrl ? { url: options.databaseUrl } : options.dataDir ? { dataDir: options.dataDir } : {});
+  const deps = await makeDeps(db, { ...(options.config ? { config: options.config } : {}), ...(options.today ? { today: options.today } : {}) });
+  const generated = await ensureAdmin(deps);
+  if (generated) log(`已创建管理员账号 admin，初始密码：${generated}（登录后请在“账号”中修改）\nCreated account admin with password ${generated}`);
+  await options.prepare?.(deps);
+  const app = createApp(deps);
+  const server: ServerType = await new Promise((resolve) => {
+    const s = serve({ fetch: app.fetch, port: options.port ?? 8080, hostname: options.host ?? '127.0.0.1' }, () => resolve(s));
+  });
+  const { port } = server.address() as AddressInfo;
+  const url = `http://${options.host ?? '127.0.0.1'}:${port}`;
+  log(`gongkai 已启动：${url}  （数据库：${db.kind === 'pglite' ? `内嵌 PGlite，${options.dataDir ?? '内存'}` : 'PostgreSQL'}）`);
+  return {
+    url,
+    deps,
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await db.close();
+    },
+  };
+}

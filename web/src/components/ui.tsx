@@ -1,0 +1,43 @@
+/**
+ * Small building blocks every page uses, accessible by construction: a field is always a label
+ * with its input and its error tied by aria-describedby; messages are live regions.
+ */
+import { useEffect, useId, useRef, type ReactNode } from 'react';
+
+export function PageTitle({ children }: { children: ReactNode }) {
+  const ref = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    ref.current?.focus();
+    document.title = `${ref.current?.textContent ?? ''} · 政府信息公开`;
+  }, []);
+  return (
+    <h1 ref={ref} tabIndex={-1}>
+      {children}
+    </h1>
+  );
+}
+
+export function Field({ label, hint, error, children }: { label: string; hint?: string; error?: string | undefined; children: (props: { id: string; 'aria-describedby'?: string; 'aria-invalid'?: boolean }) => ReactNode }) {
+  const id = useId();
+  const described = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
+  return (
+    <div className={`field${error ? ' field-error' : ''}`}>
+      <label htmlFor={id}>{label}</label>
+      {hint && <p className="hint" id={`${id}-hint`}>{hint}</p>}
+      {children({ id, ...(described ? { 'aria-describedby': described } : {}), ...(error ? { 'aria-invalid': true } : {}) })}
+      {error && <p className="error-text" id={`${id}-error`}>{error}</p>}
+    </div>
+  );
+}
+
+export function Notice({ kind = 'info', children }: { kind?: 'info' | 'error' | 'success' | 'warning'; children: ReactNode }) {
+  return (
+    <div className={`notice notice-${kind}`} role={kind === 'error' ? 'alert' : 'status'}>
+      {children}
+    </div>
+  );
+}
+
+export function Loading({ what = '内容' }: { what?: string }) {
+  return <p role="status" className="loading">正在加载{what}…</p>;
+}

@@ -1,0 +1,38 @@
+import { useState, type FormEvent } from 'react';
+import { ApiFailure, post } from '../api.js';
+import { Field, Notice, PageTitle } from '../components/ui.js';
+import { useSession } from '../session.js';
+
+export default function AccountPage() {
+  const { user, refresh } = useSession();
+  const [current, setCurrent] = useState('');
+  const [next, setNext] = useState('');
+  const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string } | null>(null);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    try {
+      await post('/api/session/password', { current, next });
+      await refresh();
+      setMessage({ kind: 'success', text: '密码已修改，其他设备上的登录已退出。' });
+      setCurrent('');
+      setNext('');
+    } catch (err) {
+      setMessage({ kind: 'error', text: err instanceof ApiFailure ? err.message : '修改失败' });
+    }
+  };
+  return (
+    <section className="narrow">
+      <PageTitle>我的账号</PageTitle>
+      <p>
+        {user?.displayName}（{user?.username}，{user?.roleLabel}）
+      </p>
+      <h2>修改密码</h2>
+      {message && <Notice kind={message.kind}>{message.text}</Notice>}
+      <form onSubmit={submit}>
+        <Field label="当前密码">{(p) => <input {...p} type="password" autoComplete="current-password" value={current} onChange={(e) => setCurrent(e.target.value)} />}</Field>
+        <Field label="新密码" hint="至少 10 个字符">{(p) => <input {...p} type="password" autoComplete="new-password" value={next} onChange={(e) => setNext(e.target.value)} />}</Field>
+        <button type="submit">修改密码</button>
+      </form>
+    </section>
+  );
+}
