@@ -3,7 +3,8 @@
 import { build } from 'esbuild';
 import { mkdir, readFile, rm, writeFile, copyFile } from 'node:fs/promises';
 
-const out = 'dist/web';
+// GONGKAI_WEB_OUT lets parallel work build elsewhere without clobbering dist/web.
+const out = process.env.GONGKAI_WEB_OUT ?? 'dist/web';
 await rm(out, { recursive: true, force: true });
 await mkdir(`${out}/assets`, { recursive: true });
 const result = await build({

@@ -3,10 +3,20 @@
  * runs once, in a transaction, recorded in `schema_migrations`.
  */
 import type { Db } from './db.js';
+import { PUBLIC_MIGRATIONS } from './migrations/public.js';
+import { REPORT_MIGRATIONS } from './migrations/reports.js';
+import { REGISTER_WEB_MIGRATIONS } from './migrations/register-web.js';
+import { SUPERVISOR_MIGRATIONS } from './migrations/supervisor.js';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
 
 const DATE = `text CHECK (VALUE ~ '^\\d{4}-\\d{2}-\\d{2}$')`;
 
-export const MIGRATIONS: readonly { version: number; name: string; sql: string }[] = [
+const CORE_MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
     name: 'register',
@@ -121,7 +131,29 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       );
     `,
   },
+  {
+    version: 4,
+    name: 'application numbers',
+    sql: `
+      -- The last number given per body and year; taken inside the transaction that adds the
+      -- application, so concurrent submissions never share a number and a refused one gives its back.
+      CREATE TABLE application_serials (
+        body_id text NOT NULL REFERENCES bodies(id),
+        year int NOT NULL,
+        last int NOT NULL,
+        PRIMARY KEY (body_id, year)
+      );
+    `,
+  },
 ];
+
+/**
+ * Every migration in version order. Each area of the web application keeps its own list (with
+ * its own range of versions) beside this one, so areas built side by side never edit one file.
+ */
+export const MIGRATIONS: readonly Migration[] = [...CORE_MIGRATIONS, ...PUBLIC_MIGRATIONS, ...SUPERVISOR_MIGRATIONS, ...REPORT_MIGRATIONS, ...REGISTER_WEB_MIGRATIONS].sort(
+  (a, b) => a.version - b.version,
+);
 
 export async function migrate(db: Db): Promise<number[]> {
   await db.query('CREATE TABLE IF NOT EXISTS schema_migrations (version int PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())');

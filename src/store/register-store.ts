@@ -53,6 +53,12 @@ async function refusals<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
+function checkNewApplication(app: Omit<Application, 'events'>): void {
+  if (!APPLICANT_TYPES.includes(app.applicant.type)) throw new RegisterError(`申请人类型“${app.applicant.type}”不是表三的列；应为 ${APPLICANT_TYPES.join('、')} 之一`);
+  if (!CHANNELS.includes(app.channel)) throw new RegisterError(`申请渠道“${app.channel}”无效；应为 ${CHANNELS.join('、')} 之一`);
+  checkApplication(app);
+}
+
 export class RegisterStore {
   private constructor(readonly db: Db) {}
 
@@ -84,23 +90,46 @@ export class RegisterStore {
 
   /** Register a new application; refused with a clear message when a field is wrong. */
   async addApplication(bodyId: string, app: Omit<Application, 'events'>, actor: string): Promise<void> {
-    if (!APPLICANT_TYPES.includes(app.applicant.type)) throw new RegisterError(`申请人类型“${app.applicant.type}”不是表三的列；应为 ${APPLICANT_TYPES.join('、')} 之一`);
-    if (!CHANNELS.includes(app.channel)) throw new RegisterError(`申请渠道“${app.channel}”无效；应为 ${CHANNELS.join('、')} 之一`);
-    checkApplication(app);
-    await refusals(() => this.db.transaction(async (tx) => {
-      await tx.query('INSERT INTO applications (id, body_id, applicant, description, form, delivery, channel, received_on, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)', [
-        app.id,
-        bodyId,
-        JSON.stringify(app.applicant),
-        app.description,
-        app.form ?? null,
-        app.delivery ?? null,
-        app.channel,
-        app.receivedOn,
-        actor,
-      ]);
-      await this.audit(tx, actor, 'create', 'application', app.id, null, app);
-    }));
+    checkNewApplication(app);
+    await refusals(() => this.db.transaction((tx) => this.insertApplication(tx, bodyId, app, actor)));
+  }
+
+  /**
+   * Register a new application under the next number of its body and year
+   * (`<body>-<year>-0001`, the year of receipt); returns the number. Transaction-scoped, so
+   * parallel submissions get distinct numbers and a refused one leaves no gap.
+   */
+  async addNumberedApplication(bodyId: string, app: Omit<Application, 'events' | 'id'>, actor: string, extra?: (tx: Db, id: string) => Promise<void>): Promise<string> {
+    checkNewApplication({ ...app, id: 'new' });
+    return refusals(() =>
+      this.db.transaction(async (tx) => {
+        const year = Number(app.receivedOn.slice(0, 4));
+        const row = (await tx.query<{ last: number }>(
+          `INSERT INTO application_serials (body_id, year, last) VALUES ($1, $2, 1)
+           ON CONFLICT (body_id, year) DO UPDATE SET last = application_serials.last + 1 RETURNING last`,
+          [bodyId, year],
+        ))[0]!;
+        const id = `${bodyId}-${year}-${String(row.last).padStart(4, '0')}`;
+        await this.insertApplication(tx, bodyId, { ...app, id }, actor);
+        await extra?.(tx, id);
+        return id;
+      }),
+    );
+  }
+
+  private async insertApplication(tx: Db, bodyId: string, app: Omit<Application, 'events'>, actor: string): Promise<void> {
+    await tx.query('INSERT INTO applications (id, body_id, applicant, description, form, delivery, channel, received_on, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)', [
+      app.id,
+      bodyId,
+      JSON.stringify(app.applicant),
+      app.description,
+      app.form ?? null,
+      app.delivery ?? null,
+      app.channel,
+      app.receivedOn,
+      actor,
+    ]);
+    await this.audit(tx, actor, 'create', 'application', app.id, null, app);
   }
 
   /**

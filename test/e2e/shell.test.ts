@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * The application shell in a real browser: signing in with a Secure session cookie over
  * loopback, the role's menu, the large-text mode, and no serious accessibility violation on the

@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * A real server and a real browser for the web tests: the application on an in-memory PGlite
  * (or PostgreSQL when GONGKAI_TEST_DATABASE_URL is set and asked for), listening on a free
@@ -16,7 +17,7 @@ import type { Role } from '../../src/server/auth/permissions.js';
 import { startServer, type RunningServer, type StartOptions } from '../../src/server/start.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-export const WEB_ROOT = join(root, 'dist/web');
+export const WEB_ROOT = process.env.GONGKAI_WEB_ROOT ? resolve(process.env.GONGKAI_WEB_ROOT) : join(root, 'dist/web');
 export const SCREENSHOTS = join(root, 'test-artifacts/screenshots');
 export const HAVE_CHROMIUM = chromiumPath() !== null;
 export const TEST_PASSWORD = 'correct horse battery';

@@ -1,7 +1,12 @@
 /**
  * The API's areas, each a module of routes: the public (applications by query code), the
- * reporting body (register, annual report), the supervisor (published reports).
+ * reporting body (register, annual report), the supervisor (published reports, analysis).
  */
 import type { RouteModule } from '../context.js';
+import { analysisRoutes } from './analysis.js';
+import { publicRoutes } from './public.js';
+import { registerRoutes } from './register.js';
+import { reportRoutes } from './reports.js';
+import { supervisorRoutes } from './supervisor.js';
 
-export const ROUTE_MODULES: RouteModule[] = [];
+export const ROUTE_MODULES: RouteModule[] = [publicRoutes, registerRoutes, reportRoutes, supervisorRoutes, analysisRoutes];

@@ -1,0 +1,36 @@
+/** Migrations of the supervisor's side (published reports as uploaded): versions 200–299. */
+import type { Migration } from '../migrations.js';
+
+export const SUPERVISOR_MIGRATIONS: readonly Migration[] = [
+  {
+    version: 200,
+    name: 'published reports uploaded by supervisors',
+    sql: `
+      -- One row per uploaded file: what was read, what was found, and the source to show beside it.
+      CREATE TABLE published_reports (
+        id bigserial PRIMARY KEY,
+        sha256 text NOT NULL,
+        file_name text NOT NULL,
+        format text NOT NULL,
+        body_id text REFERENCES bodies(id),
+        unit text,
+        year int,
+        published_on text,
+        template text,
+        model jsonb,
+        findings jsonb NOT NULL DEFAULT '[]',
+        diagnostics jsonb NOT NULL DEFAULT '[]',
+        -- The error when nothing could be read (the file is kept on record all the same).
+        error text,
+        -- The text lines as read, for the side-by-side view (provenance points into them).
+        source_text text,
+        -- HTML uploads only: the page after sanitising (never the raw upload).
+        source_html text,
+        uploaded_by int NOT NULL REFERENCES users(id),
+        uploaded_at timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE INDEX published_reports_body_year ON published_reports (body_id, year);
+      CREATE UNIQUE INDEX published_reports_sha_uploader ON published_reports (sha256, uploaded_by);
+    `,
+  },
+];
