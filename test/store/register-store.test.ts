@@ -6,28 +6,13 @@ import { describe, expect, it } from 'vitest';
 import { WorkCalendar } from '../../src/calendar/calendar.js';
 import { reportFromRegister } from '../../src/register/annual.js';
 import { RegisterError } from '../../src/register/lifecycle.js';
-import { openPglite, openPostgres, type Db } from '../../src/store/db.js';
+import { DB_KINDS, freshDb } from '../support/db.js';
 import { RegisterStore } from '../../src/store/register-store.js';
 
-const PG_URL = process.env.GONGKAI_TEST_DATABASE_URL;
-if (!PG_URL) console.warn('[gongkai tests] GONGKAI_TEST_DATABASE_URL is not set: the store runs on PGlite only (.ci/run starts PostgreSQL).');
-
-/** A fresh database: PGlite in memory, or a new schema-less database on the server. */
-async function fresh(kind: 'pglite' | 'postgres'): Promise<Db> {
-  if (kind === 'pglite') return openPglite();
-  const admin = await openPostgres(PG_URL!);
-  const name = `gongkai_test_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.close();
-  return openPostgres(PG_URL!.replace(/\/[^/]*$/, `/${name}`));
-}
-
-const KINDS: ('pglite' | 'postgres')[] = PG_URL ? ['pglite', 'postgres'] : ['pglite'];
-
-for (const kind of KINDS) {
+for (const kind of DB_KINDS) {
   describe(`register store on ${kind}`, () => {
     it('keeps applications and their events, refuses bad ones without a trace, and produces the year', async () => {
-      const store = await RegisterStore.open(await fresh(kind));
+      const store = await RegisterStore.open(await freshDb(kind));
       try {
         await store.addBody('yunling', '青禾县云岭镇人民政府', 'admin');
         await store.addApplication('yunling', { id: 'A1', applicant: { type: 'naturalPerson', name: '张三' }, description: '某村土地征收批复', form: '纸质', delivery: '邮寄', channel: 'online', receivedOn: '2025-09-26' }, 'officer');
@@ -63,7 +48,7 @@ for (const kind of KINDS) {
     }, 60_000);
 
     it('lets only one of two concurrent replies through', async () => {
-      const store = await RegisterStore.open(await fresh(kind));
+      const store = await RegisterStore.open(await freshDb(kind));
       try {
         await store.addBody('b', '某镇人民政府', 'admin');
         await store.addApplication('b', { id: 'X', applicant: { type: 'naturalPerson', name: '甲' }, description: '某文件', channel: 'inPerson', receivedOn: '2025-05-06' }, 'o');

@@ -15,6 +15,7 @@ import type { AppDeps } from '../../src/server/context.js';
 import { hashPassword } from '../../src/server/auth/password.js';
 import type { Role } from '../../src/server/auth/permissions.js';
 import { startServer, type RunningServer, type StartOptions } from '../../src/server/start.js';
+import { freshPostgresUrl } from './db.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const WEB_ROOT = process.env.GONGKAI_WEB_ROOT ? resolve(process.env.GONGKAI_WEB_ROOT) : join(root, 'dist/web');
@@ -24,9 +25,20 @@ export const TEST_PASSWORD = 'correct horse battery';
 
 if (!HAVE_CHROMIUM) console.warn('[gongkai tests] Chromium is absent (Debian package chromium): browser tests are skipped; .ci/run installs it.');
 
-/** A server on a free port with an in-memory database; today pinned unless given. */
-export async function testServer(options: Partial<StartOptions> = {}): Promise<RunningServer> {
-  return startServer({ port: 0, today: () => '2026-03-02', ...options, config: { webRoot: WEB_ROOT, secureCookies: true, ...options.config } });
+/**
+ * A server on a free port with a fresh database (PGlite in memory unless `db: 'postgres'`);
+ * today pinned unless given.
+ */
+export async function testServer(options: Partial<StartOptions> & { db?: 'pglite' | 'postgres' } = {}): Promise<RunningServer> {
+  const { db, ...rest } = options;
+  const databaseUrl = db === 'postgres' ? await freshPostgresUrl() : undefined;
+  return startServer({
+    port: 0,
+    today: () => '2026-03-02',
+    ...(databaseUrl ? { databaseUrl } : {}),
+    ...rest,
+    config: { webRoot: WEB_ROOT, secureCookies: true, ...rest.config },
+  });
 }
 
 /** Add a body and an account on it directly (as the administrator would). */
