@@ -1,7 +1,203 @@
-import { PageTitle } from '../../components/ui.js';
+/**
+ * The administrator's page: bodies, accounts (with their body or supervised set), holiday
+ * overrides for years the calendar package does not cover, and the audit log.
+ */
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { ApiFailure, del, get, post, put } from '../../api.js';
+import { Field, Notice, PageTitle } from '../../components/ui.js';
 import type { PageProps } from '../../routes.js';
 
-// Placeholder until this page is built.
+interface Body { id: string; name: string; level: string; levelLabel: string; region: string | null }
+interface User { id: number; username: string; displayName: string; role: string; disabled: boolean; bodies: string[] }
+interface Override { date: string; work: boolean; source: string | null }
+interface AuditEntry { seq: number; actor: string; action: string; entity: string; entityId: string; at: string }
+
+const ROLE_LABELS: Record<string, string> = { officer: '经办人', reviewer: '审核人', supervisor: '监督者', admin: '管理员' };
+
+function useMessage() {
+  const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string } | null>(null);
+  const run = async (work: () => Promise<unknown>, done: string) => {
+    try {
+      await work();
+      setMessage({ kind: 'success', text: done });
+      return true;
+    } catch (err) {
+      setMessage({ kind: 'error', text: err instanceof ApiFailure ? err.message : '操作失败' });
+      return false;
+    }
+  };
+  return { message, run };
+}
+
+function Bodies({ bodies, reload }: { bodies: Body[]; reload: () => void }) {
+  const [id, setId] = useState('');
+  const [name, setName] = useState('');
+  const [region, setRegion] = useState('');
+  const { message, run } = useMessage();
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (await run(() => post('/api/admin/bodies', { id, name, ...(region ? { region } : {}) }), `已保存机关“${name}”`)) {
+      setId('');
+      setName('');
+      reload();
+    }
+  };
+  return (
+    <section aria-labelledby="bodies-h">
+      <h2 id="bodies-h">机关</h2>
+      {message && <Notice kind={message.kind}>{message.text}</Notice>}
+      <form onSubmit={submit} className="filters">
+        <Field label="编号" hint="字母、数字、- 和 _">{(p) => <input {...p} value={id} onChange={(e) => setId(e.target.value)} required />}</Field>
+        <Field label="名称" hint="全称，如 青禾县云岭镇人民政府">{(p) => <input {...p} value={name} onChange={(e) => setName(e.target.value)} required />}</Field>
+        <Field label="所属地区">{(p) => <input {...p} value={region} onChange={(e) => setRegion(e.target.value)} />}</Field>
+        <button type="submit">保存机关</button>
+      </form>
+      <div className="table-wrap">
+        <table className="data">
+          <caption className="sr-only">机关列表</caption>
+          <thead><tr><th scope="col">编号</th><th scope="col">名称</th><th scope="col">层级</th><th scope="col">地区</th></tr></thead>
+          <tbody>
+            {bodies.map((b) => (
+              <tr key={b.id}><td>{b.id}</td><td>{b.name}</td><td>{b.levelLabel}</td><td>{b.region ?? ''}</td></tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+function Users({ users, bodies, reload }: { users: User[]; bodies: Body[]; reload: () => void }) {
+  const [form, setForm] = useState({ username: '', displayName: '', password: '', role: 'officer', bodies: '' });
+  const { message, run } = useMessage();
+  const set = (k: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [k]: e.target.value });
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const list = form.bodies.split(/[\s,，、]+/).filter(Boolean);
+    if (await run(() => post('/api/admin/users', { ...form, bodies: list }), `已创建账号 ${form.username}`)) {
+      setForm({ username: '', displayName: '', password: '', role: 'officer', bodies: '' });
+      reload();
+    }
+  };
+  const name = (id: string) => bodies.find((b) => b.id === id)?.name ?? id;
+  return (
+    <section aria-labelledby="users-h">
+      <h2 id="users-h">账号</h2>
+      {message && <Notice kind={message.kind}>{message.text}</Notice>}
+      <form onSubmit={submit} className="filters">
+        <Field label="用户名">{(p) => <input {...p} value={form.username} onChange={set('username')} required autoComplete="off" />}</Field>
+        <Field label="姓名或单位">{(p) => <input {...p} value={form.displayName} onChange={set('displayName')} required />}</Field>
+        <Field label="初始密码" hint="至少 10 个字符">{(p) => <input {...p} type="password" value={form.password} onChange={set('password')} required autoComplete="new-password" />}</Field>
+        <Field label="角色">
+          {(p) => (
+            <select {...p} value={form.role} onChange={set('role')}>
+              {Object.entries(ROLE_LABELS).map(([k, v]) => <option key={k} value={k}>{v}</option>)}
+            </select>
+          )}
+        </Field>
+        <Field label="机关编号" hint="经办人、审核人填一个；监督者填所监督的全部机关，用逗号分隔">{(p) => <input {...p} value={form.bodies} onChange={set('bodies')} />}</Field>
+        <button type="submit">创建账号</button>
+      </form>
+      <div className="table-wrap">
+        <table className="data">
+          <caption className="sr-only">账号列表</caption>
+          <thead><tr><th scope="col">用户名</th><th scope="col">姓名或单位</th><th scope="col">角色</th><th scope="col">机关</th><th scope="col">状态</th></tr></thead>
+          <tbody>
+            {users.map((u) => (
+              <tr key={u.id}>
+                <td>{u.username}</td><td>{u.displayName}</td><td>{ROLE_LABELS[u.role] ?? u.role}</td>
+                <td>{u.bodies.map(name).join('、')}</td><td>{u.disabled ? '已停用' : '正常'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+function Overrides({ overrides, reload }: { overrides: Override[]; reload: () => void }) {
+  const [date, setDate] = useState('');
+  const [work, setWork] = useState('false');
+  const [source, setSource] = useState('');
+  const { message, run } = useMessage();
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (await run(() => put(`/api/admin/calendar/overrides/${date}`, { work: work === 'true', ...(source ? { source } : {}) }), `已录入 ${date}`)) reload();
+  };
+  const remove = async (d: string) => {
+    if (await run(() => del(`/api/admin/calendar/overrides/${d}`), `已删除 ${d}`)) reload();
+  };
+  return (
+    <section aria-labelledby="cal-h">
+      <h2 id="cal-h">节假日和调休</h2>
+      <p>国务院办公厅公布新一年的放假安排后，在此逐日录入（放假日和调休上班日）。未录入年份的期限一律标为“暂定”。</p>
+      {message && <Notice kind={message.kind}>{message.text}</Notice>}
+      <form onSubmit={submit} className="filters">
+        <Field label="日期">{(p) => <input {...p} type="date" value={date} onChange={(e) => setDate(e.target.value)} required />}</Field>
+        <Field label="这一天">
+          {(p) => (
+            <select {...p} value={work} onChange={(e) => setWork(e.target.value)}>
+              <option value="false">放假</option>
+              <option value="true">调休上班</option>
+            </select>
+          )}
+        </Field>
+        <Field label="依据" hint="如 国办发明电〔2026〕号">{(p) => <input {...p} value={source} onChange={(e) => setSource(e.target.value)} />}</Field>
+        <button type="submit">录入</button>
+      </form>
+      <ul>
+        {overrides.map((o) => (
+          <li key={o.date}>
+            {o.date} {o.work ? '调休上班' : '放假'} {o.source ?? ''}{' '}
+            <button type="button" className="secondary" onClick={() => remove(o.date)} aria-label={`删除 ${o.date}`}>删除</button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function Audit({ entries }: { entries: AuditEntry[] }) {
+  return (
+    <section aria-labelledby="audit-h">
+      <h2 id="audit-h">审计日志（最近 200 条）</h2>
+      <div className="table-wrap">
+        <table className="data">
+          <caption className="sr-only">审计日志</caption>
+          <thead><tr><th scope="col">时间</th><th scope="col">操作人</th><th scope="col">操作</th><th scope="col">对象</th></tr></thead>
+          <tbody>
+            {entries.map((a) => (
+              <tr key={a.seq}><td>{new Date(a.at).toLocaleString('zh-CN')}</td><td>{a.actor}</td><td>{a.action}</td><td>{a.entity} {a.entityId}</td></tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
 export default function AdminPage(_props: PageProps) {
-  return <PageTitle>建设中</PageTitle>;
+  const [data, setData] = useState<{ bodies: Body[]; users: User[]; overrides: Override[]; audit: AuditEntry[] } | null>(null);
+  const [error, setError] = useState('');
+  const load = useCallback(() => {
+    Promise.all([get<Body[]>('/api/bodies'), get<User[]>('/api/admin/users'), get<Override[]>('/api/calendar/overrides'), get<AuditEntry[]>('/api/admin/audit')])
+      .then(([bodies, users, overrides, audit]) => setData({ bodies, users, overrides, audit }))
+      .catch((err: unknown) => setError(err instanceof ApiFailure ? err.message : '加载失败'));
+  }, []);
+  useEffect(load, [load]);
+  return (
+    <>
+      <PageTitle>系统管理</PageTitle>
+      {error && <Notice kind="error">{error}</Notice>}
+      {data && (
+        <>
+          <Bodies bodies={data.bodies} reload={load} />
+          <Users users={data.users} bodies={data.bodies} reload={load} />
+          <Overrides overrides={data.overrides} reload={load} />
+          <Audit entries={data.audit} />
+        </>
+      )}
+    </>
+  );
 }
