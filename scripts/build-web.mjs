@@ -26,10 +26,13 @@ const result = await build({
 });
 const outputs = Object.entries(result.metafile.outputs);
 const js = outputs.find(([, o]) => o.entryPoint === 'web/src/main.tsx')?.[0];
-const css = outputs.find(([f]) => f.endsWith('.css') && !f.endsWith('.map'))?.[0];
+// esbuild does not load the CSS of lazily imported pages by itself: link every stylesheet
+// (they are small), the entry's first so that pages' own rules come after it.
+const entryCss = outputs.find(([, o]) => o.entryPoint === 'web/src/main.tsx')?.[1].cssBundle;
+const css = [entryCss, ...outputs.map(([f]) => f).filter((f) => f.endsWith('.css') && f !== entryCss)].filter(Boolean);
 const asset = (f) => `/assets/${f.slice(`${out}/assets/`.length)}`;
 const html = (await readFile('web/index.html', 'utf8'))
-  .replace('<!--css-->', css ? `<link rel="stylesheet" href="${asset(css)}">` : '')
+  .replace('<!--css-->', css.map((f) => `<link rel="stylesheet" href="${asset(f)}">`).join('\n'))
   .replace('<!--js-->', `<script type="module" src="${asset(js)}"></script>`);
 await writeFile(`${out}/index.html`, html);
 await copyFile('web/favicon.svg', `${out}/favicon.svg`);
