@@ -1,4 +1,23 @@
 /** Migrations of the annual-report editor (drafts): versions 300–399. */
 import type { Migration } from '../migrations.js';
 
-export const REPORT_MIGRATIONS: readonly Migration[] = [];
+export const REPORT_MIGRATIONS: readonly Migration[] = [
+  {
+    version: 300,
+    name: 'annual report drafts',
+    sql: `
+      -- One draft per body and year: the edited canonical model (gongkai.report/v1). The register
+      -- stays the record; the draft is what the officer will publish. revision counts saves, so
+      -- two people editing the same draft cannot silently overwrite each other.
+      CREATE TABLE report_drafts (
+        body_id text NOT NULL REFERENCES bodies(id),
+        year int NOT NULL CHECK (year BETWEEN 2000 AND 2100),
+        model jsonb NOT NULL,
+        revision int NOT NULL DEFAULT 1,
+        updated_by text NOT NULL,
+        updated_at timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (body_id, year)
+      );
+    `,
+  },
+];

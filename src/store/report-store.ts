@@ -1,0 +1,94 @@
+/**
+ * Drafts of annual reports, one per body and year: read, list, and save with the audit row in
+ * the same transaction. A save names the revision it was edited from; if someone saved in
+ * between, it is refused instead of overwriting their work.
+ */
+import { inTemplateOrder } from '../model/order.js';
+import type { AnnualReport } from '../model/report.js';
+import { writeAudit } from './audit.js';
+import type { Db } from './db.js';
+
+export interface Draft {
+  bodyId: string;
+  year: number;
+  report: AnnualReport;
+  revision: number;
+  updatedBy: string;
+  updatedAt: string;
+}
+
+/** One row of a body's list of report years. */
+export interface ReportYear {
+  year: number;
+  /** Applications received in that year, from the register. */
+  applications: number;
+  draft: Omit<Draft, 'bodyId' | 'year'> | null;
+}
+
+/** The revision given is not the one stored: someone else saved meanwhile. */
+export class StaleDraftError extends Error {
+  constructor(readonly current: number) {
+    super(`stale draft (current revision ${current})`);
+  }
+}
+
+interface DraftRow {
+  year: number;
+  model: AnnualReport;
+  revision: number;
+  updated_by: string;
+  updated_at: Date | string;
+}
+
+const iso = (t: Date | string) => new Date(t).toISOString();
+
+function fromRow(bodyId: string, r: DraftRow): Draft {
+  // jsonb loses the order of keys, which table 三's arithmetic reads.
+  return { bodyId, year: Number(r.year), report: inTemplateOrder(r.model), revision: Number(r.revision), updatedBy: r.updated_by, updatedAt: iso(r.updated_at) };
+}
+
+export async function bodyName(db: Db, bodyId: string): Promise<string | null> {
+  return (await db.query<{ name: string }>('SELECT name FROM bodies WHERE id = $1', [bodyId]))[0]?.name ?? null;
+}
+
+export async function loadDraft(db: Db, bodyId: string, year: number): Promise<Draft | null> {
+  const rows = await db.query<DraftRow>('SELECT year, model, revision, updated_by, updated_at FROM report_drafts WHERE body_id = $1 AND year = $2', [bodyId, year]);
+  return rows[0] ? fromRow(bodyId, rows[0]) : null;
+}
+
+/** Years with a draft and years the register has applications for, newest first. */
+export async function reportYears(db: Db, bodyId: string): Promise<ReportYear[]> {
+  const received = await db.query<{ year: number; n: number | string }>(
+    'SELECT substr(received_on, 1, 4)::int AS year, count(*) AS n FROM applications WHERE body_id = $1 GROUP BY 1',
+    [bodyId],
+  );
+  const drafts = await db.query<DraftRow>('SELECT year, model, revision, updated_by, updated_at FROM report_drafts WHERE body_id = $1', [bodyId]);
+  const years = new Map<number, ReportYear>();
+  for (const r of received) years.set(Number(r.year), { year: Number(r.year), applications: Number(r.n), draft: null });
+  for (const r of drafts) {
+    const { report, revision, updatedBy, updatedAt } = fromRow(bodyId, r);
+    const year = Number(r.year);
+    years.set(year, { year, applications: years.get(year)?.applications ?? 0, draft: { report, revision, updatedBy, updatedAt } });
+  }
+  return [...years.values()].sort((a, b) => b.year - a.year);
+}
+
+/**
+ * Save a draft. `baseRevision` is the revision the edit started from (0: none saved yet);
+ * undefined skips the check (API clients that do not track it).
+ */
+export async function saveDraft(db: Db, bodyId: string, year: number, report: AnnualReport, actor: string, baseRevision?: number): Promise<Draft> {
+  return db.transaction(async (tx) => {
+    const old = (await tx.query<DraftRow>('SELECT year, model, revision, updated_by, updated_at FROM report_drafts WHERE body_id = $1 AND year = $2 FOR UPDATE', [bodyId, year]))[0];
+    const current = old ? Number(old.revision) : 0;
+    if (baseRevision !== undefined && baseRevision !== current) throw new StaleDraftError(current);
+    const row = (await tx.query<DraftRow>(
+      `INSERT INTO report_drafts (body_id, year, model, revision, updated_by, updated_at) VALUES ($1, $2, $3, 1, $4, now())
+       ON CONFLICT (body_id, year) DO UPDATE SET model = EXCLUDED.model, revision = report_drafts.revision + 1, updated_by = EXCLUDED.updated_by, updated_at = now()
+       RETURNING year, model, revision, updated_by, updated_at`,
+      [bodyId, year, JSON.stringify(report), actor],
+    ))[0]!;
+    await writeAudit(tx, actor, old ? 'update' : 'create', 'report-draft', `${bodyId}/${year}`, old?.model ?? null, report);
+    return fromRow(bodyId, row);
+  });
+}

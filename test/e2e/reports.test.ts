@@ -1,0 +1,150 @@
+/// <reference lib="dom" />
+/**
+ * The annual-report editor in Chromium: an officer opens 2025's report pre-filled from the
+ * register, a wrong number typed into table 三 is marked at its cell before anything is saved,
+ * the mark goes when the number is put right, and the saved report is previewed in the official
+ * layout and downloaded as Word. A reviewer sees the same report read-only.
+ */
+import { readFile } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { parseFile } from '../../src/ingest.js';
+import type { RunningServer } from '../../src/server/start.js';
+import { addAccount, HAVE_CHROMIUM, launchBrowser, newPage, screenshot, seriousViolations, signIn, testServer } from '../support/web.js';
+
+const UNIT = '青禾县桃溪镇人民政府';
+
+/**
+ * 2025 by hand: received B, C (自然人) and D (商业企业); A (自然人) carried over from 2024.
+ * A and B granted, C 本机关不掌握, D still open at the year's end.
+ * 本年新收 自然人 2, 商业企业 1, 总计 3; 上年结转 1; 予以公开 自然人 2; 结转下年度 商业企业 1.
+ */
+async function seed(server: RunningServer): Promise<void> {
+  const reg = server.deps.register;
+  await reg.addBody('tx', UNIT, 'test');
+  const add = (id: string, type: string, receivedOn: string) =>
+    reg.addApplication('tx', { id, applicant: { type, name: `申请人${id}` }, description: `某村道路建设资料 ${id}`, channel: 'online', receivedOn }, 'test');
+  await add('A', 'naturalPerson', '2024-12-23');
+  await reg.recordEvent('A', { kind: 'replied', on: '2025-01-08', outcome: 'granted' }, 'test');
+  await add('B', 'naturalPerson', '2025-04-01');
+  await reg.recordEvent('B', { kind: 'replied', on: '2025-04-15', outcome: 'granted' }, 'test');
+  await add('C', 'naturalPerson', '2025-08-11');
+  await reg.recordEvent('C', { kind: 'replied', on: '2025-08-29', outcome: 'unavailable.notHeld' }, 'test');
+  await add('D', 'commercial', '2025-12-24');
+  await addAccount(server.deps, 'officer', 'officer', ['tx']);
+  await addAccount(server.deps, 'reviewer', 'reviewer', ['tx']);
+}
+
+const cellInput = (page: Page, path: string) => page.locator(`input[data-at="${path}"]`);
+const cellOf = (page: Page, path: string) => page.locator(`td:has(> input[data-at="${path}"])`);
+
+describe.skipIf(!HAVE_CHROMIUM)('annual report editor in Chromium', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    server = await testServer();
+    await seed(server);
+    browser = await launchBrowser();
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('pre-fills from the register, marks a wrong number at its cell as it is typed, saves, previews and downloads Word', async () => {
+    const { context, page } = await newPage(browser);
+    await signIn(page, server.url, 'officer');
+    await page.goto(`${server.url}/officer/reports`);
+    // Today is 2026-03-02: the year offered is 2025.
+    await expect(page.getByLabel('报告年度').inputValue()).resolves.toBe('2025');
+    await page.getByRole('button', { name: '编写该年度报告' }).click();
+    await page.waitForURL((u) => u.pathname === '/officer/reports/2025');
+    await page.getByRole('heading', { level: 1, name: `${UNIT}2025年政府信息公开工作年度报告` }).waitFor();
+
+    // Table 三 as the register counts it, each input named by its row and column.
+    const named = (name: string) => page.getByRole('textbox', { name, exact: true });
+    await expect(named('表三“一、本年新收政府信息公开申请数量”行“自然人”列').inputValue()).resolves.toBe('2');
+    await expect(named('表三“一、本年新收政府信息公开申请数量”行“商业企业”列').inputValue()).resolves.toBe('1');
+    await expect(named('表三“一、本年新收政府信息公开申请数量”行“总计”列').inputValue()).resolves.toBe('3');
+    await expect(named('表三“二、上年结转政府信息公开申请数量”行“总计”列').inputValue()).resolves.toBe('1');
+    await expect(named('表三“（一）予以公开”行“自然人”列').inputValue()).resolves.toBe('2');
+    await expect(named('表三“1.本机关不掌握相关政府信息”行“自然人”列').inputValue()).resolves.toBe('1');
+    await expect(named('表三“四、结转下年度继续办理”行“商业企业”列').inputValue()).resolves.toBe('1');
+    await expect(page.locator('td.cell-error').count()).resolves.toBe(0);
+    await screenshot(page, 'report-prefilled');
+
+    // A wrong number: the finding appears at that cell, without saving.
+    const granted = 'applications.granted.naturalPerson';
+    await cellInput(page, granted).fill('5');
+    const message = cellOf(page, granted).locator('.cell-msg');
+    await message.waitFor({ state: 'visible' });
+    await expect(message.textContent()).resolves.toMatch(/“（一）予以公开”行：“总计”写作 2，六类申请人之和为 5/);
+    await expect(message.textContent()).resolves.toContain('最可能的更正：表三“（一）予以公开”行“自然人”列 5 → 2');
+    await expect(cellInput(page, granted).getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(cellOf(page, granted).locator('.reg-diff').textContent()).resolves.toBe('台账 2');
+    await expect(page.locator('.findings-list').textContent()).resolves.toContain('T3.ROW_TOTAL');
+    await screenshot(page, 'report-live-finding');
+    const unsaved = await server.deps.db.query('SELECT 1 FROM report_drafts');
+    expect(unsaved).toHaveLength(0);
+
+    // Put right: the mark goes.
+    await cellInput(page, granted).fill('2');
+    await message.waitFor({ state: 'detached' });
+    await expect(cellInput(page, granted).getAttribute('aria-invalid')).resolves.toBeNull();
+    await expect(page.locator('td.cell-error').count()).resolves.toBe(0);
+    await expect(page.locator('.report-toolbar-status').textContent()).resolves.toMatch(/0 个错误|检查通过/);
+
+    // An emptied cell is "no figure" — saved as null and printed “/”, never 0.
+    await cellInput(page, 'applications.granted.research').fill('');
+    await cellOf(page, 'applications.granted.research').locator('.cell-msg').waitFor();
+    await expect(cellOf(page, 'applications.granted.research').getAttribute('class')).resolves.toContain('cell-warning');
+    await expect(cellOf(page, 'applications.granted.research').locator('.cell-msg').textContent()).resolves.toContain('发布时将印作“/”');
+    await page.getByLabel('发布日期（落款日期）').fill('2026-01-20');
+    await page.getByRole('button', { name: '保存', exact: true }).click();
+    await page.getByText('已保存（第 1 版）').waitFor();
+    const saved = await server.deps.db.query<{ model: { publishedOn: string; applications: Record<string, Record<string, number | null>> } }>("SELECT model FROM report_drafts WHERE body_id = 'tx' AND year = 2025");
+    expect(saved[0]!.model.publishedOn).toBe('2026-01-20');
+    expect(saved[0]!.model.applications.granted!.naturalPerson).toBe(2);
+    expect(saved[0]!.model.applications.granted!.research).toBeNull();
+
+    // The preview shows the official table.
+    await page.getByRole('button', { name: '预览' }).click();
+    const frame = page.frameLocator('iframe[title="年度报告预览（官方版式）"]');
+    const table3 = frame.locator('table[aria-label="表三"]');
+    await table3.waitFor();
+    await expect(table3.locator('td[data-path="applications.newReceived.total"]').textContent()).resolves.toBe('3');
+    await expect(table3.textContent()).resolves.toContain('（一）予以公开');
+    await expect(table3.locator('td[data-path="applications.granted.research"]').textContent()).resolves.toBe('/');
+    await screenshot(page, 'report-preview');
+
+    // Word: a real .docx under the report's name.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载 Word' }).click()]);
+    expect(download.suggestedFilename()).toBe(`${UNIT}2025年政府信息公开工作年度报告.docx`);
+    const parsed = await parseFile(new Uint8Array(await readFile((await download.path())!)));
+    expect(parsed.format).toBe('docx');
+    expect(parsed.report.applications.newReceived).toMatchObject({ naturalPerson: 2, commercial: 1, total: 3 });
+
+    expect(await seriousViolations(page)).toEqual([]);
+    await context.close();
+  });
+
+  it('shows a reviewer the saved report read-only, on a phone', async () => {
+    const { context, page } = await newPage(browser, { phone: true });
+    await signIn(page, server.url, 'reviewer');
+    await page.goto(`${server.url}/officer/reports/2025`);
+    const total = page.getByRole('textbox', { name: '表三“一、本年新收政府信息公开申请数量”行“总计”列', exact: true });
+    await total.waitFor();
+    await expect(total.getAttribute('readonly')).resolves.not.toBeNull();
+    await expect(page.getByRole('button', { name: '保存', exact: true }).count()).resolves.toBe(0);
+    await expect(page.getByText('您只能查看此报告').count()).resolves.toBe(1);
+    await screenshot(page, 'report-reviewer');
+
+    await page.getByRole('link', { name: '← 全部年度' }).click();
+    const row = page.getByRole('row', { name: /2025年度报告/ });
+    await row.waitFor();
+    await expect(row.textContent()).resolves.toContain('已保存草稿');
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'report-list');
+    await context.close();
+  });
+});
