@@ -3,6 +3,8 @@
  * runs once, in a transaction, recorded in `schema_migrations`.
  */
 import type { Db } from './db.js';
+import { CATALOGUE_MIGRATIONS } from './migrations/catalogue.js';
+import { OPINION_MIGRATIONS } from './migrations/opinions.js';
 import { PUBLIC_MIGRATIONS } from './migrations/public.js';
 import { REPORT_MIGRATIONS } from './migrations/reports.js';
 import { REGISTER_WEB_MIGRATIONS } from './migrations/register-web.js';
@@ -151,7 +153,7 @@ const CORE_MIGRATIONS: readonly Migration[] = [
  * Every migration in version order. Each area of the web application keeps its own list (with
  * its own range of versions) beside this one, so areas built side by side never edit one file.
  */
-export const MIGRATIONS: readonly Migration[] = [...CORE_MIGRATIONS, ...PUBLIC_MIGRATIONS, ...SUPERVISOR_MIGRATIONS, ...REPORT_MIGRATIONS, ...REGISTER_WEB_MIGRATIONS].sort(
+export const MIGRATIONS: readonly Migration[] = [...CORE_MIGRATIONS, ...PUBLIC_MIGRATIONS, ...SUPERVISOR_MIGRATIONS, ...REPORT_MIGRATIONS, ...REGISTER_WEB_MIGRATIONS, ...CATALOGUE_MIGRATIONS, ...OPINION_MIGRATIONS].sort(
   (a, b) => a.version - b.version,
 );
 

@@ -27,12 +27,24 @@ export const ROUTES: readonly PageRoute[] = [
   // The public: apply, follow an application.
   { path: '/apply', page: page(() => import('./pages/public/ApplyPage.js')), menu: '申请公开' },
   { path: '/status', page: page(() => import('./pages/public/StatusPage.js')), menu: '办理查询' },
+  // The public catalogue, the guide and the opinion box.
+  { path: '/catalogue', page: page(() => import('./pages/catalogue/CataloguePage.js')), menu: '公开目录' },
+  { path: '/catalogue/items/:id', page: page(() => import('./pages/catalogue/ItemPage.js')) },
+  { path: '/guide', page: page(() => import('./pages/catalogue/GuidePage.js')), menu: '公开指南' },
+  { path: '/guide/:bodyId', page: page(() => import('./pages/catalogue/GuidePage.js')) },
+  { path: '/opinions', page: page(() => import('./pages/catalogue/OpinionPage.js')), menu: '意见箱' },
   // The reporting body: register, due dates, annual report.
   { path: '/officer', page: page(() => import('./pages/officer/RegisterPage.js')), roles: ['officer', 'reviewer', 'admin'], menu: '申请台账' },
   { path: '/officer/new', page: page(() => import('./pages/officer/NewApplicationPage.js')), roles: ['officer'] },
   { path: '/officer/applications/:id', page: page(() => import('./pages/officer/ApplicationPage.js')), roles: ['officer', 'reviewer', 'admin'] },
   { path: '/officer/reports', page: page(() => import('./pages/officer/ReportsPage.js')), roles: ['officer', 'reviewer', 'admin'], menu: '年度报告' },
   { path: '/officer/reports/:year', page: page(() => import('./pages/officer/ReportEditorPage.js')), roles: ['officer', 'reviewer', 'admin'] },
+  // The catalogue's back office: items, review chain, settings, opinions.
+  { path: '/officer/catalogue', page: page(() => import('./pages/officer-catalogue/ItemsPage.js')), roles: ['officer', 'reviewer', 'admin'], menu: '主动公开' },
+  { path: '/officer/catalogue/new', page: page(() => import('./pages/officer-catalogue/ItemEditPage.js')), roles: ['officer'] },
+  { path: '/officer/catalogue/items/:id', page: page(() => import('./pages/officer-catalogue/ItemEditPage.js')), roles: ['officer', 'reviewer', 'admin'] },
+  { path: '/officer/settings', page: page(() => import('./pages/officer-opinions/SettingsPage.js')), roles: ['officer', 'admin'], menu: '指南设置' },
+  { path: '/officer/opinions', page: page(() => import('./pages/officer-opinions/OpinionsPage.js')), roles: ['officer', 'reviewer', 'admin'], menu: '意见处理' },
   // The supervisor: published reports of the bodies they oversee.
   { path: '/supervisor', page: page(() => import('./pages/supervisor/OverviewPage.js')), roles: ['supervisor', 'admin'], menu: '报告总览' },
   { path: '/supervisor/upload', page: page(() => import('./pages/supervisor/UploadPage.js')), roles: ['supervisor', 'admin'], menu: '上传报告' },

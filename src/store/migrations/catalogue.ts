@@ -1,0 +1,90 @@
+/**
+ * Migrations of the proactive-disclosure catalogue (目录), its review chain, the guide (指南)
+ * settings and the opinion box: versions 500–599 (500–549 catalogue, 550–599 public side).
+ */
+import type { Migration } from '../migrations.js';
+
+export const CATALOGUE_MIGRATIONS: readonly Migration[] = [
+  {
+    version: 500,
+    name: 'catalogue items, review steps, body settings',
+    sql: `
+      -- Per body: the guide's contact details, the index-number rule and the review chain.
+      CREATE TABLE body_settings (
+        body_id text PRIMARY KEY REFERENCES bodies(id),
+        guide jsonb NOT NULL DEFAULT '{}',
+        index_rule jsonb,
+        review_steps jsonb
+      );
+      -- One information item (条例 第十二条 catalogue entry). Public only when status = 'published'.
+      CREATE TABLE catalogue_items (
+        id bigserial PRIMARY KEY,
+        body_id text NOT NULL REFERENCES bodies(id),
+        -- 索引号, given when the item is drafted; unique within the whole catalogue.
+        index_no text NOT NULL UNIQUE,
+        title text NOT NULL,
+        summary text NOT NULL DEFAULT '',
+        content text NOT NULL DEFAULT '',
+        -- 生成日期 (made or last changed): the 20-working-day publication clock starts here (第二十六条).
+        made_on iso_date NOT NULL,
+        published_on iso_date,
+        publisher text NOT NULL,
+        doc_no text,
+        topic text,
+        doc_type text,
+        -- 主动公开 / 依申请公开 / 不予公开 (the last with its ground under 第十四–十六条).
+        disclosure text NOT NULL CHECK (disclosure IN ('proactive', 'onRequest', 'withheld')),
+        withheld_ground text,
+        -- For withheld items: when to look again (第十八条 periodic re-examination).
+        review_on iso_date,
+        -- 规章 / 行政规范性文件 validity, for table 二.
+        rule_kind text CHECK (rule_kind IN ('regulations', 'normativeDocuments')),
+        effective_on iso_date,
+        repealed_on iso_date,
+        channels text[] NOT NULL DEFAULT '{}',
+        interpretation_of bigint REFERENCES catalogue_items(id),
+        -- draft → in review (current_step) → published, or rejected back to draft.
+        status text NOT NULL CHECK (status IN ('draft', 'inReview', 'published', 'rejected', 'withdrawn')),
+        current_step int NOT NULL DEFAULT 0,
+        -- Character bigrams of title, summary, content, index number and 文号: Chinese search
+        -- through a GIN index (no word segmentation needed).
+        search_grams text[] NOT NULL DEFAULT '{}',
+        created_by text NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        updated_at timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE INDEX catalogue_items_body_status ON catalogue_items (body_id, status);
+      CREATE INDEX catalogue_items_published ON catalogue_items (status, published_on DESC);
+      CREATE INDEX catalogue_items_grams ON catalogue_items USING gin (search_grams);
+      CREATE INDEX catalogue_items_doc_no ON catalogue_items (doc_no);
+      -- Serial numbers of index numbers per body and year.
+      CREATE TABLE catalogue_serials (
+        body_id text NOT NULL REFERENCES bodies(id),
+        year int NOT NULL,
+        last int NOT NULL,
+        PRIMARY KEY (body_id, year)
+      );
+      -- Each decision in the review chain: who, when, which step, approve or reject, comment.
+      CREATE TABLE catalogue_reviews (
+        seq bigserial PRIMARY KEY,
+        item_id bigint NOT NULL REFERENCES catalogue_items(id),
+        step int NOT NULL,
+        step_name text NOT NULL,
+        decision text NOT NULL CHECK (decision IN ('submit', 'approve', 'reject')),
+        comment text,
+        actor text NOT NULL,
+        at timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE INDEX catalogue_reviews_item ON catalogue_reviews (item_id, seq);
+      CREATE TABLE catalogue_attachments (
+        id bigserial PRIMARY KEY,
+        item_id bigint NOT NULL REFERENCES catalogue_items(id),
+        file_name text NOT NULL,
+        media_type text NOT NULL,
+        bytes bytea NOT NULL,
+        sha256 text NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now()
+      );
+    `,
+  },
+];
