@@ -5,7 +5,7 @@
  */
 import type { AnnualReport } from '../model/report.js';
 import { readCell } from '../recognize/values.js';
-import { ORGANISATION_COLUMNS, TEMPLATE_2021 } from '../template/templates.js';
+import { applicationRowKeys, ORGANISATION_COLUMNS, TEMPLATE_2021 } from '../template/templates.js';
 
 export interface Term {
   path: string;
@@ -39,9 +39,20 @@ function outcomeRows(keys: readonly string[]): string[] {
   return keys.includes('otherHandling') ? rows.filter((k) => !k.startsWith('otherHandling.')) : rows;
 }
 
+/**
+ * Table 三's rows in the template's order, whatever the order of the model's keys (a model read
+ * back from jsonb, or written by hand, may list them in any order): which rows are outcomes
+ * is decided by that order.
+ */
+function rowsInTemplateOrder(report: AnnualReport): string[] {
+  const present = report.applications;
+  const template = applicationRowKeys(report.template, 'otherHandling' in present);
+  return [...template.filter((k) => k in present), ...Object.keys(present).filter((k) => !template.includes(k))];
+}
+
 export function relationsOf(report: AnnualReport): Relation[] {
   const relations: Relation[] = [];
-  const keys = Object.keys(report.applications);
+  const keys = rowsInTemplateOrder(report);
   const rowKeys = keys.includes('otherHandling') ? keys.filter((k) => !k.startsWith('otherHandling.')) : keys;
   for (const row of rowKeys) {
     relations.push({
