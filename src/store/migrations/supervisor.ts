@@ -33,4 +33,14 @@ export const SUPERVISOR_MIGRATIONS: readonly Migration[] = [
       CREATE UNIQUE INDEX published_reports_sha_uploader ON published_reports (sha256, uploaded_by);
     `,
   },
+  {
+    version: 201,
+    name: 'published reports: where each value sits in the source text',
+    sql: `
+      -- Model path → line, column and length in source_text (and the page cell of an HTML
+      -- upload), so the side-by-side view highlights a finding's cell in the source as well.
+      ALTER TABLE published_reports ADD COLUMN source_marks jsonb NOT NULL DEFAULT '{}';
+      CREATE INDEX published_reports_uploader ON published_reports (uploaded_by);
+    `,
+  },
 ];

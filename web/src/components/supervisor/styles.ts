@@ -1,0 +1,51 @@
+/**
+ * The supervisor pages' style rules. The web build links only the entry's style sheet (a .css
+ * imported by a lazily loaded page would never load), so the rules come with the page's script:
+ * one <style> element, added once (the CSP allows inline styles).
+ */
+const CSS = `
+.sv-legend { display: flex; flex-wrap: wrap; gap: .5rem 1rem; margin: .5rem 0 1rem; padding: 0; list-style: none; color: var(--muted); font-size: .9rem; }
+.sv-cell-list { list-style: none; margin: 0; padding: 0; display: grid; gap: .35rem; }
+.sv-badges { display: inline-flex; flex-wrap: wrap; gap: .25rem; margin-left: .25rem; }
+table.data td.sv-missing { background: var(--bg-soft); }
+.sv-files { margin: .5rem 0; color: var(--muted); }
+.sv-meta { display: grid; grid-template-columns: max-content 1fr; gap: .15rem 1rem; margin: 0 0 1rem; }
+.sv-meta dt { font-weight: 600; }
+.sv-meta dd { margin: 0; }
+.sv-findings { list-style: none; margin: 0 0 1rem; padding: 0; max-height: 32vh; overflow-y: auto; border: 1px solid var(--line); border-radius: 6px; }
+.sv-findings li { border-bottom: 1px solid var(--bg-soft); }
+.sv-findings button { display: block; width: 100%; text-align: left; background: #fff; color: var(--ink); border: 0; border-left: 4px solid transparent; border-radius: 0; padding: .5rem .75rem; min-height: 44px; }
+.sv-findings button:hover { background: var(--bg-soft); }
+.sv-findings button[aria-pressed="true"] { border-left-color: var(--focus); background: #eef2ff; }
+.sv-findings .sv-where { display: block; color: var(--muted); font-size: .85rem; }
+.sv-panes { display: grid; grid-template-columns: 1fr; gap: 1rem; }
+@media (min-width: 1000px) { .sv-panes { grid-template-columns: 1fr 1fr; } }
+.sv-pane { min-width: 0; }
+.sv-pane h2 { margin: .25rem 0 .5rem; }
+.sv-scroll { position: relative; max-height: 70vh; overflow: auto; border: 1px solid var(--line); border-radius: 6px; background: #fff; }
+.sv-frame { width: 100%; height: 45vh; border: 1px solid var(--line); border-radius: 6px; margin-bottom: .75rem; background: #fff; }
+.sv-lines { margin: 0; padding: .5rem .5rem .5rem 4.2em; font: .85rem/1.55 "Noto Sans Mono CJK SC", "Noto Sans CJK SC", monospace; white-space: pre-wrap; word-break: break-all; }
+.sv-lines li { padding-left: .35em; }
+.sv-lines li::marker { color: var(--muted); font-size: .8em; }
+.sv-mark { background: #fff3bf; color: var(--ink); border-bottom: 2px solid var(--warn); padding: 0 1px; }
+.sv-mark.sv-error { background: #ffe3e0; border-bottom: 2px solid var(--err); }
+.sv-mark::after, .sv-hit::after { content: "⚑"; font-size: .75em; color: var(--warn); margin-left: 1px; }
+.sv-mark.sv-error::after, .sv-hit.sv-error::after { color: var(--err); }
+.sv-official { border-collapse: collapse; width: 100%; min-width: 40rem; table-layout: fixed; font-size: .8rem; margin: 0 0 1rem; }
+.sv-official caption { text-align: left; font-weight: 700; padding: .35rem .5rem; }
+.sv-official th, .sv-official td { border: 1px solid #000; padding: .15rem .25rem; text-align: center; vertical-align: middle; word-break: break-all; }
+.sv-official th { font-weight: 600; }
+.sv-official .sv-label { text-align: left; }
+.sv-official td.sv-hit { background: #fff3bf; box-shadow: inset 0 0 0 2px var(--warn); font-weight: 700; }
+.sv-official td.sv-hit.sv-error { background: #ffe3e0; box-shadow: inset 0 0 0 2px var(--err); }
+.sv-selected { outline: 3px solid var(--focus); outline-offset: -1px; }
+.sv-tables { padding: .5rem; }
+`;
+
+export function ensureSupervisorStyles(): void {
+  if (typeof document === 'undefined' || document.getElementById('gk-supervisor-styles')) return;
+  const style = document.createElement('style');
+  style.id = 'gk-supervisor-styles';
+  style.textContent = CSS;
+  document.head.append(style);
+}
