@@ -62,6 +62,7 @@ export function recordEvent(app: Application, event: RegisterEvent): Application
       break;
     case 'correctionReceived':
       if (!has('correctionRequested')) throw new RegisterError('没有发出补正通知，不能记录收到补正');
+      if (has('correctionReceived')) throw new RegisterError('已经记录过收到补正，补正只有一次（条例第三十条）');
       break;
     case 'correctionRequested':
       if (has('correctionRequested')) throw new RegisterError('补正通知只能一次性发出（条例第三十条）');

@@ -50,7 +50,8 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   });
   app.notFound((c) => c.json({ error: '没有这个地址 (no such address)' }, 404));
 
-  app.use('*', secureHeaders({ contentSecurityPolicy: CSP, referrerPolicy: 'same-origin', crossOriginEmbedderPolicy: false }));
+  // overwrite: false — a route that serves untrusted HTML (an uploaded report, a preview) sets its own, stricter policy.
+  app.use('*', secureHeaders({ contentSecurityPolicy: CSP, referrerPolicy: 'same-origin', crossOriginEmbedderPolicy: false, overwrite: false }));
   // JSON bodies are small; uploads have their own, larger limit in the supervisor routes.
   app.use('/api/*', async (c, next) => {
     if (c.req.path.startsWith('/api/supervisor/uploads')) return next();

@@ -59,25 +59,13 @@ export class PublicStore {
     return row && matches ? { bodyName: row.body_name, idKind: row.id_kind } : null;
   }
 
-  /** Keep the text of an online correction (one per application; a leftover of an interrupted attempt is replaced). */
-  async saveCorrection(applicationId: string, text: string, on: string, actor: string): Promise<void> {
-    await this.db.transaction(async (tx) => {
-      const old = (await tx.query<{ text: string; submitted_on: string }>('SELECT text, submitted_on FROM public_corrections WHERE application_id = $1', [applicationId]))[0] ?? null;
-      await tx.query(
-        `INSERT INTO public_corrections (application_id, text, submitted_on) VALUES ($1, $2, $3)
-         ON CONFLICT (application_id) DO UPDATE SET text = EXCLUDED.text, submitted_on = EXCLUDED.submitted_on, created_at = now()`,
-        [applicationId, text, on],
-      );
-      await writeAudit(tx, actor, old ? 'replace' : 'create', 'public-correction', applicationId, old, { text, submittedOn: on });
-    });
-  }
-
-  /** Take back a correction's text when the register refused its event. */
-  async removeCorrection(applicationId: string, actor: string): Promise<void> {
-    await this.db.transaction(async (tx) => {
-      const old = (await tx.query('DELETE FROM public_corrections WHERE application_id = $1 RETURNING text, submitted_on', [applicationId]))[0] ?? null;
-      if (old) await writeAudit(tx, actor, 'delete', 'public-correction', applicationId, old, null);
-    });
+  /**
+   * Keep the text of an online correction, inside the transaction that records its event
+   * (RegisterStore.recordEvent's `extra`): the text and the event are kept together or not at all.
+   */
+  static async saveCorrection(tx: Db, applicationId: string, text: string, on: string, actor: string): Promise<void> {
+    await tx.query('INSERT INTO public_corrections (application_id, text, submitted_on) VALUES ($1, $2, $3)', [applicationId, text, on]);
+    await writeAudit(tx, actor, 'create', 'public-correction', applicationId, null, { text, submittedOn: on });
   }
 
   async correction(applicationId: string): Promise<{ text: string; submittedOn: string } | null> {

@@ -177,12 +177,17 @@ export class RegisterStore {
   }
 
   /** Append an event after checking it against the application as stored; throws and writes nothing when refused. */
-  async recordEvent(id: string, event: RegisterEvent, actor: string): Promise<Application> {
+  /**
+   * Record an event under a row lock; `extra` runs in the same transaction (e.g. the text of an
+   * online 补正 stored beside its event), so both are kept or neither.
+   */
+  async recordEvent(id: string, event: RegisterEvent, actor: string, extra?: (tx: Db) => Promise<void>): Promise<Application> {
     return this.db.transaction(async (tx) => {
       const before = await this.load(tx, id, true);
       const after = recordEvent(before, event);
       await tx.query('INSERT INTO application_events (application_id, event, actor) VALUES ($1, $2, $3)', [id, JSON.stringify(event), actor]);
       await this.audit(tx, actor, 'event', 'application', id, null, event);
+      await extra?.(tx);
       return after;
     });
   }

@@ -307,8 +307,8 @@ for (const kind of DB_KINDS) {
         'public create application',
         'public create public-query-code',
         'user:officer event application correctionRequested',
-        'public create public-correction',
         'public event application correctionReceived',
+        'public create public-correction',
         'public event application withdrawn',
       ]);
       // One browser, one actor.

@@ -10,10 +10,19 @@ export function maskIdNumber(id: string | undefined): string | undefined {
   return id.slice(0, 4) + '*'.repeat(id.length - 8) + id.slice(-4);
 }
 
-/** Phone numbers inside a contact line: 13812345678 → 138****5678; e-mail local parts halved. */
+/**
+ * Phone numbers inside a contact line — mobiles (13812345678 → 138****5678) and landlines with
+ * their area code (0871-12345678 → 087*-****5678): any run of seven or more digits (with - or
+ * spaces inside) keeps its first three and last four digits. E-mail local parts are cut short.
+ */
 export function maskContact(contact: string | undefined): string | undefined {
   if (!contact) return contact;
   return contact
-    .replace(/(\d{3})\d{4}(\d{4})/g, '$1****$2')
+    .replace(/\d[\d -]{5,}\d/g, (run) => {
+      const digits = run.replace(/\D/g, '').length;
+      if (digits < 7) return run;
+      let seen = 0;
+      return run.replace(/\d/g, (d) => (++seen <= 3 || seen > digits - 4 ? d : '*'));
+    })
     .replace(/([^\s@]{1,3})[^\s@]*@/g, '$1***@');
 }

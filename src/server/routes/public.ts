@@ -306,15 +306,7 @@ export const publicRoutes: RouteModule = (app, deps) => {
       const refusal = correctionRefusal(await deps.register.application(id));
       if (refusal) throw new ApiError(400, refusal);
       const today = deps.today();
-      // The text first: if the event is then refused, the text is taken back; if the server
-      // stops in between, the next attempt replaces the leftover and records the event.
-      await store.saveCorrection(id, correctionText, today, actor);
-      try {
-        return await deps.register.recordEvent(id, { kind: 'correctionReceived', on: today }, actor);
-      } catch (error) {
-        await store.removeCorrection(id, actor);
-        throw error;
-      }
+      return deps.register.recordEvent(id, { kind: 'correctionReceived', on: today }, actor, (tx) => PublicStore.saveCorrection(tx, id, correctionText, today, actor));
     });
     return c.json(await statusOf(after, record), 200);
   });
