@@ -275,7 +275,20 @@ export class WorkCalendar implements WorkingDayCalendar {
     return { days, provisional };
   }
 
+  /** Each day's answer, once worked out: a calendar never changes, and lists ask about the same days again and again. */
+  readonly #known = new Map<number, DayInfo>();
+
   #info(day: number): DayInfo {
+    let info = this.#known.get(day);
+    if (!info) {
+      info = this.#lookUp(day);
+      if (this.#known.size > 200_000) this.#known.clear();
+      this.#known.set(day, info);
+    }
+    return info;
+  }
+
+  #lookUp(day: number): DayInfo {
     const date = dateText(day);
     const override = this.#overrides.get(date);
     if (override) {

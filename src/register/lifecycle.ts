@@ -87,20 +87,33 @@ export function recordEvent(app: Application, event: RegisterEvent): Application
   return { ...app, events };
 }
 
+/**
+ * Due dates already counted, per calendar: a register list counts the same few receipt dates
+ * over and over (a busy office receives many applications a day). A calendar with other
+ * overrides is another object, so its answers are never mixed up with these.
+ */
+const counted = new WeakMap<WorkingDayCalendar, Map<string, ReplyDue>>();
+
 /** The reply due date, computed from the events; never typed in. */
 export function dueOf(app: Application, calendar: WorkingDayCalendar): ReplyDue {
   const corrected = app.events.find((e) => e.kind === 'correctionReceived');
   const pauses = app.events.flatMap((e) => (e.kind === 'consultation' ? [{ from: e.from, to: e.to, kind: e.party }] : []));
+  const input = {
+    received: app.receivedOn,
+    ...(corrected ? { correctionReceived: corrected.on } : {}),
+    extended: app.events.some((e) => e.kind === 'extended'),
+    pauses,
+  };
+  let memo = counted.get(calendar);
+  if (!memo) counted.set(calendar, (memo = new Map()));
+  const key = JSON.stringify(input);
+  const known = memo.get(key);
+  if (known) return known;
   try {
-    return replyDue(
-      {
-        received: app.receivedOn,
-        ...(corrected ? { correctionReceived: corrected.on } : {}),
-        extended: app.events.some((e) => e.kind === 'extended'),
-        pauses,
-      },
-      calendar,
-    );
+    const due = replyDue(input, calendar);
+    if (memo.size > 50_000) memo.clear();
+    memo.set(key, due);
+    return due;
   } catch (error) {
     if (error instanceof CalendarInputError) throw new RegisterError(error.message);
     throw error;

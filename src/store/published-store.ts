@@ -414,10 +414,7 @@ export class PublishedStore {
       errors: string | number; warnings: string | number; late: boolean; similar: boolean;
     }>(
       `SELECT p.id, p.body_id, p.unit, p.year, p.file_name, p.error,
-              (SELECT count(*) FROM jsonb_array_elements(p.findings) f WHERE f->>'severity' = 'error') AS errors,
-              (SELECT count(*) FROM jsonb_array_elements(p.findings) f WHERE f->>'severity' = 'warning') AS warnings,
-              p.findings @> '[{"code":"PUB.LATE"}]'::jsonb AS late,
-              p.findings @> '[{"code":"SIM.DUPLICATE"}]'::jsonb AS similar
+              p.error_count AS errors, p.warning_count AS warnings, p.is_late AS late, p.is_similar AS similar
          FROM published_reports p
         WHERE ${IN_SCOPE} AND ($4::int IS NULL OR p.year = $4)
         ORDER BY p.year DESC NULLS LAST, p.uploaded_at DESC, p.id DESC`,

@@ -43,4 +43,18 @@ export const SUPERVISOR_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX published_reports_uploader ON published_reports (uploaded_by);
     `,
   },
+  {
+    version: 202,
+    name: 'published reports: status columns kept with the findings',
+    sql: `
+      -- The overview shows counts for every report of every body: computed once when the
+      -- findings are written (stored generated columns), not by unpacking every report's
+      -- findings on each request.
+      ALTER TABLE published_reports
+        ADD COLUMN error_count int GENERATED ALWAYS AS (jsonb_array_length(jsonb_path_query_array(findings, '$[*] ? (@.severity == "error")'))) STORED,
+        ADD COLUMN warning_count int GENERATED ALWAYS AS (jsonb_array_length(jsonb_path_query_array(findings, '$[*] ? (@.severity == "warning")'))) STORED,
+        ADD COLUMN is_late boolean GENERATED ALWAYS AS (findings @> '[{"code":"PUB.LATE"}]'::jsonb) STORED,
+        ADD COLUMN is_similar boolean GENERATED ALWAYS AS (findings @> '[{"code":"SIM.DUPLICATE"}]'::jsonb) STORED;
+    `,
+  },
 ];
