@@ -10,7 +10,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../src/server/start.js';
 import { DB_KINDS } from '../support/db.js';
-import { ApiClient, testServer } from '../support/web.js';
+import { addAccount, ApiClient, testServer } from '../support/web.js';
 
 interface Submitted {
   id: string;
@@ -203,6 +203,13 @@ for (const kind of DB_KINDS) {
       const again = await citizen.json<{ error: string }>('POST', path, { code: sub.queryCode, text: '再补充一点' });
       expect(again.status).toBe(400);
       expect(again.body.error).toContain('不能重复提交');
+
+      // The officer reads the applicant's text in the application's timeline.
+      if (!(await server.deps.accounts.credentials('officer-yl'))) await addAccount(server.deps, 'officer-yl', 'officer', ['yl']);
+      const officer = new ApiClient(server.url);
+      await officer.signIn('officer-yl');
+      const detail = await officer.json<{ timeline: { kind: string; text: string }[] }>('GET', `/api/applications/${sub.id}`);
+      expect(detail.body.timeline.find((t) => t.kind === 'correctionReceived')?.text).toContain('申请人在线提交的补正内容：文号为青云政〔2025〕8号，2025年6月印发');
       today = '2026-03-02';
     });
 

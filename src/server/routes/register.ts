@@ -385,9 +385,12 @@ async function timelineOf(deps: AppDeps, app: Application) {
     [app.id],
   );
   const names = await actorNames(deps, [created.created_by, ...events.map((e) => e.actor)]);
+  // An online 补正 keeps the applicant's text beside its event: the officer reads it here.
+  const online = (await deps.db.query<{ text: string }>('SELECT text FROM public_corrections WHERE application_id = $1', [app.id]))[0];
+  const textOf = (event: RegisterEvent) => (event.kind === 'correctionReceived' && online ? `${eventText(event)}。申请人在线提交的补正内容：${online.text}` : eventText(event));
   const receipt = { date: app.receivedOn, kind: 'received', label: '收到申请', text: `通过${CHANNEL_LABELS[app.channel]}提交；${RECEIPT_RULES[app.channel]}（条例第三十一条）`, actor: names.get(created.created_by) ?? null, recordedAt: new Date(created.created_at).toISOString() };
   const rest = events
-    .map((e) => ({ date: eventDate(e.event), kind: e.event.kind, label: EVENT_LABELS[e.event.kind], text: eventText(e.event), actor: names.get(e.actor) ?? null, recordedAt: new Date(e.recorded_at).toISOString(), seq: Number(e.seq) }))
+    .map((e) => ({ date: eventDate(e.event), kind: e.event.kind, label: EVENT_LABELS[e.event.kind], text: textOf(e.event), actor: names.get(e.actor) ?? null, recordedAt: new Date(e.recorded_at).toISOString(), seq: Number(e.seq) }))
     .sort((a, b) => a.date.localeCompare(b.date) || a.seq - b.seq)
     .map(({ seq: _seq, ...e }) => e);
   return [receipt, ...rest];
