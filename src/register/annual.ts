@@ -18,6 +18,8 @@ export interface RegisterYear {
   appeals: readonly Appeal[];
   documents: readonly RuleDocument[];
   figures?: YearFigures;
+  /** Section 一's sentence on what was published proactively (from the catalogue), when known. */
+  proactiveSentence?: string;
 }
 
 const inYear = (date: string | null | undefined, year: number) => !!date && date.startsWith(`${year}-`);
@@ -77,7 +79,7 @@ function proactiveTable(report: AnnualReport, documents: readonly RuleDocument[]
   report.proactive.fees = { amount: figures?.feesAmount ?? null };
 }
 
-function draftSections(report: AnnualReport, unit: string, year: number): AnnualReport['sections'] {
+function draftSections(report: AnnualReport, unit: string, year: number, proactiveSentence?: string): AnnualReport['sections'] {
   const a = report.applications;
   const received = a.newReceived!.total ?? 0;
   const carried = a.carriedOver!.total ?? 0;
@@ -91,7 +93,7 @@ function draftSections(report: AnnualReport, unit: string, year: number): Annual
       title: '一、总体情况',
       text:
         `${year}年，${unit}依照《中华人民共和国政府信息公开条例》做好政府信息公开工作。本报告统计期限为${year}年1月1日至${year}年12月31日。\n` +
-        `（一）主动公开。本年制发行政规范性文件${docs.issued}件、废止${docs.repealed}件，现行有效${docs.inForce}件。（请补充主动公开信息的数量、渠道和重点领域。）\n` +
+        `（一）主动公开。本年制发行政规范性文件${docs.issued}件、废止${docs.repealed}件，现行有效${docs.inForce}件。${proactiveSentence ?? '（请补充主动公开信息的数量、渠道和重点领域。）'}\n` +
         (received === 0
           ? `（二）依申请公开。本年未收到政府信息公开申请。`
           : `（二）依申请公开。本年新收政府信息公开申请${received}件，上年结转${carried}件，办结${closed}件，结转下年度继续办理${open}件。`),
@@ -113,6 +115,6 @@ export function reportFromRegister(input: RegisterYear): AnnualReport {
   report.unit = input.unit;
   report.year = input.year;
   report.title = `${input.unit}${input.year}年政府信息公开工作年度报告`;
-  report.sections = draftSections(report, input.unit, input.year);
+  report.sections = draftSections(report, input.unit, input.year, input.proactiveSentence);
   return report;
 }

@@ -10,7 +10,9 @@ import { checkApplication, dueOf, recordEvent, RegisterError } from '../register
 import { APPLICANT_TYPES, type Appeal, type Application, type RegisterEvent, type RuleDocument, type YearFigures } from '../register/types.js';
 import type { AnnualReport } from '../model/report.js';
 import type { Db } from './db.js';
+import { ruleDocumentsOf, sectionOneFigures } from '../catalogue/annual.js';
 import { writeAudit } from './audit.js';
+import { CatalogueStore } from './catalogue-store.js';
 import { migrate } from './migrations.js';
 
 interface ApplicationRow {
@@ -265,6 +267,12 @@ export class RegisterStore {
       [bodyId],
     );
     const figures = (await this.db.query<{ figures: YearFigures }>('SELECT figures FROM year_figures WHERE body_id = $1 AND year = $2', [bodyId, year]))[0]?.figures;
+    // The catalogue, once a body keeps its 规章 and 行政规范性文件 there, is where table 二's rows
+    // come from (the register's own document list is the fallback: never both, or one document
+    // entered twice would count twice); its published items draft section 一's sentence.
+    const items = await new CatalogueStore(this.db).figureItems(bodyId);
+    const catalogueDocuments = ruleDocumentsOf(items);
+    const published = sectionOneFigures(items, year);
     return reportFromRegister({
       unit: body.name,
       year,
@@ -276,8 +284,11 @@ export class RegisterStore {
         ...(a.application_id ? { applicationId: a.application_id } : {}),
         ...(a.decided_on && a.result ? { decided: { on: a.decided_on, result: a.result } } : {}),
       })),
-      documents: documents.map((d) => ({ id: d.id, kind: d.kind, title: d.title, issuedOn: d.issued_on, ...(d.repealed_on ? { repealedOn: d.repealed_on } : {}) })),
+      documents: catalogueDocuments.length
+        ? catalogueDocuments
+        : documents.map((d) => ({ id: d.id, kind: d.kind, title: d.title, issuedOn: d.issued_on, ...(d.repealed_on ? { repealedOn: d.repealed_on } : {}) })),
       ...(figures ? { figures } : {}),
+      ...(published.total > 0 ? { proactiveSentence: published.sentence } : {}),
     });
   }
 

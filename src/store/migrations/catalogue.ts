@@ -87,4 +87,58 @@ export const CATALOGUE_MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 501,
+    name: 'catalogue review rounds, pending changes, approved status, re-examinations',
+    sql: `
+      -- 'approved': passed the chain but not proactively public (依申请公开 / 不予公开 entries);
+      -- the public side, which shows status = 'published' only, never sees them.
+      ALTER TABLE catalogue_items DROP CONSTRAINT catalogue_items_status_check;
+      ALTER TABLE catalogue_items ADD CONSTRAINT catalogue_items_status_check
+        CHECK (status IN ('draft', 'inReview', 'published', 'approved', 'rejected', 'withdrawn'));
+      -- Rounds of the chain (each submission starts one) and the chain's steps as they were
+      -- when the round began, so changing the settings does not move items already in review.
+      ALTER TABLE catalogue_items ADD COLUMN round int NOT NULL DEFAULT 0;
+      ALTER TABLE catalogue_items ADD COLUMN chain jsonb;
+      ALTER TABLE catalogue_items ADD COLUMN first_published_on iso_date;
+      -- A change (变更) of a published or approved item goes through a new round while the row
+      -- keeps the version that passed: the proposed fields wait here until the last approval.
+      ALTER TABLE catalogue_items ADD COLUMN pending jsonb;
+      ALTER TABLE catalogue_items ADD COLUMN pending_status text CHECK (pending_status IN ('draft', 'inReview', 'rejected'));
+      ALTER TABLE catalogue_items ADD COLUMN pending_step int NOT NULL DEFAULT 0;
+      ALTER TABLE catalogue_reviews ADD COLUMN round int NOT NULL DEFAULT 1;
+      ALTER TABLE catalogue_reviews ADD COLUMN is_change boolean NOT NULL DEFAULT false;
+      ALTER TABLE catalogue_attachments ADD COLUMN size int;
+      ALTER TABLE catalogue_attachments ADD COLUMN created_by text;
+      CREATE INDEX catalogue_attachments_item ON catalogue_attachments (item_id);
+      -- Files added to a published item during a change: public only once the change passes.
+      CREATE TABLE catalogue_pending_attachments (
+        id bigserial PRIMARY KEY,
+        item_id bigint NOT NULL REFERENCES catalogue_items(id),
+        file_name text NOT NULL,
+        media_type text NOT NULL,
+        bytes bytea NOT NULL,
+        sha256 text NOT NULL,
+        size int NOT NULL,
+        created_by text NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE INDEX catalogue_pending_attachments_item ON catalogue_pending_attachments (item_id);
+      -- Periodic re-examination of withheld items (第十八条): each one, with its conclusion.
+      CREATE TABLE catalogue_reexaminations (
+        seq bigserial PRIMARY KEY,
+        item_id bigint NOT NULL REFERENCES catalogue_items(id),
+        examined_on iso_date NOT NULL,
+        conclusion text NOT NULL CHECK (conclusion IN ('keep', 'release')),
+        comment text,
+        next_on iso_date,
+        actor text NOT NULL,
+        at timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE INDEX catalogue_reexaminations_item ON catalogue_reexaminations (item_id, seq);
+      -- The re-examination period in months (第十八条), per body.
+      ALTER TABLE body_settings ADD COLUMN reexamine_months int CHECK (reexamine_months BETWEEN 1 AND 60);
+      CREATE INDEX catalogue_items_review_on ON catalogue_items (body_id, review_on) WHERE disclosure = 'withheld';
+    `,
+  },
 ];

@@ -1,0 +1,9 @@
+/** The catalogue's pure core (no I/O): items, index numbers, the review chain, clocks, annual figures, search grams. */
+export * from './annual.js';
+export * from './clock.js';
+export * from './errors.js';
+export * from './index-rule.js';
+export * from './items.js';
+export * from './review.js';
+export * from './search.js';
+export * from './vocabulary.js';
