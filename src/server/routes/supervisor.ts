@@ -8,7 +8,7 @@
  * unit becomes a new body in the uploader's set (the supervisor collects the reports of the
  * bodies under them).
  */
-import type { Context, MiddlewareHandler } from 'hono';
+import type { Context } from 'hono';
 import { createRoute, z } from '@hono/zod-openapi';
 import { EXTERNAL_TOOLS } from '../../adapters/external.js';
 import { bodyKey } from '../../corpus/outputs.js';
@@ -207,7 +207,7 @@ async function readFiles(c: Context<AppEnv>, l: ServerConfig['upload']): Promise
     if (seen > limit) throw tooLarge(limit);
     throw new ApiError(400, '上传内容不完整或格式有误，无法读取 (malformed multipart body)');
   }
-  const files = form.getAll('file').filter((f): f is File => typeof f !== 'string');
+  const files = form.getAll('file').filter((f): f is Exclude<typeof f, string> => typeof f !== 'string');
   if (files.length === 0) throw new ApiError(400, '没有收到任何文件（字段名应为 file）(no files)');
   if (files.length > l.maxFiles) throw new ApiError(400, `一次最多上传 ${l.maxFiles} 个文件，本次有 ${files.length} 个，请分批上传 (too many files)`);
   const big = files.find((f) => f.size > l.maxFileBytes);
@@ -435,18 +435,6 @@ function highlightCss(findings: readonly Finding[], marks: Record<string, Mark>)
 /** The CSP of an uploaded page: a sandbox (no script, no same origin), nothing loaded, only inline style. */
 export const SOURCE_CSP = "sandbox; default-src 'none'; style-src 'unsafe-inline'";
 
-/**
- * The application's secure-headers middleware writes its own CSP after every route; on the
- * uploaded page ours must stay too. Headers then carry both policies, and a browser enforces
- * each of them (the sandbox included).
- */
-const keepSourceCsp: MiddlewareHandler<AppEnv> = async (c, next) => {
-  await next();
-  if (!c.res.headers.get('content-security-policy')?.startsWith('sandbox')) return;
-  const headers = c.res.headers;
-  const set = headers.set.bind(headers);
-  headers.set = (name: string, value: string) => (name.toLowerCase() === 'content-security-policy' ? headers.append(name, value) : set(name, value));
-};
 
 // ─── Routes ─────────────────────────────────────────────────────────────────────────────────
 
@@ -482,7 +470,6 @@ export const supervisorRoutes: RouteModule = (app, deps) => {
     return c.json(reportView(r), 200);
   });
 
-  app.use('/api/supervisor/reports/:id/source.html', keepSourceCsp);
   app.openapi(sourceHtml, async (c) => {
     const user = requireRole(c, 'supervisor', 'admin');
     const s = await store.sourceHtml(viewerOf(user), c.req.valid('param').id);
