@@ -19,6 +19,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { detectFormat } from '../ingest.js';
 import { zipDanger, zipEntries } from '../read/zip.js';
+import { crossYearResults, crossYearSlim, type CrossYearItem } from '../corpus/cross-year.js';
 import {
   CELLS_HEADER,
   cellRows,
@@ -30,12 +31,11 @@ import {
   SERIES_HEADER,
   seriesLines,
   seriesRow,
-  summaryColumns,
   type SeriesRow,
   type BatchResult,
 } from '../corpus/outputs.js';
-import { emptyReport } from '../model/report.js';
-import { complain } from './io.js';
+import { SUMMARY_SHEETS, summaryColumnsOf, summaryValues } from '../corpus/summary.js';
+import { complain, describeError } from './io.js';
 
 export interface BatchOptions {
   out: string;
@@ -43,13 +43,21 @@ export interface BatchOptions {
   workers?: string;
 }
 
-interface Entry {
+/** One input file of the run: its name in the outputs, where its bytes are, and their hash. */
+export interface Entry {
   file: string;
   path: string;
   sha256: string;
 }
 
-type Cached = Omit<BatchResult, 'file'>;
+/** An input as listed: taken out of a ZIP archive (`extracted`), or an archive refused unopened. */
+export interface ListedEntry extends Entry {
+  extracted?: boolean;
+  refused?: string;
+}
+
+/** What reading and checking one file gives, as cached (by content hash) and merged. */
+export type Cached = Omit<BatchResult, 'file'>;
 
 async function walk(input: string, into: { file: string; path: string }[]): Promise<void> {
   const info = await stat(input);
@@ -69,15 +77,15 @@ async function walk(input: string, into: { file: string; path: string }[]): Prom
   }
 }
 
-const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+export const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 /**
  * ZIP archives among the inputs (not Word files, which are ZIPs too) are unpacked into
- * OUT/.extracted/<hash of the archive>/ after a look at their directory (zip bombs are refused
+ * EXTRACT/<hash of the archive>/ after a look at their directory (zip bombs are refused
  * and reported as the archive's error); their files join the run as `archive.zip!/entry`.
  */
-async function expandArchives(found: readonly { file: string; path: string }[], out: string): Promise<{ file: string; path: string; sha256: string; refused?: string }[]> {
-  const result: { file: string; path: string; sha256: string; refused?: string }[] = [];
+async function expandArchives(found: readonly { file: string; path: string }[], extractTo: string): Promise<ListedEntry[]> {
+  const result: ListedEntry[] = [];
   for (const f of found) {
     const bytes = new Uint8Array(await readFile(f.path));
     const hash = sha(bytes);
@@ -91,7 +99,7 @@ async function expandArchives(found: readonly { file: string; path: string }[], 
       result.push({ ...f, sha256: hash, refused: `压缩包未解压：${danger}` });
       continue;
     }
-    const dir = join(out, '.extracted', hash);
+    const dir = join(extractTo, hash);
     const zip = await JSZip.loadAsync(bytes);
     const files = Object.values(zip.files).filter((e) => !e.dir).sort((a, b) => (a.name < b.name ? -1 : 1));
     for (const [index, entry] of files.entries()) {
@@ -101,7 +109,7 @@ async function expandArchives(found: readonly { file: string; path: string }[], 
         await mkdir(dir, { recursive: true });
         await writeAtomic(target, data);
       }
-      result.push({ file: `${f.file}!/${entry.name}`, path: target, sha256: sha(data) });
+      result.push({ file: `${f.file}!/${entry.name}`, path: target, sha256: sha(data), extracted: true });
     }
   }
   return result;
@@ -117,9 +125,9 @@ function parseShard(shard: string | undefined): { k: number; n: number } {
 }
 
 const inShard = (sha: string, { k, n }: { k: number; n: number }) => parseInt(sha.slice(0, 8), 16) % n === k - 1;
-const cachePath = (out: string, sha: string) => join(out, '.cache', `${sha}.json`);
+export const cachePath = (out: string, sha: string) => join(out, '.cache', `${sha}.json`);
 
-async function writeAtomic(path: string, text: string | Uint8Array): Promise<void> {
+export async function writeAtomic(path: string, text: string | Uint8Array): Promise<void> {
   const tmp = `${path}.${process.pid}.tmp`;
   await writeFile(tmp, text);
   await rename(tmp, path);
@@ -127,58 +135,128 @@ async function writeAtomic(path: string, text: string | Uint8Array): Promise<voi
 
 const IN_FLIGHT = 4;
 
-/** Work the missing entries through a pool of worker threads, caching each result as it comes. */
-async function work(out: string, todo: Entry[], workers: number, progress: (done: number) => void): Promise<void> {
-  if (!todo.length) return;
-  const pool = Array.from({ length: Math.min(workers, todo.length) }, () => new Worker(new URL('./batch-worker.js', import.meta.url)));
-  let next = 0;
-  let done = 0;
-  await new Promise<void>((resolve, reject) => {
-    const feed = async (worker: Worker) => {
-      const id = next++;
-      const entry = todo[id];
-      if (!entry) return;
-      const bytes = new Uint8Array(await readFile(entry.path));
-      worker.postMessage({ id, bytes }, [bytes.buffer]);
-    };
-    for (const worker of pool) {
-      worker.on('message', async (msg: { id: number } & Cached) => {
-        try {
-          const entry = todo[msg.id]!;
-          const cached: Cached = msg.error ? { sha256: entry.sha256, error: msg.error } : { sha256: entry.sha256, report: msg.report!, findings: msg.findings! };
-          await writeAtomic(cachePath(out, entry.sha256), JSON.stringify(cached));
-          progress(++done);
-          if (done === todo.length) resolve();
-          else await feed(worker);
-        } catch (error) {
-          reject(error as Error);
-        }
-      });
-      worker.on('error', reject);
-      // A few jobs in flight per worker, so it never waits for the main thread's file I/O.
-      for (let i = 0; i < IN_FLIGHT; i++) void feed(worker);
-    }
-  });
-  await Promise.all(pool.map((w) => w.terminate()));
+/** The cached form of a worker thread's answer: key order fixed, so the same file gives the same bytes. */
+export function cachedOf(sha256: string, answer: { report?: BatchResult['report']; findings?: BatchResult['findings']; error?: string }): Cached {
+  return answer.error || !answer.report ? { sha256, error: answer.error ?? '无法读取' } : { sha256, report: answer.report, findings: answer.findings ?? [] };
 }
 
-const SUMMARY_SHEETS = [
-  ['proactive', '表二'],
-  ['applications', '表三'],
-  ['appeals', '表四'],
-] as const;
+/** How a pool's job is read and what becomes of its result. */
+export interface PoolWork<J extends { sha256: string }> {
+  /** The next job, or null when there is none (now). Called concurrently. */
+  next(): Promise<J | null>;
+  read(job: J): Promise<Uint8Array>;
+  /** The job's result; `unread` when its bytes could not be read (then `cached.error` says why). */
+  done(job: J, cached: Cached, unread: boolean): Promise<void>;
+}
 
-/** Summary columns fixed by the templates (2021's, then what only 2019 has), so no pass over the data is needed. */
-function summaryColumnsOf(table: 'proactive' | 'applications' | 'appeals'): string[] {
-  const columns = [...summaryColumns(emptyReport('2021', { singleOtherHandling: true }), table), ...summaryColumns(emptyReport('2019'), table)];
-  return [...new Set(columns)];
+/**
+ * Worker threads that read and check files: `gongkai batch` feeds them from its list of files,
+ * a queue worker from the jobs it claims in PostgreSQL. A few jobs are in flight per thread, so
+ * a thread never waits for the main thread's file or database I/O.
+ */
+export class CheckPool {
+  private readonly threads: Worker[];
+
+  constructor(threads: number) {
+    this.threads = Array.from({ length: Math.max(1, threads) }, () => new Worker(new URL('./batch-worker.js', import.meta.url)));
+  }
+
+  /** Run jobs until `next` has none and every job in flight is done. */
+  run<J extends { sha256: string }>(work: PoolWork<J>): Promise<void> {
+    const jobs = new Map<number, J>();
+    let seq = 0;
+    let busy = 0;
+    let exhausted = false;
+    return new Promise<void>((resolve, reject) => {
+      const fail = (error: unknown) => reject(error instanceof Error ? error : new Error(String(error)));
+      const idle = () => {
+        if (exhausted && busy === 0) resolve();
+      };
+      const feed = async (thread: Worker): Promise<void> => {
+        if (exhausted) return idle();
+        busy++;
+        const job = await work.next();
+        if (!job) {
+          exhausted = true;
+          busy--;
+          return idle();
+        }
+        let bytes: Uint8Array<ArrayBuffer>;
+        try {
+          bytes = new Uint8Array(await work.read(job));
+        } catch (error) {
+          await work.done(job, { sha256: job.sha256, error: `无法读取文件：${describeError(error)}` }, true);
+          busy--;
+          return feed(thread);
+        }
+        const id = seq++;
+        jobs.set(id, job);
+        thread.postMessage({ id, bytes }, [bytes.buffer]);
+      };
+      const onMessage = (thread: Worker) => async (msg: { id: number; report?: BatchResult['report']; findings?: BatchResult['findings']; error?: string }) => {
+        try {
+          const job = jobs.get(msg.id)!;
+          jobs.delete(msg.id);
+          await work.done(job, cachedOf(job.sha256, msg), false);
+          busy--;
+          await feed(thread);
+        } catch (error) {
+          fail(error);
+        }
+      };
+      for (const thread of this.threads) {
+        thread.removeAllListeners('message').removeAllListeners('error');
+        thread.on('message', onMessage(thread));
+        thread.on('error', fail);
+        for (let i = 0; i < IN_FLIGHT; i++) feed(thread).catch(fail);
+      }
+    });
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.threads.map((t) => t.terminate()));
+  }
+}
+
+/** Progress lines on standard error, at most one a second, and always the last. */
+export function progressPrinter(total: number, start = Date.now()): (done: number) => void {
+  let last = 0;
+  return (done) => {
+    const now = Date.now();
+    if (done !== total && now - last <= 1000) return;
+    last = now;
+    const rate = done / Math.max(0.001, (now - start) / 1000);
+    process.stderr.write(`进度 progress: ${done}/${total} (${total ? Math.floor((done / total) * 100) : 100}%) ${rate.toFixed(0)} 份/秒\n`);
+  };
+}
+
+/** Work the missing entries through a pool of worker threads, caching each result as it comes. */
+async function work(out: string, todo: readonly Entry[], workers: number, progress: (done: number) => void): Promise<void> {
+  if (!todo.length) return;
+  const pool = new CheckPool(Math.min(workers, todo.length));
+  let next = 0;
+  let done = 0;
+  try {
+    await pool.run<Entry>({
+      next: async () => todo[next++] ?? null,
+      read: (entry) => readFile(entry.path),
+      done: async (entry, cached) => {
+        await writeAtomic(cachePath(out, entry.sha256), JSON.stringify(cached));
+        progress(++done);
+      },
+    });
+  } finally {
+    await pool.close();
+  }
 }
 
 /**
  * Write reports.jsonl, findings.csv, cells.csv, errors.csv, series.csv and summary.xlsx from a manifest and a
  * cache, one result at a time (memory stays flat however large the corpus): the manifest is
  * already in output order, and the summary's rows wait in temporary files until the workbook
- * is streamed out sheet by sheet.
+ * is streamed out sheet by sheet. Only a few numbers per report stay in memory (the series row
+ * and the rows the cross-year rules read); the CROSS.* findings of each body's consecutive
+ * years follow the reports' own findings at the end of findings.csv, in output order.
  */
 export async function assemble(out: string, manifest: readonly { file: string; sha256: string }[]): Promise<{ reports: number; errors: number }> {
   const streams = {
@@ -188,14 +266,15 @@ export async function assemble(out: string, manifest: readonly { file: string; s
     errors: createWriteStream(join(out, 'errors.csv')),
   };
   const pending = SUMMARY_SHEETS.map(([table]) => createWriteStream(join(out, `.summary-${table}.jsonl`)));
+  const columns = SUMMARY_SHEETS.map(([table]) => summaryColumnsOf(table));
   const write = (stream: ReturnType<typeof createWriteStream>, text: string) =>
     stream.write(text) ? Promise.resolve() : new Promise<void>((resolve) => stream.once('drain', () => resolve()));
   await write(streams.findings, `\ufeff${csvLine(FINDINGS_HEADER)}`);
   await write(streams.cells, `\ufeff${csvLine(CELLS_HEADER)}`);
   await write(streams.errors, `\ufeff${csvLine(ERRORS_HEADER)}`);
-  let reports = 0;
   let errors = 0;
   const series: SeriesRow[] = []; // a few numbers per report: what a time series needs
+  const cross: CrossYearItem[] = []; // beside each series row: what the cross-year rules read
   for (const m of ordered(manifest.map((x) => ({ ...x })))) {
     const r: BatchResult = { file: m.file, ...(JSON.parse(await readFile(cachePath(out, m.sha256), 'utf8')) as Cached) };
     if (r.error || !r.report) {
@@ -203,26 +282,27 @@ export async function assemble(out: string, manifest: readonly { file: string; s
       await write(streams.errors, csvLine([r.file, r.sha256, r.error]));
       continue;
     }
-    reports++;
     const report = r.report;
-    const row = seriesRow(r);
-    if (row) series.push(row);
+    series.push(seriesRow(r)!);
+    cross.push({ file: r.file, report: crossYearSlim(report) });
     await write(streams.reports, `${JSON.stringify({ ...report, source: { file: r.file, sha256: r.sha256 } })}\n`);
     await write(streams.findings, findingRows(r).map(csvLine).join(''));
     await write(streams.cells, cellRows(r).map(csvLine).join(''));
     for (const [i, [table]] of SUMMARY_SHEETS.entries()) {
-      const t = report[table] as Record<string, Record<string, number | null>>;
-      const values = summaryColumnsOf(table).map((c) => {
-        const at = c.lastIndexOf('.');
-        return t[c.slice(0, at)]?.[c.slice(at + 1)] ?? null;
-      });
+      const values = summaryValues(report, table, columns[i]!);
       await write(pending[i]!, `${JSON.stringify([r.file, report.unit, report.year, report.template, ...values])}\n`);
     }
+  }
+  for (const c of crossYearResults(cross)) {
+    await write(streams.findings, findingRows({ file: c.file, sha256: '', report: c.report, findings: c.findings }).map(csvLine).join(''));
+    const row = series[c.index]!;
+    row.errors += c.findings.filter((f) => f.severity === 'error').length;
+    row.warnings += c.findings.filter((f) => f.severity === 'warning').length;
   }
   await Promise.all([...Object.values(streams), ...pending].map((s) => new Promise((resolve) => s.end(resolve))));
   await writeFile(join(out, 'series.csv'), `\ufeff${csvLine(SERIES_HEADER)}${seriesLines(series).join('')}`);
   await writeSummary(out);
-  return { reports, errors };
+  return { reports: series.length, errors };
 }
 
 /** summary.xlsx: one sheet per table, one row per report, streamed; fixed timestamps so the bytes repeat. */
@@ -262,9 +342,11 @@ function fixZipTimes(zip: Uint8Array): Uint8Array {
   return zip;
 }
 
-export async function batchCommand(inputs: readonly string[], opts: BatchOptions): Promise<number> {
-  const shard = parseShard(opts.shard);
-  await mkdir(join(opts.out, '.cache'), { recursive: true });
+/**
+ * Every input file (folders walked in name order, ZIP archives unpacked into `extractTo`), hashed.
+ * A missing input is reported and sets exit code 2; the others go on.
+ */
+export async function listInputs(inputs: readonly string[], extractTo: string): Promise<{ entries: ListedEntry[]; code: number }> {
   const found: { file: string; path: string }[] = [];
   let code = 0;
   for (const input of inputs) {
@@ -275,34 +357,43 @@ export async function batchCommand(inputs: readonly string[], opts: BatchOptions
       code = 2;
     }
   }
+  return { entries: await expandArchives(found, extractTo), code };
+}
+
+/** The manifest: every input's name in the outputs and its hash, in output order. */
+export function manifestOf(entries: readonly { file: string; sha256: string }[]): { file: string; sha256: string }[] {
+  return entries.map((e) => ({ file: e.file, sha256: e.sha256 })).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+}
+
+/** Write the manifest and every output from the cache in OUT; the closing line on standard error. */
+export async function writeOutputs(out: string, manifest: readonly { file: string; sha256: string }[], processed: number, start: number): Promise<void> {
+  await writeAtomic(join(out, 'manifest.json'), `${JSON.stringify(manifest, null, 1)}\n`);
+  const { reports, errors } = await assemble(out, manifest);
+  const seconds = (Date.now() - start) / 1000;
+  process.stderr.write(
+    `完成：${reports} 份报告，${errors} 个文件无法读取（见 errors.csv）；本次处理 ${processed} 个用时 ${seconds.toFixed(1)} 秒，` +
+      `峰值内存 peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB\n`,
+  );
+}
+
+export async function batchCommand(inputs: readonly string[], opts: BatchOptions): Promise<number> {
+  const shard = parseShard(opts.shard);
+  await mkdir(join(opts.out, '.cache'), { recursive: true });
+  const { entries: listed, code } = await listInputs(inputs, join(opts.out, '.extracted'));
   const entries: Entry[] = [];
-  for (const f of await expandArchives(found, opts.out)) {
+  for (const f of listed) {
     if (!inShard(f.sha256, shard)) continue;
     entries.push({ file: f.file, path: f.path, sha256: f.sha256 });
     // An archive that may not be opened is a result of its own: record why, once.
     if (f.refused && !existsSync(cachePath(opts.out, f.sha256))) await writeAtomic(cachePath(opts.out, f.sha256), JSON.stringify({ sha256: f.sha256, error: f.refused }));
   }
-  const todo = entries.filter((e, i) => !existsSync(cachePath(opts.out, e.sha256)) && entries.findIndex((x) => x.sha256 === e.sha256) === i);
+  const seen = new Set<string>(); // files of the same content are read once
+  const todo = entries.filter((e) => !seen.has(e.sha256) && seen.add(e.sha256) && !existsSync(cachePath(opts.out, e.sha256)));
   const workers = Number(opts.workers ?? availableParallelism());
   const start = Date.now();
-  let last = 0;
   process.stderr.write(`共 ${entries.length} 个文件，已完成 ${entries.length - todo.length} 个，待处理 ${todo.length} 个（${workers} 个线程）\n`);
-  await work(opts.out, todo, workers, (done) => {
-    const now = Date.now();
-    if (done === todo.length || now - last > 1000) {
-      last = now;
-      const rate = done / Math.max(0.001, (now - start) / 1000);
-      process.stderr.write(`进度 progress: ${done}/${todo.length} (${Math.floor((done / todo.length) * 100)}%) ${rate.toFixed(0)} 份/秒\n`);
-    }
-  });
-  const manifest = entries.map((e) => ({ file: e.file, sha256: e.sha256 })).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  await writeAtomic(join(opts.out, 'manifest.json'), `${JSON.stringify(manifest, null, 1)}\n`);
-  const { reports, errors } = await assemble(opts.out, manifest);
-  const seconds = (Date.now() - start) / 1000;
-  process.stderr.write(
-    `完成：${reports} 份报告，${errors} 个文件无法读取（见 errors.csv）；本次处理 ${todo.length} 个用时 ${seconds.toFixed(1)} 秒，` +
-      `峰值内存 peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB\n`,
-  );
+  await work(opts.out, todo, workers, progressPrinter(todo.length, start));
+  await writeOutputs(opts.out, manifestOf(entries), todo.length, start);
   return code;
 }
 

@@ -8,6 +8,7 @@ import { checkCommand, type CheckCommandOptions } from './check.js';
 import { demoCommand } from './demo.js';
 import { dueCommand, type DueCommandOptions } from './due.js';
 import { parseCommand } from './parse.js';
+import { batchQueueCommand, queueCommands } from './queue.js';
 import { registerCommands } from './register.js';
 import { renderCommand, type RenderCommandOptions } from './render.js';
 import { rollupCommand } from './rollup.js';
@@ -72,7 +73,11 @@ function program(setCode: (code: number) => void): Command {
     .requiredOption('--out <dir>', '输出文件夹 (output folder)')
     .option('--shard <K/N>', '只处理按内容哈希分到第 K 片（共 N 片）的文件 (process shard K of N)')
     .option('--workers <n>', '线程数，默认为 CPU 核数 (worker threads)')
-    .action(async (inputs: string[], opts: BatchOptions) => setCode(await batchCommand(inputs, opts)));
+    .option('--queue [run]', '任务排入 PostgreSQL 队列（DATABASE_URL），多台机器同时运行同一命令即分担任务；任务名称默认由输入路径得出 (share the work through a queue in PostgreSQL; the run is named after the inputs by default)')
+    .option('--lease <seconds>', '与 --queue 同用：任务租约秒数，进程中断后超过此时间由其他机器接手，默认 300 (lease of a queued job)')
+    .action(async (inputs: string[], opts: BatchOptions & { queue?: string | true; lease?: string }) =>
+      setCode(await (opts.queue === undefined ? batchCommand(inputs, opts) : batchQueueCommand(inputs, { ...opts, queue: opts.queue }))),
+    );
 
   cli
     .command('merge')
@@ -100,6 +105,7 @@ function program(setCode: (code: number) => void): Command {
     .action(async (files: string[], opts: { by?: string; unit?: string; expected?: string; json?: boolean }) => setCode(await rollupCommand(files, opts)));
 
   cli.addCommand(registerCommands(setCode));
+  cli.addCommand(queueCommands(setCode));
 
   cli
     .command('rules')

@@ -14,8 +14,10 @@
  *    probability > 0.999 at J = t. For t = 0.8: 25 bands × 5 rows (125 of the 128 hashes),
  *    P(found | J = 0.8) ≈ 0.99995, while pairs at J = 0.3 are proposed with P ≈ 0.06 and at
  *    J = 0.1 with P ≈ 0.0003 — near-linear work on a corpus of unrelated reports.
- * 3. Every candidate is confirmed with the exact Jaccard (`jaccard` of similarity.ts, which also
- *    refuses texts too short to call copied), so no reported pair is below the threshold.
+ * 3. Every candidate is screened with the Jaccard of the two texts' sorted 32-bit shingle hashes
+ *    and, when that is near or above the threshold, confirmed with the exact Jaccard (`jaccard`
+ *    of similarity.ts, which also refuses texts too short to call copied), so no reported pair is
+ *    below the threshold and no shingle set of the whole corpus is held at once.
  *
  * Pure: no I/O.
  */
@@ -146,12 +148,66 @@ function bandKey(sig: Uint32Array, band: number, rows: number): number {
 
 const bodyKey = (unit: string | null) => unit?.replace(/\s+/g, '') || null;
 
+/**
+ * The least number of distinct shingles `jaccard` compares (below it a text is too short to call
+ * copied), found once from `jaccard` itself so the two never disagree.
+ */
+const MIN_SHINGLES = (() => {
+  const setOf = (n: number) => new Set(Array.from({ length: n }, (_, i) => String(i)));
+  let n = 1;
+  while (n < 10_000 && jaccard(setOf(n), setOf(n)) === 0) n++;
+  return n;
+})();
+
+/** The distinct 32-bit hashes of a shingle set, sorted: 4 bytes a shingle instead of a string each. */
+function hashesOf(set: ReadonlySet<string>): Uint32Array {
+  const out = new Uint32Array(set.size);
+  let i = 0;
+  for (const s of set) out[i++] = fnv1a(s);
+  out.sort();
+  let k = 0;
+  for (let j = 0; j < out.length; j++) if (j === 0 || out[j] !== out[k - 1]) out[k++] = out[j]!;
+  return out.subarray(0, k);
+}
+
+/** Jaccard of two sorted hash arrays: the exact Jaccard but for the rare 32-bit collision. */
+function hashedJaccard(a: Uint32Array, b: Uint32Array): number {
+  let i = 0;
+  let j = 0;
+  let common = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      common++;
+      i++;
+      j++;
+    } else if (a[i]! < b[j]!) i++;
+    else j++;
+  }
+  return common / (a.length + b.length - common);
+}
+
+/**
+ * A hash collision moves a hashed Jaccard by about one shingle in the union: candidates this
+ * close below the threshold are still measured exactly, so none is lost to a collision.
+ */
+const SCREEN_MARGIN = 0.02;
+
+/**
+ * Memory stays small per report: its signature is folded into the band buckets at once and only
+ * the sorted shingle hashes are kept to screen candidates; the few that pass the screen are
+ * measured with the exact `jaccard` on shingle sets made again from their texts.
+ */
 export function findSimilar(items: readonly CorpusItem[], threshold = DEFAULT_SIMILARITY_THRESHOLD): SimilarResult {
   const banding = bandingFor(threshold);
-  const sets = items.map((item) => shingles(item.text));
+  const hashes: (Uint32Array | null)[] = [];
   const buckets = new Map<number, number[]>();
-  sets.forEach((set, index) => {
-    if (jaccard(set, set) === 0) return; // too short to call copied: never reported
+  items.forEach((item, index) => {
+    const set = shingles(item.text);
+    if (set.size < MIN_SHINGLES) {
+      hashes.push(null); // too short to call copied: never reported
+      return;
+    }
+    hashes.push(hashesOf(set));
     const sig = signature(set);
     for (let band = 0; band < banding.bands; band++) {
       const key = bandKey(sig, band, banding.rows);
@@ -172,7 +228,8 @@ export function findSimilar(items: readonly CorpusItem[], threshold = DEFAULT_SI
         const key = i * n + j; // i < j: buckets are filled in index order
         if (seen.has(key)) continue;
         seen.add(key);
-        const score = jaccard(sets[i]!, sets[j]!);
+        if (hashedJaccard(hashes[i]!, hashes[j]!) < threshold - SCREEN_MARGIN) continue;
+        const score = jaccard(shingles(items[i]!.text), shingles(items[j]!.text));
         if (score < threshold) continue;
         const [first, second] = items[i]!.id <= items[j]!.id ? [items[i]!, items[j]!] : [items[j]!, items[i]!];
         const unit = bodyKey(first.unit);

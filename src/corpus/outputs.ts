@@ -69,6 +69,9 @@ export interface SeriesRow {
   fields: unknown[];
   carriedOver: number | null;
   carriedForward: number | null;
+  /** Findings of the report by severity: its own check's, plus the cross-year pass's. */
+  errors: number;
+  warnings: number;
 }
 
 /** The figures of one report that a time series of its body needs. */
@@ -90,22 +93,28 @@ export function seriesRow(r: BatchResult): SeriesRow | null {
       sum(appeal('litigationDirect'), appeal('litigationAfterReconsideration')),
       report.proactive.licensing?.decisions ?? null, report.proactive.penalty?.decisions ?? null,
       report.proactive.coercion?.decisions ?? null, report.proactive.fees?.amount ?? null,
-    ].concat([count('error'), count('warning')]),
+    ],
+    errors: count('error'),
+    warnings: count('warning'),
   };
 }
 
 /**
  * series.csv lines: each body's reports by year, with last year's 结转下年度 beside this year's
- * 上年结转 (the CROSS.CARRY relation) where the body's previous year is in the corpus.
+ * 上年结转 (the CROSS.CARRY relation) where the body's previous year is in the corpus (the
+ * first such report in output order, as the cross-year pass pairs them). Sorting is stable, so
+ * one body's reports of one year keep their output order.
  */
 export function seriesLines(rows: readonly SeriesRow[]): string[] {
   const sorted = [...rows].sort((x, y) => (x.body < y.body ? -1 : x.body > y.body ? 1 : (x.year ?? 0) - (y.year ?? 0)));
+  const key = (body: string, year: number) => `${year}\u0000${body}`;
+  const first = new Map<string, SeriesRow>();
+  for (const row of sorted) if (row.year !== null && !first.has(key(row.body, row.year))) first.set(key(row.body, row.year), row);
   return sorted.map((row) => {
-    const previous = sorted.find((p) => p.body === row.body && row.year !== null && p.year === row.year - 1);
+    const previous = row.year === null ? undefined : first.get(key(row.body, row.year - 1));
     const prev = previous ? previous.carriedForward : null;
     const matches = previous && prev !== null && row.carriedOver !== null ? (prev === row.carriedOver ? 'yes' : 'no') : '';
     const [unit, template, file, ...figures] = row.fields;
-    const errorsWarnings = figures.splice(-2);
-    return csvLine([row.body, row.year, unit, template, file, ...figures, prev, matches, ...errorsWarnings]);
+    return csvLine([row.body, row.year, unit, template, file, ...figures, prev, matches, row.errors, row.warnings]);
   });
 }

@@ -1,7 +1,8 @@
 /**
  * Every rule gongkai applies, as data: stable code, severity, and what it checks (Chinese for
  * the users, English beside it). The codes of shared/spec/annual-report.md are kept verbatim;
- * rules a careful county reviewer adds are marked `extra`.
+ * rules a careful county reviewer adds are marked `extra`. The ROLLUP.* codes are what
+ * `gongkai rollup` says of an area's sum (corpus/rollup.ts), not of any one report.
  */
 import type { Severity } from '../model/report.js';
 
@@ -11,7 +12,7 @@ export interface RuleDef {
   zh: string;
   en: string;
   /** Family: which module implements it. */
-  family: 'arithmetic' | 'structure' | 'value' | 'narrative' | 'publication' | 'cross-year' | 'similarity';
+  family: 'arithmetic' | 'structure' | 'value' | 'narrative' | 'publication' | 'cross-year' | 'similarity' | 'rollup';
   /** Added by gongkai beyond the spec's table. */
   extra?: boolean;
 }
@@ -41,6 +42,9 @@ export const RULES: readonly RuleDef[] = [
   { code: 'CROSS.IN_FORCE', severity: 'warning', family: 'cross-year', zh: '现行有效件数 ≠ 上年现行有效 + 本年制发 − 本年废止', en: 'in force ≠ last year in force + issued − repealed' },
   { code: 'CROSS.YEAR_GAP', severity: 'info', family: 'cross-year', zh: '作比较的两份报告不是相邻年度', en: 'the two reports compared are not consecutive years', extra: true },
   { code: 'SIM.DUPLICATE', severity: 'warning', family: 'similarity', zh: '正文与另一份报告（或本机关上年报告）高度雷同', en: 'narrative nearly identical to another report' },
+  { code: 'ROLLUP.NULL_CELL', severity: 'warning', family: 'rollup', zh: '汇总时某机关此格为空（未填数），地区合计无法得出，记为空而不按 0 计算；按 2019 年模板只填“（六）其他处理”一行的，三个子行无法汇总', en: "a body left this cell blank, so the area's sum is blank too (never read as 0); 2019's single （六） row cannot be split into its three sub-rows", extra: true },
+  { code: 'ROLLUP.REFUSED', severity: 'warning', family: 'rollup', zh: '报告未计入汇总：年度不同或无法确定、模板与多数报告不同（2019 与 2021 年模板不混加），或同一机关重复提供', en: 'a report left out of the sum: another or unknown year, another template (2019 and 2021 are never added together), or the same body twice', extra: true },
+  { code: 'ROLLUP.MISSING', severity: 'warning', family: 'rollup', zh: '应报机关名单中的机关没有提供该年度报告，汇总数不含该机关', en: 'a body on the list of those expected to report gave no report for the year: the sum leaves it out', extra: true },
 ];
 
 export const RULE_BY_CODE = new Map(RULES.map((r) => [r.code, r]));

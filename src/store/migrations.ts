@@ -4,6 +4,7 @@
  */
 import type { Db } from './db.js';
 import { CATALOGUE_MIGRATIONS } from './migrations/catalogue.js';
+import { JOB_MIGRATIONS } from './migrations/jobs.js';
 import { OPINION_MIGRATIONS } from './migrations/opinions.js';
 import { PUBLIC_MIGRATIONS } from './migrations/public.js';
 import { REPORT_MIGRATIONS } from './migrations/reports.js';
@@ -153,7 +154,7 @@ const CORE_MIGRATIONS: readonly Migration[] = [
  * Every migration in version order. Each area of the web application keeps its own list (with
  * its own range of versions) beside this one, so areas built side by side never edit one file.
  */
-export const MIGRATIONS: readonly Migration[] = [...CORE_MIGRATIONS, ...PUBLIC_MIGRATIONS, ...SUPERVISOR_MIGRATIONS, ...REPORT_MIGRATIONS, ...REGISTER_WEB_MIGRATIONS, ...CATALOGUE_MIGRATIONS, ...OPINION_MIGRATIONS].sort(
+export const MIGRATIONS: readonly Migration[] = [...CORE_MIGRATIONS, ...PUBLIC_MIGRATIONS, ...SUPERVISOR_MIGRATIONS, ...REPORT_MIGRATIONS, ...REGISTER_WEB_MIGRATIONS, ...CATALOGUE_MIGRATIONS, ...OPINION_MIGRATIONS, ...JOB_MIGRATIONS].sort(
   (a, b) => a.version - b.version,
 );
 
