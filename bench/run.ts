@@ -120,4 +120,6 @@ const { benchBatch } = await import('./batch.js');
 benchBatch(root);
 const { benchRegister } = await import('./register.js');
 await benchRegister();
+const { benchServer } = await import('./server.js');
+await benchServer();
 console.log(`峰值内存 peak RSS: ${(Math.max(peak, process.resourceUsage().maxRSS * 1024) / 1024 / 1024).toFixed(0)} MiB`);
