@@ -122,4 +122,6 @@ const { benchRegister } = await import('./register.js');
 await benchRegister();
 const { benchServer } = await import('./server.js');
 await benchServer();
+const { benchCatalogue } = await import('./catalogue.js');
+await benchCatalogue();
 console.log(`峰值内存 peak RSS: ${(Math.max(peak, process.resourceUsage().maxRSS * 1024) / 1024 / 1024).toFixed(0)} MiB`);
