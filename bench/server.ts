@@ -6,7 +6,6 @@
  * names a server. The server runs in its own process so that the load generator does not share
  * its event loop; on 2 cores the two take one core each.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -17,6 +16,7 @@ import { AccountStore } from '../src/store/account-store.js';
 import { openDb, openPostgres } from '../src/store/db.js';
 import { PublicStore } from '../src/store/public-store.js';
 import { RegisterStore } from '../src/store/register-store.js';
+import { serveProcess } from '../test/support/serve-process.js';
 import { writeCorpus } from './corpus.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -59,22 +59,7 @@ async function seed(target: Target): Promise<{ id: string; code: string }[]> {
   return codes;
 }
 
-function startServer(target: Target): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['bin/gongkai.js', 'serve', '--port', '0', ...target.args], {
-    cwd: root,
-    env: { ...process.env, ...target.env, GONGKAI_ADMIN_PASSWORD: PASSWORD },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  let out = '';
-  return new Promise((resolve, reject) => {
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /(http:\/\/127\.0\.0\.1:\d+)/.exec(out);
-      if (m) resolve({ child, url: m[1]! });
-    });
-    child.on('exit', (code) => reject(new Error(`server exited (${code}): ${out}`)));
-  });
-}
+const startServer = (target: Target) => serveProcess(target.args, { ...target.env, GONGKAI_ADMIN_PASSWORD: PASSWORD }, { stderr: 'inherit' });
 
 /** Cookies and CSRF token of a session (signed in when a user is given). */
 async function session(base: string, username?: string): Promise<{ cookie: string; csrf: string }> {

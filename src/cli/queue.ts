@@ -24,6 +24,7 @@ import {
   QueueInputError,
   statusLine,
   waitSeconds,
+  type RunCounts,
 } from '../corpus/queue.js';
 import { openPostgres } from '../store/db.js';
 import { JobQueue, JobQueueError, QUEUE_NEEDS_POSTGRES, type ClaimedJob, type QueuedFile } from '../store/job-queue.js';
@@ -207,13 +208,15 @@ export async function queueAddCommand(inputs: readonly string[], opts: { run?: s
   });
 }
 
-export async function queueWorkCommand(opts: QueueWorkOptions): Promise<number> {
+/** A command on a queued run: the queue open while `work` runs, refused when no run has that name. */
+function onRun(name: string | undefined, work: (queue: JobQueue, run: string, counts: RunCounts) => Promise<void>, hint = ''): Promise<number> {
   return refusing(async () => {
-    const run = parseRunName(opts.run);
+    const run = parseRunName(name);
     const queue = await openQueue();
     try {
-      if (!(await queue.counts(run))) throw new QueueInputError(`没有名为“${run}”的任务，请先 gongkai queue add (no such run)`);
-      await workAndCollect(queue, run, opts);
+      const counts = await queue.counts(run);
+      if (!counts) throw new QueueInputError(`没有名为“${run}”的任务${hint} (no such run)`);
+      await work(queue, run, counts);
       return 0;
     } finally {
       await queue.close();
@@ -221,36 +224,22 @@ export async function queueWorkCommand(opts: QueueWorkOptions): Promise<number> 
   });
 }
 
+export async function queueWorkCommand(opts: QueueWorkOptions): Promise<number> {
+  return onRun(opts.run, (queue, run) => workAndCollect(queue, run, opts), '，请先 gongkai queue add');
+}
+
 export async function queueCollectCommand(opts: { run?: string; out: string }): Promise<number> {
-  return refusing(async () => {
-    const run = parseRunName(opts.run);
-    const queue = await openQueue();
-    try {
-      const counts = await queue.counts(run);
-      if (!counts) throw new QueueInputError(`没有名为“${run}”的任务 (no such run)`);
-      if (!isFinished(counts) || !(await collectInto(queue, run, opts.out))) {
-        throw new QueueInputError(`任务尚未全部完成，暂不能写出输出 (jobs unfinished)：${statusLine(run, (await queue.counts(run))!)}`);
-      }
-      return 0;
-    } finally {
-      await queue.close();
+  return onRun(opts.run, async (queue, run, counts) => {
+    if (!isFinished(counts) || !(await collectInto(queue, run, opts.out))) {
+      throw new QueueInputError(`任务尚未全部完成，暂不能写出输出 (jobs unfinished)：${statusLine(run, (await queue.counts(run))!)}`);
     }
   });
 }
 
 export async function queueStatusCommand(opts: { run?: string; json?: boolean }): Promise<number> {
-  return refusing(async () => {
-    const run = parseRunName(opts.run);
-    const queue = await openQueue();
-    try {
-      const counts = await queue.counts(run);
-      if (!counts) throw new QueueInputError(`没有名为“${run}”的任务 (no such run)`);
-      const collectedBy = await queue.collectedBy(run);
-      process.stdout.write(opts.json ? `${JSON.stringify({ run, ...counts, finished: isFinished(counts), collectedBy })}\n` : `${statusLine(run, counts)}\n`);
-      return 0;
-    } finally {
-      await queue.close();
-    }
+  return onRun(opts.run, async (queue, run, counts) => {
+    const collectedBy = await queue.collectedBy(run);
+    process.stdout.write(opts.json ? `${JSON.stringify({ run, ...counts, finished: isFinished(counts), collectedBy })}\n` : `${statusLine(run, counts)}\n`);
   });
 }
 

@@ -31,8 +31,8 @@ export function decodeHtml(bytes: Uint8Array): string {
   return decodeText(bytes).text;
 }
 
-/** Line starts of the source, to turn parser offsets into line and column. */
-function locator(source: string): (offset: number) => { line: number; column: number } {
+/** Line starts of the source, to turn parser offsets into line and column (1-based). */
+export function locator(source: string): (offset: number) => { line: number; column: number } {
   const starts = [0];
   for (let i = 0; i < source.length; i++) if (source.charCodeAt(i) === 10) starts.push(i + 1);
   return (offset) => {

@@ -6,6 +6,7 @@
  * escaped again. What comes out can hold no script, no URL and no style. Pure: htmlparser2 parses.
  */
 import { Parser } from 'htmlparser2';
+import { locator } from './html.js';
 
 const ALLOWED = new Set([
   'table', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th', 'caption', 'colgroup', 'col',
@@ -31,19 +32,12 @@ export interface SanitizeOptions {
 
 const escapeText = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-/** Line and column (1-based) of an offset, the same way the HTML reader counts them. */
-function locator(source: string): (offset: number) => string {
-  const starts = [0];
-  for (let i = 0; i < source.length; i++) if (source.charCodeAt(i) === 10) starts.push(i + 1);
+/** A cell's id from its tag's line and column, counted as the HTML reader counts them. */
+function cellIdOf(source: string): (offset: number) => string {
+  const locate = locator(source);
   return (offset) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return `c${lo + 1}-${offset - starts[lo]! + 1}`;
+    const { line, column } = locate(offset);
+    return `c${line}-${column}`;
   };
 }
 
@@ -70,7 +64,7 @@ function attributesOf(name: string, attrs: Record<string, string>, id: string | 
 export function sanitizeHtml(source: string, options: SanitizeOptions = {}): string {
   const out: string[] = [];
   const open: string[] = [];
-  const locate = options.cellIds ? locator(source) : null;
+  const locate = options.cellIds ? cellIdOf(source) : null;
   let dropping = 0;
   const parser: Parser = new Parser(
     {

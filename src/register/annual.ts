@@ -20,6 +20,8 @@ export interface RegisterYear {
   figures?: YearFigures;
   /** Section 一's sentence on what was published proactively (from the catalogue), when known. */
   proactiveSentence?: string;
+  /** Section 一's 监督保障 sentence (opinions and complaints received and answered), when known. */
+  supervisionSentence?: string;
 }
 
 const inYear = (date: string | null | undefined, year: number) => !!date && date.startsWith(`${year}-`);
@@ -79,7 +81,7 @@ function proactiveTable(report: AnnualReport, documents: readonly RuleDocument[]
   report.proactive.fees = { amount: figures?.feesAmount ?? null };
 }
 
-function draftSections(report: AnnualReport, unit: string, year: number, proactiveSentence?: string): AnnualReport['sections'] {
+function draftSections(report: AnnualReport, unit: string, year: number, proactiveSentence?: string, supervisionSentence?: string): AnnualReport['sections'] {
   const a = report.applications;
   const received = a.newReceived!.total ?? 0;
   const carried = a.carriedOver!.total ?? 0;
@@ -96,7 +98,8 @@ function draftSections(report: AnnualReport, unit: string, year: number, proacti
         `（一）主动公开。本年制发行政规范性文件${docs.issued}件、废止${docs.repealed}件，现行有效${docs.inForce}件。${proactiveSentence ?? '（请补充主动公开信息的数量、渠道和重点领域。）'}\n` +
         (received === 0
           ? `（二）依申请公开。本年未收到政府信息公开申请。`
-          : `（二）依申请公开。本年新收政府信息公开申请${received}件，上年结转${carried}件，办结${closed}件，结转下年度继续办理${open}件。`),
+          : `（二）依申请公开。本年新收政府信息公开申请${received}件，上年结转${carried}件，办结${closed}件，结转下年度继续办理${open}件。`) +
+        (supervisionSentence ? `\n（五）监督保障。${supervisionSentence}` : ''),
     },
     { no: 2, title: '二、主动公开政府信息情况', text: '' },
     { no: 3, title: '三、收到和处理政府信息公开申请情况', text: '' },
@@ -115,6 +118,6 @@ export function reportFromRegister(input: RegisterYear): AnnualReport {
   report.unit = input.unit;
   report.year = input.year;
   report.title = `${input.unit}${input.year}年政府信息公开工作年度报告`;
-  report.sections = draftSections(report, input.unit, input.year, input.proactiveSentence);
+  report.sections = draftSections(report, input.unit, input.year, input.proactiveSentence, input.supervisionSentence);
   return report;
 }

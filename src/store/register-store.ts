@@ -11,8 +11,10 @@ import { APPLICANT_TYPES, type Appeal, type Application, type RegisterEvent, typ
 import type { AnnualReport } from '../model/report.js';
 import type { Db } from './db.js';
 import { ruleDocumentsOf, sectionOneFigures } from '../catalogue/annual.js';
+import { opinionFigures } from '../catalogue/opinions.js';
 import { writeAudit } from './audit.js';
 import { CatalogueStore } from './catalogue-store.js';
+import { OpinionStore } from './opinion-store.js';
 import { migrate } from './migrations.js';
 
 interface ApplicationRow {
@@ -254,8 +256,11 @@ export class RegisterStore {
     });
   }
 
-  /** The year's annual report, straight from the register. */
-  async annualReport(bodyId: string, year: number): Promise<AnnualReport> {
+  /**
+   * The year's annual report, straight from the register (and the catalogue; with a calendar,
+   * also the opinion box's 监督保障 figures, whose response times are counted in working days).
+   */
+  async annualReport(bodyId: string, year: number, calendar?: WorkingDayCalendar): Promise<AnnualReport> {
     const body = (await this.db.query<{ name: string }>('SELECT name FROM bodies WHERE id = $1', [bodyId]))[0];
     if (!body) throw new RegisterError(`没有编号为 ${bodyId} 的机关`);
     const appeals = await this.db.query<{ id: string; application_id: string | null; kind: Appeal['kind']; filed_on: string; decided_on: string | null; result: 'upheld' | 'corrected' | 'other' | null }>(
@@ -273,6 +278,7 @@ export class RegisterStore {
     const items = await new CatalogueStore(this.db).figureItems(bodyId);
     const catalogueDocuments = ruleDocumentsOf(items);
     const published = sectionOneFigures(items, year);
+    const opinions = calendar ? opinionFigures(await new OpinionStore(this.db).facts(bodyId, year), year, calendar) : null;
     return reportFromRegister({
       unit: body.name,
       year,
@@ -289,6 +295,7 @@ export class RegisterStore {
         : documents.map((d) => ({ id: d.id, kind: d.kind, title: d.title, issuedOn: d.issued_on, ...(d.repealed_on ? { repealedOn: d.repealed_on } : {}) })),
       ...(figures ? { figures } : {}),
       ...(published.total > 0 ? { proactiveSentence: published.sentence } : {}),
+      ...(opinions && opinions.total.received > 0 ? { supervisionSentence: opinions.sentence } : {}),
     });
   }
 

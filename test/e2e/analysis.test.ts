@@ -6,43 +6,25 @@
  */
 import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../../src/server/start.js';
-import { fixtureModel, publish, userId } from '../support/analysis-fixtures.js';
-import { addAccount, HAVE_CHROMIUM, launchBrowser, newPage, screenshot, seriousViolations, signIn, testServer } from '../support/web.js';
-
-const YL = '青禾县云岭镇人民政府';
-const SX = '青禾县松溪乡人民政府';
-const LY = '青禾县林业局';
+import { describe, expect, it } from 'vitest';
+import { addQinghe, fixtureModel, LY, publish, SX, userId, YL } from '../support/analysis-fixtures.js';
+import { HAVE_CHROMIUM, newPage, screenshot, seriousViolations, serverAndBrowser, signIn } from '../support/web.js';
 
 describe.skipIf(!HAVE_CHROMIUM)('supervisor analysis in Chromium', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await testServer();
-    const { register, db } = server.deps;
-    await register.addBody('yl', YL, 'test', { region: '青禾县' });
-    await register.addBody('sx', SX, 'test', { region: '青禾县' });
-    await register.addBody('ly', LY, 'test', { region: '青禾县' });
-    await addAccount(server.deps, 'sup', 'supervisor', ['yl', 'sx', 'ly']);
+  const web = serverAndBrowser(async ({ deps }) => {
+    const { db } = deps;
+    await addQinghe(deps);
     const by = await userId(db, 'sup');
     await publish(db, { bodyId: 'yl', uploadedBy: by, model: fixtureModel('yunling-2023.tsv.txt') });
     await publish(db, { bodyId: 'yl', uploadedBy: by, model: fixtureModel('yunling-2024.tsv.txt') });
     await publish(db, { bodyId: 'sx', uploadedBy: by, model: fixtureModel('songxi-2024.tsv.txt') });
     await publish(db, { bodyId: 'ly', uploadedBy: by, model: fixtureModel('linye-2024-template2019.txt') });
-    browser = await launchBrowser();
-  }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   it('rolls up the chosen bodies, shows the tables and downloads Excel', async () => {
-    const { context, page } = await newPage(browser);
-    await signIn(page, server.url, 'sup');
-    await page.goto(`${server.url}/supervisor/rollup`);
+    const { context, page } = await newPage(web.browser);
+    await signIn(page, web.server.url, 'sup');
+    await page.goto(`${web.server.url}/supervisor/rollup`);
     await page.getByRole('heading', { level: 1, name: '汇总各机关年度报告' }).waitFor();
     await expect(page.getByLabel('年度', { exact: true }).inputValue()).resolves.toBe('2024');
     // Find 松溪乡 by name and tick what the search lists, then 云岭镇 by hand.
@@ -81,9 +63,9 @@ describe.skipIf(!HAVE_CHROMIUM)('supervisor analysis in Chromium', () => {
   });
 
   it('draws the charts with a data table under each', async () => {
-    const { context, page } = await newPage(browser);
-    await signIn(page, server.url, 'sup');
-    await page.goto(`${server.url}/supervisor/charts`);
+    const { context, page } = await newPage(web.browser);
+    await signIn(page, web.server.url, 'sup');
+    await page.goto(`${web.server.url}/supervisor/charts`);
     await page.getByRole('heading', { level: 1, name: '申请与办理结果图表' }).waitFor();
     await page.locator('[data-chart="received"] svg').first().waitFor();
     await page.locator('[data-chart="outcomes"] svg').first().waitFor();

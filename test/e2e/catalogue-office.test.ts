@@ -6,31 +6,22 @@
  * and the drafter sees it under 被退回 with the reviewer's comment; an overdue draft shows how its
  * publication deadline was counted. Today is pinned to Monday 2026-03-02.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import type { RunningServer } from '../../src/server/start.js';
-import { addAccount, ApiClient, HAVE_CHROMIUM, launchBrowser, newPage, screenshot, seriousViolations, signIn, testServer } from '../support/web.js';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { addAccount, ApiClient, HAVE_CHROMIUM, newPage, screenshot, seriousViolations, serverAndBrowser, signIn } from '../support/web.js';
 
 describe.skipIf(!HAVE_CHROMIUM)('the catalogue back office in Chromium', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await testServer();
-    await server.deps.register.addBody('yl', '青禾县云岭镇人民政府', 'test');
-    await addAccount(server.deps, 'off', 'officer', ['yl']);
-    for (const r of ['r1', 'r2', 'r3']) await addAccount(server.deps, r, 'reviewer', ['yl']);
-    browser = await launchBrowser();
-  }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+  const web = serverAndBrowser(async ({ deps }) => {
+    await deps.register.addBody('yl', '青禾县云岭镇人民政府', 'test');
+    await addAccount(deps, 'off', 'officer', ['yl']);
+    for (const r of ['r1', 'r2', 'r3']) await addAccount(deps, r, 'reviewer', ['yl']);
   });
 
   /** A reviewer opens the item from their queue and decides their step. */
   async function decide(user: string, indexNo: string, step: string, decision: '通过' | '退回', comment: string): Promise<Page> {
-    const { page } = await newPage(browser);
-    await signIn(page, server.url, user);
-    await page.goto(`${server.url}/officer/catalogue`);
+    const { page } = await newPage(web.browser);
+    await signIn(page, web.server.url, user);
+    await page.goto(`${web.server.url}/officer/catalogue`);
     const queue = page.getByRole('tabpanel');
     await queue.getByRole('heading', { name: '待我审核' }).waitFor();
     const row = queue.getByRole('row').filter({ hasText: indexNo });
@@ -44,9 +35,9 @@ describe.skipIf(!HAVE_CHROMIUM)('the catalogue back office in Chromium', () => {
   }
 
   it('drafts an item in the browser and publishes it after 初审, 终审 and 保密审查 by three reviewers', async () => {
-    const { context, page } = await newPage(browser);
-    await signIn(page, server.url, 'off');
-    await page.goto(`${server.url}/officer/catalogue`);
+    const { context, page } = await newPage(web.browser);
+    await signIn(page, web.server.url, 'off');
+    await page.goto(`${web.server.url}/officer/catalogue`);
     await page.getByRole('link', { name: '拟稿：新建信息' }).click();
     await page.getByRole('heading', { level: 1, name: '拟稿：新建信息' }).waitFor();
     await page.getByLabel('名称', { exact: true }).fill('云岭镇2026年防汛应急预案');
@@ -75,7 +66,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the catalogue back office in Chromium', () => {
     await screenshot(first, 'catalogue-office-first-review');
     expect(await seriousViolations(first)).toEqual([]);
     // r1 may not take the next step of the same round: the item has left r1's queue.
-    await first.goto(`${server.url}/officer/catalogue`);
+    await first.goto(`${web.server.url}/officer/catalogue`);
     await first.getByRole('status').filter({ hasText: '没有等待您审核的信息' }).waitFor();
     await first.context().close();
     await (await decide('r2', 'yl-2026-00001', '终审', '通过', '同意发布')).context().close();
@@ -89,16 +80,16 @@ describe.skipIf(!HAVE_CHROMIUM)('the catalogue back office in Chromium', () => {
     await screenshot(last, 'catalogue-office-published');
     await last.context().close();
 
-    const { context: again, page: officer } = await newPage(browser);
-    await signIn(officer, server.url, 'off');
-    await officer.goto(`${server.url}/officer/catalogue?tab=settled`);
+    const { context: again, page: officer } = await newPage(web.browser);
+    await signIn(officer, web.server.url, 'off');
+    await officer.goto(`${web.server.url}/officer/catalogue?tab=settled`);
     const row = officer.getByRole('tabpanel').getByRole('row').filter({ hasText: 'yl-2026-00001' });
     await expect(row.textContent()).resolves.toContain('已发布');
     await again.close();
   });
 
   it('shows an item rejected at 保密审查 to its drafter under 被退回, with the comment', async () => {
-    const api = new ApiClient(server.url);
+    const api = new ApiClient(web.server.url);
     await api.signIn('off');
     const created = await api.json<{ id: number; indexNo: string }>('POST', '/api/bodies/yl/catalogue/items', {
       title: '某村土地征收补偿明细',
@@ -114,16 +105,16 @@ describe.skipIf(!HAVE_CHROMIUM)('the catalogue back office in Chromium', () => {
     const { id, indexNo } = created.body;
     await api.json('POST', `/api/office/catalogue/items/${id}/submit`, {});
     for (const [who, step] of [['r1', 1], ['r2', 2]] as const) {
-      const reviewer = new ApiClient(server.url);
+      const reviewer = new ApiClient(web.server.url);
       await reviewer.signIn(who);
       expect((await reviewer.json('POST', `/api/office/catalogue/items/${id}/review`, { step, decision: 'approve' })).status).toBe(200);
     }
     const rejecting = await decide('r3', indexNo, '保密审查', '退回', '含有个人身份证号码，删除后再报');
     await rejecting.context().close();
 
-    const { context, page } = await newPage(browser);
-    await signIn(page, server.url, 'off');
-    await page.goto(`${server.url}/officer/catalogue`);
+    const { context, page } = await newPage(web.browser);
+    await signIn(page, web.server.url, 'off');
+    await page.goto(`${web.server.url}/officer/catalogue`);
     await page.getByRole('tab', { name: '被退回' }).click();
     const row = page.getByRole('tabpanel').getByRole('row').filter({ hasText: indexNo });
     await expect(row.textContent()).resolves.toContain('被退回');
@@ -133,13 +124,13 @@ describe.skipIf(!HAVE_CHROMIUM)('the catalogue back office in Chromium', () => {
     await expect(page.getByRole('button', { name: '提交审核' }).count()).resolves.toBe(1);
     await screenshot(page, 'catalogue-office-rejected');
     expect(await seriousViolations(page)).toEqual([]);
-    const status = (await server.deps.db.query<{ status: string }>('SELECT status FROM catalogue_items WHERE id = $1', [id]))[0]!.status;
+    const status = (await web.server.deps.db.query<{ status: string }>('SELECT status FROM catalogue_items WHERE id = $1', [id]))[0]!.status;
     expect(status).toBe('rejected');
     await context.close();
   });
 
   it('lists an overdue draft with the explanation of its publication deadline', async () => {
-    const api = new ApiClient(server.url);
+    const api = new ApiClient(web.server.url);
     await api.signIn('off');
     // Made Mon 26 Jan: day 14 = Fri 13 Feb, day 15 = Sat 14 Feb (调休), 春节 15–23 Feb, day 16 = 24 Feb …
     // day 20 = Sat 28 Feb (调休): due 28 Feb, one working day (Mon 2 Mar) before today's end.
@@ -151,9 +142,9 @@ describe.skipIf(!HAVE_CHROMIUM)('the catalogue back office in Chromium', () => {
       channels: ['门户网站'],
       madeOn: '2026-01-26',
     });
-    const { context, page } = await newPage(browser);
-    await signIn(page, server.url, 'off');
-    await page.goto(`${server.url}/officer/catalogue`);
+    const { context, page } = await newPage(web.browser);
+    await signIn(page, web.server.url, 'off');
+    await page.goto(`${web.server.url}/officer/catalogue`);
     await page.getByRole('tab', { name: '草稿' }).focus();
     // Keyboard: the arrow keys move along the tabs.
     for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');

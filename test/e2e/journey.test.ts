@@ -3,32 +3,23 @@
  * township's officer finds it in the register and answers it, the citizen sees the answer, and
  * the officer's annual report for the year counts it in table 三. Today is pinned to 2026-03-02.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import type { RunningServer } from '../../src/server/start.js';
-import { addAccount, HAVE_CHROMIUM, launchBrowser, newPage, screenshot, signIn, testServer } from '../support/web.js';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { addAccount, HAVE_CHROMIUM, newPage, screenshot, serverAndBrowser, signIn } from '../support/web.js';
 
 describe.skipIf(!HAVE_CHROMIUM)('an application from the citizen to the annual report', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await testServer();
-    await server.deps.register.addBody('yl', '青禾县云岭镇人民政府', 'test');
-    await addAccount(server.deps, 'off', 'officer', ['yl']);
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+  const web = serverAndBrowser(async ({ deps }) => {
+    await deps.register.addBody('yl', '青禾县云岭镇人民政府', 'test');
+    await addAccount(deps, 'off', 'officer', ['yl']);
   });
 
   const fill = (page: Page, label: string, text: string) => page.getByLabel(label).fill(text);
 
   it('is applied for, answered, looked up and counted', async () => {
     // The citizen, on a phone.
-    const citizen = await newPage(browser, { phone: true });
+    const citizen = await newPage(web.browser, { phone: true });
     const cp = citizen.page;
-    await cp.goto(`${server.url}/apply`);
+    await cp.goto(`${web.server.url}/apply`);
     await fill(cp, '按名称或地区查找机关', '云岭');
     await cp.getByLabel('受理申请的机关（必填）').selectOption({ label: '青禾县云岭镇人民政府 · 乡镇（街道）' });
     await fill(cp, '姓名（必填）', '赵晓兰');
@@ -47,10 +38,10 @@ describe.skipIf(!HAVE_CHROMIUM)('an application from the citizen to the annual r
     await screenshot(cp, 'journey-1-citizen-applied');
 
     // The officer finds it in the register and answers it.
-    const officer = await newPage(browser);
+    const officer = await newPage(web.browser);
     const op = officer.page;
-    await signIn(op, server.url, 'off');
-    await op.goto(`${server.url}/officer`);
+    await signIn(op, web.server.url, 'off');
+    await op.goto(`${web.server.url}/officer`);
     const row = op.getByRole('row').filter({ hasText: id });
     await expect(row.textContent()).resolves.toContain('云岭镇2026年春季森林防火工作方案');
     await row.getByRole('link', { name: id }).click();
@@ -64,7 +55,7 @@ describe.skipIf(!HAVE_CHROMIUM)('an application from the citizen to the annual r
     await screenshot(op, 'journey-2-officer-answered');
 
     // The citizen looks the application up and sees the answer.
-    await cp.goto(`${server.url}/status`);
+    await cp.goto(`${web.server.url}/status`);
     await fill(cp, '申请编号', id);
     await fill(cp, '查询码', code);
     await cp.getByRole('button', { name: '查询' }).click();
@@ -74,7 +65,7 @@ describe.skipIf(!HAVE_CHROMIUM)('an application from the citizen to the annual r
     await screenshot(cp, 'journey-3-citizen-sees-answer');
 
     // The officer's 2026 report counts it: one new application from a natural person, granted.
-    await op.goto(`${server.url}/officer/reports`);
+    await op.goto(`${web.server.url}/officer/reports`);
     await op.getByLabel('报告年度').fill('2026');
     await op.getByRole('button', { name: '编写该年度报告' }).click();
     await op.waitForURL((u) => u.pathname === '/officer/reports/2026');

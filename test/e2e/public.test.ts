@@ -5,10 +5,9 @@
  * answers the officer's 补正 request and withdraws. axe-core finds no serious violation on any of
  * these pages. Screenshots: test-artifacts/screenshots/public-*.png.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import type { RunningServer } from '../../src/server/start.js';
-import { HAVE_CHROMIUM, launchBrowser, newPage, screenshot, seriousViolations, testServer } from '../support/web.js';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { HAVE_CHROMIUM, newPage, screenshot, seriousViolations, serverAndBrowser } from '../support/web.js';
 
 /** Type into a field as a person does, key by key. */
 async function typeInto(page: Page, label: string, text: string): Promise<void> {
@@ -17,24 +16,19 @@ async function typeInto(page: Page, label: string, text: string): Promise<void> 
 }
 
 describe.skipIf(!HAVE_CHROMIUM)('the public pages in Chromium on a phone', () => {
-  let server: RunningServer;
-  let browser: Browser;
   let today = '2026-03-02';
-  beforeAll(async () => {
-    server = await testServer({ today: () => today });
-    await server.deps.register.addBody('yl', '青禾县云岭镇人民政府', 'test');
-    await server.deps.register.addBody('sx', '青禾县松溪乡人民政府', 'test');
-    await server.deps.register.addBody('zr', '青禾县自然资源局', 'test');
-    browser = await launchBrowser();
-  }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const web = serverAndBrowser(
+    async ({ deps }) => {
+      await deps.register.addBody('yl', '青禾县云岭镇人民政府', 'test');
+      await deps.register.addBody('sx', '青禾县松溪乡人民政府', 'test');
+      await deps.register.addBody('zr', '青禾县自然资源局', 'test');
+    },
+    { server: { today: () => today } },
+  );
 
   /** Fill and submit the form; the number and code from the confirmation page. */
   async function apply(page: Page, shots: boolean): Promise<{ id: string; code: string }> {
-    await page.goto(`${server.url}/apply`);
+    await page.goto(`${web.server.url}/apply`);
     await page.getByRole('heading', { level: 1, name: '申请政府信息公开' }).waitFor();
     const notice = page.getByRole('region', { name: '申请须知' });
     await expect(notice.textContent()).resolves.toContain('20个工作日内答复');
@@ -91,7 +85,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the public pages in Chromium on a phone', () =>
   }
 
   it('takes an application from the form to the status page', async () => {
-    const { context, page } = await newPage(browser, { phone: true });
+    const { context, page } = await newPage(web.browser, { phone: true });
     const { id, code } = await apply(page, true);
     await expect(page.getByText('查询码只显示这一次').count()).resolves.toBeGreaterThan(0);
     // Received Mon 2 Mar 2026: Mar 3–6 = 4; 9–13 = 9; 16–20 = 14; 23–27 = 19; Mon 30 = 20.
@@ -118,9 +112,9 @@ describe.skipIf(!HAVE_CHROMIUM)('the public pages in Chromium on a phone', () =>
 
   it('answers a 补正 request online, then withdraws after confirming', async () => {
     today = '2026-03-02';
-    const { context, page } = await newPage(browser, { phone: true });
+    const { context, page } = await newPage(web.browser, { phone: true });
     const { id, code } = await apply(page, false);
-    await server.deps.register.recordEvent(id, { kind: 'correctionRequested', on: '2026-03-04', note: '请写明方案的文号或发文日期' }, 'user:officer');
+    await web.server.deps.register.recordEvent(id, { kind: 'correctionRequested', on: '2026-03-04', note: '请写明方案的文号或发文日期' }, 'user:officer');
     today = '2026-03-10';
     await lookUp(page, id, code);
     await expect(page.locator('.status-line').textContent()).resolves.toBe('当前状态：待补正');
@@ -146,15 +140,15 @@ describe.skipIf(!HAVE_CHROMIUM)('the public pages in Chromium on a phone', () =>
     await expect(page.locator('.status-line').textContent()).resolves.toBe('当前状态：已撤回');
     await expect(page.getByRole('button', { name: '撤回申请' }).count()).resolves.toBe(0);
     await screenshot(page, 'public-8-withdrawn');
-    const app = await server.deps.register.application(id);
+    const app = await web.server.deps.register.application(id);
     expect(app.events.map((e) => e.kind)).toEqual(['correctionRequested', 'correctionReceived', 'withdrawn']);
     today = '2026-03-02';
     await context.close();
   });
 
   it('says the same thing for a wrong code as for an unknown number', async () => {
-    const { context, page } = await newPage(browser, { phone: true });
-    await page.goto(`${server.url}/status?id=yl-2026-0001`);
+    const { context, page } = await newPage(web.browser, { phone: true });
+    await page.goto(`${web.server.url}/status?id=yl-2026-0001`);
     await typeInto(page, '查询码', 'ABCD-EFGH-JKMN');
     await page.getByRole('button', { name: '查询' }).click();
     await expect(page.getByRole('alert').textContent()).resolves.toContain('没有找到该申请，或者申请编号与查询码不匹配');

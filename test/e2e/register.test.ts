@@ -5,38 +5,29 @@
  * extension and a reply 予以公开, the timeline, and the reply letter previewed, printed and
  * downloaded. Today is pinned to Monday 2026-03-02.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import type { RunningServer } from '../../src/server/start.js';
-import { addAccount, HAVE_CHROMIUM, launchBrowser, newPage, screenshot, seriousViolations, signIn, testServer } from '../support/web.js';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { addAccount, HAVE_CHROMIUM, newPage, screenshot, seriousViolations, serverAndBrowser, signIn } from '../support/web.js';
 
 describe.skipIf(!HAVE_CHROMIUM)('the register in Chromium', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await testServer();
-    await server.deps.register.addBody('yl', '青禾县云岭镇人民政府', 'test');
-    await addAccount(server.deps, 'off', 'officer', ['yl']);
+  const web = serverAndBrowser(async ({ deps }) => {
+    await deps.register.addBody('yl', '青禾县云岭镇人民政府', 'test');
+    await addAccount(deps, 'off', 'officer', ['yl']);
     // Received Mon 2 Feb 2026. Day 1 = 3 Feb … day 10 = Sat 14 Feb (调休), 15–23 Feb 春节,
     // day 11 = 24 Feb … day 15 = Sat 28 Feb (调休), day 16 = 2 Mar … day 20 = Fri 6 Mar.
-    await server.deps.register.addNumberedApplication(
+    await deps.register.addNumberedApplication(
       'yl',
       { applicant: { type: 'naturalPerson', name: '王小明' }, description: '云岭镇2025年农村危房改造补助名单', channel: 'inPerson', receivedOn: '2026-02-02' },
       'user:off',
     );
-    browser = await launchBrowser();
-  }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   const select = (page: Page, label: string, option: string) => page.getByLabel(label, { exact: true }).selectOption({ label: option });
 
   it('shows the due-soon application with the explanation of its due date', async () => {
-    const { context, page } = await newPage(browser);
-    await signIn(page, server.url, 'off');
-    await page.goto(`${server.url}/officer`);
+    const { context, page } = await newPage(web.browser);
+    await signIn(page, web.server.url, 'off');
+    await page.goto(`${web.server.url}/officer`);
     const due = page.getByRole('region', { name: '即将到期和已逾期' });
     await expect(due.getByRole('status').textContent()).resolves.toContain('已逾期 0 件，5 个工作日内到期 1 件');
     const item = due.getByRole('listitem').filter({ hasText: 'yl-2026-0001' });
@@ -50,9 +41,9 @@ describe.skipIf(!HAVE_CHROMIUM)('the register in Chromium', () => {
   });
 
   it('logs an application, extends and answers it, and produces the reply letter', async () => {
-    const { context, page } = await newPage(browser);
-    await signIn(page, server.url, 'off');
-    await page.goto(`${server.url}/officer`);
+    const { context, page } = await newPage(web.browser);
+    await signIn(page, web.server.url, 'off');
+    await page.goto(`${web.server.url}/officer`);
     await page.getByRole('link', { name: '登记新申请' }).click();
     await page.getByRole('heading', { level: 1, name: '登记新申请' }).waitFor();
     await page.getByLabel('姓名或名称').fill('李四');

@@ -6,11 +6,11 @@
  * layout and downloaded as Word. A reviewer sees the same report read-only.
  */
 import { readFile } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { parseFile } from '../../src/ingest.js';
 import type { RunningServer } from '../../src/server/start.js';
-import { addAccount, HAVE_CHROMIUM, launchBrowser, newPage, screenshot, seriousViolations, signIn, testServer } from '../support/web.js';
+import { addAccount, HAVE_CHROMIUM, newPage, screenshot, seriousViolations, serverAndBrowser, signIn } from '../support/web.js';
 
 const UNIT = '青禾县桃溪镇人民政府';
 
@@ -39,22 +39,12 @@ const cellInput = (page: Page, path: string) => page.locator(`input[data-at="${p
 const cellOf = (page: Page, path: string) => page.locator(`td:has(> input[data-at="${path}"])`);
 
 describe.skipIf(!HAVE_CHROMIUM)('annual report editor in Chromium', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await testServer();
-    await seed(server);
-    browser = await launchBrowser();
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const web = serverAndBrowser(seed, { timeout: 120_000 });
 
   it('pre-fills from the register, marks a wrong number at its cell as it is typed, saves, previews and downloads Word', async () => {
-    const { context, page } = await newPage(browser);
-    await signIn(page, server.url, 'officer');
-    await page.goto(`${server.url}/officer/reports`);
+    const { context, page } = await newPage(web.browser);
+    await signIn(page, web.server.url, 'officer');
+    await page.goto(`${web.server.url}/officer/reports`);
     // Today is 2026-03-02: the year offered is 2025.
     await expect(page.getByLabel('报告年度').inputValue()).resolves.toBe('2025');
     await page.getByRole('button', { name: '编写该年度报告' }).click();
@@ -84,7 +74,7 @@ describe.skipIf(!HAVE_CHROMIUM)('annual report editor in Chromium', () => {
     await expect(cellOf(page, granted).locator('.reg-diff').textContent()).resolves.toBe('台账 2');
     await expect(page.locator('.findings-list').textContent()).resolves.toContain('T3.ROW_TOTAL');
     await screenshot(page, 'report-live-finding');
-    const unsaved = await server.deps.db.query('SELECT 1 FROM report_drafts');
+    const unsaved = await web.server.deps.db.query('SELECT 1 FROM report_drafts');
     expect(unsaved).toHaveLength(0);
 
     // Put right: the mark goes.
@@ -102,7 +92,7 @@ describe.skipIf(!HAVE_CHROMIUM)('annual report editor in Chromium', () => {
     await page.getByLabel('发布日期（落款日期）').fill('2026-01-20');
     await page.getByRole('button', { name: '保存', exact: true }).click();
     await page.getByText('已保存（第 1 版）').waitFor();
-    const saved = await server.deps.db.query<{ model: { publishedOn: string; applications: Record<string, Record<string, number | null>> } }>("SELECT model FROM report_drafts WHERE body_id = 'tx' AND year = 2025");
+    const saved = await web.server.deps.db.query<{ model: { publishedOn: string; applications: Record<string, Record<string, number | null>> } }>("SELECT model FROM report_drafts WHERE body_id = 'tx' AND year = 2025");
     expect(saved[0]!.model.publishedOn).toBe('2026-01-20');
     expect(saved[0]!.model.applications.granted!.naturalPerson).toBe(2);
     expect(saved[0]!.model.applications.granted!.research).toBeNull();
@@ -129,9 +119,9 @@ describe.skipIf(!HAVE_CHROMIUM)('annual report editor in Chromium', () => {
   });
 
   it('shows a reviewer the saved report read-only, on a phone', async () => {
-    const { context, page } = await newPage(browser, { phone: true });
-    await signIn(page, server.url, 'reviewer');
-    await page.goto(`${server.url}/officer/reports/2025`);
+    const { context, page } = await newPage(web.browser, { phone: true });
+    await signIn(page, web.server.url, 'reviewer');
+    await page.goto(`${web.server.url}/officer/reports/2025`);
     const total = page.getByRole('textbox', { name: '表三“一、本年新收政府信息公开申请数量”行“总计”列', exact: true });
     await total.waitFor();
     await expect(total.getAttribute('readonly')).resolves.not.toBeNull();

@@ -7,11 +7,10 @@
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../../src/server/start.js';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { expectedJson, FIXTURES, HAVE_SHARED, seedPath, SHARED } from '../support/shared.js';
-import { addAccount, HAVE_CHROMIUM, launchBrowser, newPage, screenshot, seriousViolations, signIn, testServer } from '../support/web.js';
+import { addAccount, HAVE_CHROMIUM, newPage, screenshot, seriousViolations, serverAndBrowser, signIn } from '../support/web.js';
 
 const FILE_INPUT = '选择文件（可多选，可包含 ZIP 压缩包）';
 
@@ -57,37 +56,29 @@ async function visibleInPane(page: Page, selector: string, pane: string): Promis
 }
 
 describe.skipIf(!HAVE_CHROMIUM || !HAVE_SHARED)('supervisor uploads the seeds and the real PDFs in Chromium', () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const web = serverAndBrowser(async ({ deps }) => addAccount(deps, 'sup', 'supervisor', []));
   let page: Page;
   const dialogs: string[] = [];
   beforeAll(async () => {
-    server = await testServer();
-    await addAccount(server.deps, 'sup', 'supervisor', []);
-    browser = await launchBrowser();
-    page = (await newPage(browser)).page;
+    page = (await newPage(web.browser)).page;
     page.on('dialog', (d) => {
       dialogs.push(d.message());
       void d.dismiss();
     });
-    await signIn(page, server.url, 'sup');
-  }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await signIn(page, web.server.url, 'sup');
   });
 
   it('uploads the five seeds and three PDFs through the file input and reads every one', async () => {
     const seeds = SEEDS.map((s) => seedPath(s.prefix));
     const pdfs = PDFS.map((n) => join(SHARED, 'fixtures/real', `${n}.pdf`));
-    await upload(page, server.url, [...seeds, ...pdfs]);
+    await upload(page, web.server.url, [...seeds, ...pdfs]);
     await expect(page.getByText('共 8 个文件：已读取 8 个，无法读取 0 个，未保存 0 个。').count()).resolves.toBe(1);
     await screenshot(page, 'supervisor-upload-results');
     expect(await seriousViolations(page)).toEqual([]);
   }, 180_000);
 
   it('shows the bodies × years table with every uploaded body', async () => {
-    await page.goto(`${server.url}/supervisor`);
+    await page.goto(`${web.server.url}/supervisor`);
     const table = page.getByRole('table', { name: /各机关年度报告情况/ });
     await table.waitFor();
     const units = [...SEEDS.map((s) => s.unit), ...new Set(PDFS.map((n) => expectedJson(n).unit as string))];
@@ -110,7 +101,7 @@ describe.skipIf(!HAVE_CHROMIUM || !HAVE_SHARED)('supervisor uploads the seeds an
 
   for (const seed of SEEDS) {
     it(`shows seed ${seed.prefix}'s findings on its report page`, async () => {
-      await page.goto(`${server.url}/supervisor`);
+      await page.goto(`${web.server.url}/supervisor`);
       const link = page.getByRole('link', { name: new RegExp(`^查看${seed.unit}${seed.year}年度报告（${seed.prefix}_`) });
       await link.click();
       await page.getByRole('heading', { name: '检查发现' }).waitFor();
@@ -123,14 +114,14 @@ describe.skipIf(!HAVE_CHROMIUM || !HAVE_SHARED)('supervisor uploads the seeds an
   }
 
   it('shows 洪泽区 2023\'s contradiction in table 四 (its expected sourceInconsistencies)', async () => {
-    await page.goto(`${server.url}/supervisor`);
+    await page.goto(`${web.server.url}/supervisor`);
     await page.getByRole('link', { name: /^查看淮安市洪泽区人民政府2023年度报告/ }).click();
     await page.getByRole('heading', { name: '检查发现' }).waitFor();
     expect(await codesOnPage(page)).toContain('T4.GROUP_TOTAL');
   }, 60_000);
 
   it('marks a finding\'s cell in the source and in the tables, and scrolls both to it', async () => {
-    await page.goto(`${server.url}/supervisor`);
+    await page.goto(`${web.server.url}/supervisor`);
     await page.getByRole('link', { name: /^查看朱阳关镇人民政府2024年度报告/ }).click();
     await page.getByRole('heading', { name: '检查发现' }).waitFor();
     // 001's row “4.保护第三方合法权益” is printed one number short (TABLE.ROW_SHORT).
@@ -146,7 +137,7 @@ describe.skipIf(!HAVE_CHROMIUM || !HAVE_SHARED)('supervisor uploads the seeds an
     await screenshot(page, 'supervisor-report-highlight');
     expect(await seriousViolations(page)).toEqual([]);
     // 003's plan “2024年，我镇将” inside its 2024 report is found in the text.
-    await page.goto(`${server.url}/supervisor`);
+    await page.goto(`${web.server.url}/supervisor`);
     await page.getByRole('link', { name: /^查看滔溪镇人民政府2024年度报告/ }).click();
     await page.locator('.sv-findings button[data-code="TEXT.YEAR_MISMATCH"]').click();
     await expect(page.locator('[data-pane="source"] mark.sv-selected').first().textContent()).resolves.toContain('2024年，我镇将');
@@ -155,28 +146,18 @@ describe.skipIf(!HAVE_CHROMIUM || !HAVE_SHARED)('supervisor uploads the seeds an
 });
 
 describe.skipIf(!HAVE_CHROMIUM)('a hostile report page shown inert in Chromium', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await testServer();
-    await addAccount(server.deps, 'sup', 'supervisor', []);
-    browser = await launchBrowser();
-  }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const web = serverAndBrowser(async ({ deps }) => addAccount(deps, 'sup', 'supervisor', []));
 
   it('runs none of the page\'s scripts, in the frame or in the application, and highlights the wrong 总计 in the page', async () => {
-    const { context, page } = await newPage(browser);
+    const { context, page } = await newPage(web.browser);
     const dialogs: string[] = [];
     page.on('dialog', (d) => {
       dialogs.push(d.message());
       void d.dismiss();
     });
-    await signIn(page, server.url, 'sup');
+    await signIn(page, web.server.url, 'sup');
     const file = join(FIXTURES, 'reports', readdirSync(join(FIXTURES, 'reports')).find((f) => f.endsWith('.hostile.html'))!);
-    await upload(page, server.url, [file]);
+    await upload(page, web.server.url, [file]);
     await openFromResults(page, 'bailu-2024.hostile.html');
     const frameEl = page.locator('iframe.sv-frame');
     await expect(frameEl.getAttribute('sandbox')).resolves.toBe('');
@@ -200,7 +181,7 @@ describe.skipIf(!HAVE_CHROMIUM)('a hostile report page shown inert in Chromium',
 
     // Opened directly as a page of its own, the sanitised page runs nothing either.
     const src = await frameEl.getAttribute('src');
-    await page.goto(new URL(src!, server.url).href);
+    await page.goto(new URL(src!, web.server.url).href);
     await page.waitForTimeout(300);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: string }).__pwned)).toBeUndefined();
     expect(await page.title()).toBe('原网页（已净化）');

@@ -9,12 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnnualReport } from '../../src/model/report.js';
 import { ARITHMETIC_CODES, checkReport } from '../../src/rules/check.js';
 import type { RunningServer } from '../../src/server/start.js';
-import { fixtureModel, publish, userId } from '../support/analysis-fixtures.js';
+import { addQinghe, fixtureModel, LY, publish, SX, userId, YL, YUNLING_2024_FIGURES } from '../support/analysis-fixtures.js';
 import { addAccount, ApiClient, testServer } from '../support/web.js';
-
-const YL = '青禾县云岭镇人民政府';
-const SX = '青禾县松溪乡人民政府';
-const LY = '青禾县林业局';
 
 interface Rollup {
   area: string;
@@ -53,11 +49,8 @@ describe('supervisor analysis API', () => {
   beforeAll(async () => {
     server = await testServer();
     const { register, db } = server.deps;
-    await register.addBody('yl', YL, 'test', { region: '青禾县' });
-    await register.addBody('sx', SX, 'test', { region: '青禾县' });
-    await register.addBody('ly', LY, 'test', { region: '青禾县' });
+    await addQinghe(server.deps);
     await register.addBody('bx', '白溪县河口镇人民政府', 'test', { region: '白溪县' });
-    await addAccount(server.deps, 'sup', 'supervisor', ['yl', 'sx', 'ly']);
     await addAccount(server.deps, 'sup2', 'supervisor', ['bx']);
     await addAccount(server.deps, 'boss', 'admin', []);
     await addAccount(server.deps, 'clerk', 'officer', ['yl']);
@@ -219,16 +212,7 @@ describe('supervisor analysis API', () => {
     expect(status).toBe(200);
     expect(body.years).toEqual([2023, 2024]);
     const at = (key: string, year: number) => body.points.find((p) => p.key === key && p.year === year)!;
-    expect(at('yl', 2024)).toMatchObject({
-      newReceived: 10,
-      carriedOver: 1,
-      handled: 10,
-      carriedForward: 1,
-      // 予以公开 5, 部分公开 1, 不予公开 (保护第三方) 1, 无法提供 (不掌握) 3.
-      outcomes: { granted: 5, partlyGranted: 1, withheld: 1, unavailable: 3, notProcessed: 0, otherHandling: 0 },
-      reconsideration: 2,
-      litigation: 1,
-    });
+    expect(at('yl', 2024)).toMatchObject(YUNLING_2024_FIGURES);
     expect(at('yl', 2023)).toMatchObject({ newReceived: 6, carriedOver: 0, handled: 5, carriedForward: 1, reconsideration: 1, litigation: 0 });
     expect(at('yl', 2023).outcomes).toMatchObject({ granted: 4, unavailable: 1 });
     // The 2019 template's single （六） row and its 不掌握 row.

@@ -4,32 +4,17 @@
  * confirmed (answered 200 with a number and query code) must be there after a restart on the
  * same folder, findable with its code, and numbering goes on without reusing a number.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { serveProcess } from '../support/serve-process.js';
 import { ApiClient } from '../support/web.js';
 
 const ADMIN_PASSWORD = 'durability admin pw';
 
-/** Start `gongkai serve` on a free port; resolves with its address once it listens. */
-function serve(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['bin/gongkai.js', 'serve', '--data', dataDir, '--port', '0'], {
-    env: { ...process.env, GONGKAI_ADMIN_PASSWORD: ADMIN_PASSWORD, GONGKAI_PUBLIC_RATE_LIMIT: '100000' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  return new Promise((resolve, reject) => {
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /(http:\/\/127\.0\.0\.1:\d+)/.exec(out);
-      if (m) resolve({ child, url: m[1]! });
-    });
-    child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
-    child.on('exit', (code) => reject(new Error(`server exited (${code}) before listening:\n${out}`)));
-  });
-}
+const serve = (dataDir: string) => serveProcess(['--data', dataDir], { GONGKAI_ADMIN_PASSWORD: ADMIN_PASSWORD, GONGKAI_PUBLIC_RATE_LIMIT: '100000' });
 
 const application = (n: number) => ({
   bodyId: 'yl',

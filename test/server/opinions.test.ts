@@ -222,6 +222,9 @@ for (const kind of DB_KINDS) {
       );
       // Another body's officer may not read them.
       expect((await staff['sx-off']!.json('GET', '/api/bodies/fg/opinions/figures?year=2026')).status).toBe(403);
+      // The same sentence is drafted into section 一 of the body's 2026 report, under （五）监督保障.
+      const report = await staff['fg-off']!.json<{ report: { sections: { no: number; text: string }[] } }>('GET', '/api/bodies/fg/reports/2026');
+      expect(report.body.report.sections.find((x) => x.no === 1)!.text).toContain(`（五）监督保障。${r.body.sentence}`);
     });
   });
 }

@@ -11,25 +11,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../src/server/start.js';
 import { DB_KINDS } from '../support/db.js';
 import { EXTERNAL_TOOLS } from '../../src/adapters/external.js';
+import type { UploadResult } from '../../src/server/routes/supervisor.js';
 import { readUpload } from '../../src/store/published-store.js';
 import { FIXTURES, haveCommand } from '../support/shared.js';
 import { addAccount, ApiClient, testServer } from '../support/web.js';
 
 const fixture = (name: string) => readFileSync(join(FIXTURES, 'reports', name));
 const HOSTILE = 'bailu-2024.hostile.html';
-
-interface UploadResult {
-  file: string;
-  ok: boolean;
-  reportId: number | null;
-  unit: string | null;
-  year: number | null;
-  bodyId: string | null;
-  bodyCreated: boolean;
-  errors: number;
-  warnings: number;
-  error?: string;
-}
 
 interface FindingView {
   code: string;

@@ -9,8 +9,10 @@ import { join } from 'node:path';
 import type { AnnualReport } from '../../src/model/report.js';
 import { parseBytes } from '../../src/parse.js';
 import { checkReport } from '../../src/rules/check.js';
+import type { AppDeps } from '../../src/server/context.js';
 import type { Db } from '../../src/store/db.js';
 import { FIXTURES } from './shared.js';
+import { addAccount } from './web.js';
 
 export const REPORTS = join(FIXTURES, 'reports');
 
@@ -18,6 +20,33 @@ export const REPORTS = join(FIXTURES, 'reports');
 export function fixtureModel(name: string): AnnualReport {
   return parseBytes(new Uint8Array(readFileSync(join(REPORTS, name)))).report;
 }
+
+export const YL = '青禾县云岭镇人民政府';
+export const SX = '青禾县松溪乡人民政府';
+export const LY = '青禾县林业局';
+
+/** The three bodies of 青禾县 the fixture reports are from, and `sup`, who oversees all three. */
+export async function addQinghe(deps: AppDeps): Promise<void> {
+  await deps.register.addBody('yl', YL, 'test', { region: '青禾县' });
+  await deps.register.addBody('sx', SX, 'test', { region: '青禾县' });
+  await deps.register.addBody('ly', LY, 'test', { region: '青禾县' });
+  await addAccount(deps, 'sup', 'supervisor', ['yl', 'sx', 'ly']);
+}
+
+/**
+ * The chart figures of 云岭镇 2024 as printed in yunling-2024.tsv.txt (typed by hand): 新收 10,
+ * 上年结转 1, 办结 10, 结转下年度 1; 予以公开 5, 部分公开 1, 不予公开 (保护第三方) 1, 无法提供
+ * (不掌握) 3; 行政复议 2, 行政诉讼 1.
+ */
+export const YUNLING_2024_FIGURES = {
+  newReceived: 10,
+  carriedOver: 1,
+  handled: 10,
+  carriedForward: 1,
+  outcomes: { granted: 5, partlyGranted: 1, withheld: 1, unavailable: 3, notProcessed: 0, otherHandling: 0 },
+  reconsideration: 2,
+  litigation: 1,
+};
 
 export async function userId(db: Db, username: string): Promise<number> {
   return (await db.query<{ id: number }>('SELECT id FROM users WHERE username = $1', [username]))[0]!.id;

@@ -9,6 +9,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { chromiumPath, CHROMIUM_ARGS } from '../../src/adapters/chromium.js';
 import { csrfToken } from '../../src/server/auth/session.js';
 import type { AppDeps } from '../../src/server/context.js';
@@ -39,6 +40,33 @@ export async function testServer(options: Partial<StartOptions> & { db?: 'pglite
     ...rest,
     config: { webRoot: WEB_ROOT, secureCookies: true, ...rest.config },
   });
+}
+
+/** The server and the browser of a describe block, set once its beforeAll has run. */
+export interface ServerAndBrowser {
+  server: RunningServer;
+  browser: Browser;
+}
+
+/**
+ * Registers, in the describe block it is called in, a beforeAll that starts a test server (with
+ * `options`), seeds it and launches the browser, and an afterAll that closes both.
+ */
+export function serverAndBrowser(
+  seed: (server: RunningServer) => Promise<void> = async () => {},
+  options: { server?: Parameters<typeof testServer>[0]; timeout?: number } = {},
+): ServerAndBrowser {
+  const web = {} as ServerAndBrowser;
+  beforeAll(async () => {
+    web.server = await testServer(options.server);
+    await seed(web.server);
+    web.browser = await launchBrowser();
+  }, options.timeout);
+  afterAll(async () => {
+    await web.browser?.close();
+    await web.server?.close();
+  });
+  return web;
 }
 
 /** Add a body and an account on it directly (as the administrator would). */

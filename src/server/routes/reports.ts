@@ -63,15 +63,20 @@ const Status = z.enum(['draft', 'notStarted']);
 const BodyParam = z.object({ bodyId: z.string().min(1).max(60) });
 const YearParams = BodyParam.extend({ year: z.coerce.number().int().min(2000).max(2100).openapi({ example: 2025 }) });
 
+/** Where a year's draft stands: saved (its version, when and by whom), or not started. */
+const DraftState = {
+  status: Status,
+  statusLabel: z.string(),
+  revision: z.number().int().openapi({ description: '草稿的版本号（未保存为 0）；保存时原样送回，防止覆盖他人的修改' }),
+  updatedAt: z.string().nullable(),
+  updatedBy: z.string().nullable(),
+};
+
 const YearRow = z
   .object({
     year: z.number().int(),
-    status: Status,
-    statusLabel: z.string(),
+    ...DraftState,
     applications: z.number().int().openapi({ description: '台账中该年收到的申请数' }),
-    revision: z.number().int(),
-    updatedAt: z.string().nullable(),
-    updatedBy: z.string().nullable(),
     errors: z.number().int().nullable().openapi({ description: '草稿的检查错误数（未开始的年度为 null）' }),
     warnings: z.number().int().nullable(),
   })
@@ -96,11 +101,7 @@ const ReportView = z
     bodyId: z.string(),
     bodyName: z.string(),
     year: z.number().int(),
-    status: Status,
-    statusLabel: z.string(),
-    revision: z.number().int().openapi({ description: '草稿的版本号（未保存为 0）；保存时原样送回，防止覆盖他人的修改' }),
-    updatedAt: z.string().nullable(),
-    updatedBy: z.string().nullable(),
+    ...DraftState,
     canEdit: z.boolean(),
     report: ReportModel,
     fromRegister: ReportModel.openapi({ description: '台账生成的报告（表二、三、四的台账数字）' }),
@@ -228,6 +229,12 @@ function checkYear(deps: AppDeps, year: number): void {
   if (year > current) throw new ApiError(400, `${year} 年尚未开始，不能编写该年度的报告 (year not begun)`);
 }
 
+/** DraftState of a year's saved draft, or of a year not started (null). */
+function draftState(draft: Pick<Draft, 'revision' | 'updatedAt' | 'updatedBy'> | null) {
+  const status = draft ? ('draft' as const) : ('notStarted' as const);
+  return { status, statusLabel: STATUS_LABELS[status], revision: draft?.revision ?? 0, updatedAt: draft?.updatedAt ?? null, updatedBy: draft?.updatedBy ?? null };
+}
+
 interface Current {
   draft: Draft | null;
   report: AnnualReport;
@@ -236,7 +243,7 @@ interface Current {
 /** The saved draft, or the register's report when none is saved. */
 async function currentReport(deps: AppDeps, bodyId: string, year: number): Promise<Current> {
   const draft = await loadDraft(deps.db, bodyId, year);
-  return { draft, report: draft?.report ?? (await deps.register.annualReport(bodyId, year)) };
+  return { draft, report: draft?.report ?? (await deps.register.annualReport(bodyId, year, await deps.calendar())) };
 }
 
 /** Checked against last year's saved draft when there is one (上年结转 = 上年结转下年度). */
@@ -279,18 +286,8 @@ export const reportRoutes: RouteModule = (app, deps) => {
     rows.sort((a, b) => b.year - a.year);
     const drafts = new Map(rows.flatMap((y) => (y.draft ? [[y.year, y.draft.report] as const] : [])));
     const years = rows.map((y) => {
-      const status = y.draft ? ('draft' as const) : ('notStarted' as const);
       const checked = y.draft ? counts(findingsOf(y.draft.report, drafts.get(y.year - 1) ?? null)) : { errors: null, warnings: null };
-      return {
-        year: y.year,
-        status,
-        statusLabel: STATUS_LABELS[status],
-        applications: y.applications,
-        revision: y.draft?.revision ?? 0,
-        updatedAt: y.draft?.updatedAt ?? null,
-        updatedBy: y.draft?.updatedBy ?? null,
-        ...checked,
-      };
+      return { year: y.year, ...draftState(y.draft), applications: y.applications, ...checked };
     });
     return c.json({ bodyId, bodyName: name, defaultYear, canEdit: canWriteRegister(user, bodyId), years }, 200);
   });
@@ -301,20 +298,15 @@ export const reportRoutes: RouteModule = (app, deps) => {
     const name = await nameOf(deps, bodyId);
     checkYear(deps, year);
     const { draft, report } = await currentReport(deps, bodyId, year);
-    const fromRegister = draft ? await deps.register.annualReport(bodyId, year) : report;
+    const fromRegister = draft ? await deps.register.annualReport(bodyId, year, await deps.calendar()) : report;
     const previous = (await loadDraft(deps.db, bodyId, year - 1))?.report ?? null;
-    const status = draft ? ('draft' as const) : ('notStarted' as const);
     c.header('Cache-Control', 'no-store');
     return c.json(
       {
         bodyId,
         bodyName: name,
         year,
-        status,
-        statusLabel: STATUS_LABELS[status],
-        revision: draft?.revision ?? 0,
-        updatedAt: draft?.updatedAt ?? null,
-        updatedBy: draft?.updatedBy ?? null,
+        ...draftState(draft),
         canEdit: canWriteRegister(user, bodyId),
         report,
         fromRegister,

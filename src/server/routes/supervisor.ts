@@ -510,7 +510,8 @@ function expand(files: readonly Upload[], l: ServerConfig['upload']): { uploads:
   return { uploads, refused };
 }
 
-type UploadResult = z.infer<typeof UploadResultSchema>;
+/** What the upload answers for each file. */
+export type UploadResult = z.infer<typeof UploadResultSchema>;
 
 async function uploadFiles(deps: AppDeps, store: PublishedStore, user: SessionUser, files: readonly Upload[]): Promise<UploadResult[]> {
   const { uploads, refused } = expand(files, deps.config.upload);

@@ -1,4 +1,7 @@
 /** The analysis API's answers, as the pages use them (see /api/openapi.json: AnalysisBody, Rollup, SeriesPoint). */
+import type { GridCell } from '../../../../src/render/layout.js';
+
+export type { GridCell };
 
 export interface AnalysisBody {
   key: string;
@@ -8,14 +11,6 @@ export interface AnalysisBody {
   levelLabel: string;
   region: string | null;
   years: number[];
-}
-
-export interface GridCell {
-  text: string;
-  rowSpan?: number;
-  colSpan?: number;
-  role: 'head' | 'label' | 'value';
-  path?: string;
 }
 
 export interface OfficialTable {

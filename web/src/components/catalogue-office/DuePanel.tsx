@@ -3,7 +3,7 @@
  * changed — that is overdue or due within five working days, each with how its date was counted.
  */
 import { Loading, Notice } from '../ui.js';
-import { useGet } from './common.js';
+import { useGet } from '../../hooks.js';
 import { ItemTable } from './ItemTable.js';
 import type { DueLists } from './types.js';
 

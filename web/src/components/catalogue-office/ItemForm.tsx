@@ -5,7 +5,7 @@
  */
 import { useState, type FormEvent } from 'react';
 import { Field, Notice } from '../ui.js';
-import { useGet } from './common.js';
+import { useGet } from '../../hooks.js';
 import type { Fields, ItemList, Vocabulary } from './types.js';
 
 export function emptyFields(v: Vocabulary, publisher: string): Fields {
@@ -53,7 +53,7 @@ function Disclosure({ f, set, v, groundError }: { f: Fields; set(p: Partial<Fiel
       {f.disclosure === 'withheld' && (
         <Field label="不予公开的法律依据" hint={ground?.text ?? '请选择条例第十四条、第十五条或第十六条'} error={groundError}>
           {(p) => (
-            <select {...p} value={f.withheldGround ?? ''} onChange={(e) => set({ withheldGround: e.target.value || null })}>
+            <select {...p} value={f.withheldGround ?? ''} onChange={(e) => set({ withheldGround: (e.target.value || null) as Fields['withheldGround'] })}>
               <option value="">请选择</option>
               {v.grounds.map((g) => (
                 <option key={g.key} value={g.key}>

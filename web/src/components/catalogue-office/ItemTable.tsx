@@ -1,14 +1,15 @@
 /** Items as a table: the index number as the row's header, linking to the item. */
 import type { ReactNode } from 'react';
 import { Link } from '../../router.js';
-import { ClockBadge, ClockSteps, daysText, DueText, StatusBadges } from './common.js';
+import { DueText } from '../due-date.js';
+import { ClockBadge, ClockSteps, daysText, StatusBadges } from './common.js';
 import type { Row } from './types.js';
 
 function Due({ row, explain }: { row: Row; explain: boolean }) {
   if (!row.clock) return <>{row.publishedOn ? `已于 ${row.publishedOn} 发布` : '—'}</>;
   return (
     <>
-      <DueText clock={row.clock} /> <ClockBadge clock={row.clock} />
+      <DueText due={row.clock} /> <ClockBadge clock={row.clock} />
       <br />
       <span className="hint">
         {row.clock.changed ? '变更后' : ''}

@@ -1,6 +1,6 @@
 /** Withheld information by its re-examination date (条例 第十八条): due, coming up, later. */
 import { Loading, Notice } from '../ui.js';
-import { useGet } from './common.js';
+import { useGet } from '../../hooks.js';
 import { ItemTable } from './ItemTable.js';
 import type { Reexam, ReexamRow } from './types.js';
 

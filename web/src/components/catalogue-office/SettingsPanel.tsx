@@ -6,7 +6,7 @@
 import { useState, type FormEvent } from 'react';
 import { put } from '../../api.js';
 import { Field, Loading, Notice } from '../ui.js';
-import { useGet } from './common.js';
+import { useGet } from '../../hooks.js';
 import type { Settings } from './types.js';
 
 type Step = Settings['reviewSteps'][number];

@@ -1,37 +1,10 @@
 /**
- * Pieces the catalogue back office's pages share: loading an API answer, the status badge (text,
- * never colour alone), a publication due date with its 暂定 mark and how it was counted.
+ * Pieces the catalogue back office's pages share: the vocabulary, the status badge (text, never
+ * colour alone), a publication due date's state and how it was counted.
  */
-import { useCallback, useEffect, useState } from 'react';
-import { get } from '../../api.js';
+import { useGet } from '../../hooks.js';
 import type { Clock, Row, Status, Vocabulary } from './types.js';
 import './catalogue-office.css';
-
-export interface Loaded<T> {
-  data: T | null;
-  error: string | null;
-  reload(): Promise<void>;
-  set(data: T): void;
-}
-
-/** GET `path` (again whenever it changes); null path waits. */
-export function useGet<T>(path: string | null): Loaded<T> {
-  const [data, setData] = useState<T | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const reload = useCallback(async () => {
-    if (!path) return;
-    try {
-      setData(await get<T>(path));
-      setError(null);
-    } catch (e) {
-      setError((e as Error).message);
-    }
-  }, [path]);
-  useEffect(() => {
-    void reload();
-  }, [reload]);
-  return { data, error, reload, set: setData };
-}
 
 export const useVocabulary = () => useGet<Vocabulary>('/api/office/catalogue/vocabulary');
 
@@ -56,23 +29,6 @@ export function StatusBadges({ row }: { row: Pick<Row, 'status' | 'statusLabel' 
         </>
       )}
       {row.waitingAt && <span className="hint"> 待{row.waitingAt}</span>}
-    </>
-  );
-}
-
-/** “2026-03-06（星期五）”, with 暂定 when a year's holiday schedule it depends on is not known yet. */
-export function DueText({ clock }: { clock: Clock }) {
-  return (
-    <>
-      {clock.due}（{clock.weekday}）
-      {clock.provisional && (
-        <>
-          {' '}
-          <span className="badge badge-warning" title="涉及尚未公布节假日安排的年份，暂按周一至周五推算">
-            暂定
-          </span>
-        </>
-      )}
     </>
   );
 }
@@ -113,13 +69,6 @@ export function ClockSteps({ clock, folded = true }: { clock: Clock; folded?: bo
       {list}
     </details>
   );
-}
-
-/** The body whose catalogue to show: an officer's or reviewer's own; an administrator picks one. */
-export function bodyOf(user: { role: string; bodies: string[] } | null, search: URLSearchParams): string | null {
-  if (!user) return null;
-  if (user.role === 'admin') return search.get('body');
-  return user.bodies[0] ?? null;
 }
 
 export const fileSize = (n: number) => (n < 1024 ? `${n} 字节` : n < 1024 * 1024 ? `${(n / 1024).toFixed(1)} KB` : `${(n / 1024 / 1024).toFixed(1)} MB`);

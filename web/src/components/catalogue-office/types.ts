@@ -1,7 +1,12 @@
 /** The catalogue back office's API answers (see /api/openapi.json: CatalogueRow, CatalogueItem …). */
+import type { ItemFields } from '../../../../src/catalogue/items.js';
+import type { Disclosure, ItemStatus } from '../../../../src/catalogue/vocabulary.js';
+import type { AttachmentInfo, ReviewRecord } from '../../../../src/store/catalogue-store.js';
 
-export type Status = 'draft' | 'inReview' | 'published' | 'approved' | 'rejected' | 'withdrawn';
-export type Disclosure = 'proactive' | 'onRequest' | 'withheld';
+export type { Disclosure };
+export type Status = ItemStatus;
+/** What the officer edits, as the core checks it. */
+export type Fields = ItemFields;
 
 export interface ClockStep {
   date: string;
@@ -19,23 +24,6 @@ export interface Clock {
   stateLabel: string;
   workingDays: number;
   changed: boolean;
-}
-
-export interface Fields {
-  title: string;
-  summary: string;
-  content: string;
-  madeOn: string;
-  publisher: string;
-  docNo: string | null;
-  topic: string;
-  docType: string;
-  disclosure: Disclosure;
-  withheldGround: string | null;
-  effectiveOn: string | null;
-  repealedOn: string | null;
-  channels: string[];
-  interpretationOf: number | null;
 }
 
 export interface Row {
@@ -64,29 +52,12 @@ export interface ChainStep {
   roleLabel: string;
 }
 
-export interface Review {
-  seq: number;
-  round: number;
-  change: boolean;
-  step: number;
-  stepName: string;
-  decision: 'submit' | 'approve' | 'reject';
+export interface Review extends ReviewRecord {
   decisionLabel: string;
-  comment: string | null;
-  actor: string;
   actorName: string;
-  at: string;
 }
 
-export interface Attachment {
-  id: number;
-  fileName: string;
-  mediaType: string;
-  size: number;
-  sha256: string;
-  pending: boolean;
-  removed: boolean;
-  createdAt: string;
+export interface Attachment extends AttachmentInfo {
   url: string;
 }
 

@@ -4,7 +4,9 @@
  */
 import { Link } from '../../router.js';
 import { Loading, Notice } from '../ui.js';
-import { daysText, DueText, StateBadge, useGet } from './common.js';
+import { useGet } from '../../hooks.js';
+import { DueText } from '../due-date.js';
+import { daysText, StateBadge } from './common.js';
 import { DueExplanation } from './DueExplanation.js';
 import type { DueList } from './types.js';
 

@@ -1,6 +1,7 @@
 /** The register as a table: one row per application, the number as the row's header. */
 import { Link } from '../../router.js';
-import { daysText, DueText, StateBadge } from './common.js';
+import { DueText } from '../due-date.js';
+import { daysText, StateBadge } from './common.js';
 import type { RegisterRow } from './types.js';
 
 function Due({ row }: { row: RegisterRow }) {

@@ -1,6 +1,8 @@
 /** What the supervisor's API answers (see /api/openapi.json: SupervisorOverview, PublishedReportView, UploadResult). */
+import type { Severity } from '../../../../src/model/report.js';
+import type { GridCell } from '../../../../src/render/layout.js';
 
-export type Severity = 'error' | 'warning' | 'info';
+export type { GridCell, Severity };
 
 export interface ReportSummary {
   id: number;
@@ -36,14 +38,6 @@ export interface FindingView {
   line?: number;
   cells: string[];
   spots: Mark[];
-}
-
-export interface GridCell {
-  text: string;
-  rowSpan?: number;
-  colSpan?: number;
-  role: 'head' | 'label' | 'value';
-  path?: string;
 }
 
 export interface ReportView {

@@ -7,13 +7,15 @@
 import { useState } from 'react';
 import { del, post, put } from '../../api.js';
 import { AttachmentPanel } from '../../components/catalogue-office/AttachmentPanel.js';
-import { ClockBadge, ClockSteps, daysText, DueText, StatusBadges, useGet, useVocabulary } from '../../components/catalogue-office/common.js';
+import { ClockBadge, ClockSteps, daysText, StatusBadges, useVocabulary } from '../../components/catalogue-office/common.js';
 import { FieldsView } from '../../components/catalogue-office/FieldsView.js';
 import { emptyFields, ItemForm } from '../../components/catalogue-office/ItemForm.js';
 import { Reexamination } from '../../components/catalogue-office/Reexamination.js';
 import { RejectionNotice, ReviewPanel } from '../../components/catalogue-office/ReviewPanel.js';
 import type { Detail, Fields, Vocabulary } from '../../components/catalogue-office/types.js';
+import { DueText } from '../../components/due-date.js';
 import { Loading, Notice, PageTitle } from '../../components/ui.js';
+import { useGet } from '../../hooks.js';
 import type { PageProps } from '../../routes.js';
 import { Link, navigate, useLocation } from '../../router.js';
 import { useSession } from '../../session.js';
@@ -50,7 +52,7 @@ function Clock({ d }: { d: Detail }) {
     <section aria-labelledby="clock-heading">
       <h2 id="clock-heading">发布期限</h2>
       <p>
-        <ClockBadge clock={d.clock} /> {d.clock.changed ? '变更后' : ''}应于 <DueText clock={d.clock} /> 前发布，{daysText(d.clock)}。
+        <ClockBadge clock={d.clock} /> {d.clock.changed ? '变更后' : ''}应于 <DueText due={d.clock} /> 前发布，{daysText(d.clock)}。
       </p>
       <ClockSteps clock={d.clock} folded={false} />
     </section>

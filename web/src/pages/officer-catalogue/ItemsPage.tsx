@@ -5,16 +5,17 @@
  */
 import { useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { query } from '../../api.js';
-import { bodyOf, useGet, useVocabulary } from '../../components/catalogue-office/common.js';
+import { useVocabulary } from '../../components/catalogue-office/common.js';
 import { DuePanel } from '../../components/catalogue-office/DuePanel.js';
 import { ItemTable } from '../../components/catalogue-office/ItemTable.js';
 import { ReexamPanel } from '../../components/catalogue-office/ReexamPanel.js';
 import { SettingsPanel } from '../../components/catalogue-office/SettingsPanel.js';
 import type { ItemList, QueueRow, Vocabulary } from '../../components/catalogue-office/types.js';
+import { ForBody } from '../../components/office-body.js';
 import { Field, Loading, Notice, PageTitle } from '../../components/ui.js';
+import { useGet } from '../../hooks.js';
 import type { PageProps } from '../../routes.js';
 import { Link, navigate, useLocation } from '../../router.js';
-import { useSession } from '../../session.js';
 
 const TABS = [
   ['queue', '待我审核'],
@@ -170,52 +171,13 @@ function Catalogue({ bodyId, role }: { bodyId: string; role: string }) {
   );
 }
 
-/** An administrator reads any body's catalogue: pick one. */
-function BodyPicker() {
-  const { data } = useGet<{ id: string; name: string }[]>('/api/bodies');
-  const [body, setBody] = useState('');
-  if (!data) return <Loading what="机关列表" />;
-  return (
-    <form
-      className="narrow"
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (body) navigate(`/officer/catalogue?body=${encodeURIComponent(body)}`);
-      }}
-    >
-      <Field label="机关">
-        {(p) => (
-          <select {...p} value={body} onChange={(e) => setBody(e.target.value)}>
-            <option value="">请选择</option>
-            {data.map((b) => (
-              <option key={b.id} value={b.id}>
-                {b.name}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <div className="actions">
-        <button type="submit">查看目录</button>
-      </div>
-    </form>
-  );
-}
-
 export default function ItemsPage(_props: PageProps) {
-  const { user } = useSession();
-  const { search } = useLocation();
-  const bodyId = bodyOf(user, search);
   return (
     <>
       <PageTitle>主动公开</PageTitle>
-      {bodyId && user ? (
-        <Catalogue bodyId={bodyId} role={user.role} />
-      ) : user?.role === 'admin' ? (
-        <BodyPicker />
-      ) : (
-        <Notice kind="error">您的账号没有所属机关，请联系管理员。</Notice>
-      )}
+      <ForBody path="/officer/catalogue" action="查看目录">
+        {(bodyId, user) => <Catalogue bodyId={bodyId} role={user.role} />}
+      </ForBody>
     </>
   );
 }

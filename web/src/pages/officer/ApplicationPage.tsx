@@ -3,13 +3,15 @@
  * it was counted, the timeline, the events that may be recorded next, and the letters.
  */
 import { useState, type ReactNode } from 'react';
-import { daysText, DueText, StateBadge, useGet, useVocabulary } from '../../components/register/common.js';
+import { DueText } from '../../components/due-date.js';
+import { daysText, StateBadge, useVocabulary } from '../../components/register/common.js';
 import { DueSteps } from '../../components/register/DueExplanation.js';
 import { EventForm } from '../../components/register/EventForm.js';
 import { LetterPanel } from '../../components/register/LetterPanel.js';
 import { Timeline } from '../../components/register/Timeline.js';
 import type { ApplicationDetail } from '../../components/register/types.js';
 import { Loading, Notice, PageTitle } from '../../components/ui.js';
+import { useGet } from '../../hooks.js';
 import type { PageProps } from '../../routes.js';
 import { Link, useLocation } from '../../router.js';
 

@@ -6,7 +6,8 @@
  */
 import { useState, type FormEvent } from 'react';
 import { post } from '../../api.js';
-import { bodyOf, useVocabulary } from '../../components/register/common.js';
+import { bodyOf } from '../../components/office-body.js';
+import { useVocabulary } from '../../components/register/common.js';
 import type { Vocabulary } from '../../components/register/types.js';
 import { Field, Loading, Notice, PageTitle } from '../../components/ui.js';
 import type { PageProps } from '../../routes.js';

@@ -4,14 +4,14 @@
  */
 import { useState, type FormEvent } from 'react';
 import { download, query } from '../../api.js';
-import { bodyOf, useGet } from '../../components/register/common.js';
+import { ForBody } from '../../components/office-body.js';
 import { DuePanel } from '../../components/register/DuePanel.js';
 import { RegisterTable } from '../../components/register/RegisterTable.js';
 import type { RegisterList } from '../../components/register/types.js';
 import { Field, Loading, Notice, PageTitle } from '../../components/ui.js';
+import { useGet } from '../../hooks.js';
 import type { PageProps } from '../../routes.js';
-import { Link, navigate, useLocation } from '../../router.js';
-import { useSession } from '../../session.js';
+import { Link } from '../../router.js';
 
 const STATUS = [
   ['', '全部'],
@@ -25,38 +25,6 @@ interface Filter {
   q: string;
   status: string;
   year: string;
-}
-
-/** An administrator reads any body's register: pick one. */
-function BodyPicker() {
-  const { data } = useGet<{ id: string; name: string }[]>('/api/bodies');
-  const [body, setBody] = useState('');
-  if (!data) return <Loading what="机关列表" />;
-  return (
-    <form
-      className="narrow"
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (body) navigate(`/officer?body=${encodeURIComponent(body)}`);
-      }}
-    >
-      <Field label="机关">
-        {(p) => (
-          <select {...p} value={body} onChange={(e) => setBody(e.target.value)}>
-            <option value="">请选择</option>
-            {data.map((b) => (
-              <option key={b.id} value={b.id}>
-                {b.name}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <div className="actions">
-        <button type="submit">查看台账</button>
-      </div>
-    </form>
-  );
 }
 
 function Filters({ years, initial, onApply }: { years: number[]; initial: Filter; onApply(f: Filter): void }) {
@@ -145,13 +113,12 @@ function Register({ bodyId }: { bodyId: string }) {
 }
 
 export default function RegisterPage(_props: PageProps) {
-  const { user } = useSession();
-  const { search } = useLocation();
-  const bodyId = bodyOf(user, search);
   return (
     <>
       <PageTitle>申请台账</PageTitle>
-      {bodyId ? <Register bodyId={bodyId} /> : user?.role === 'admin' ? <BodyPicker /> : <Notice kind="error">您的账号没有所属机关，请联系管理员。</Notice>}
+      <ForBody path="/officer" action="查看台账">
+        {(bodyId) => <Register bodyId={bodyId} />}
+      </ForBody>
     </>
   );
 }
