@@ -273,6 +273,23 @@ for (const kind of DB_KINDS) {
         expect.objectContaining({ name: '青禾县林业局', cells: [{ year: 2024, reports: [expect.objectContaining({ late: true })] }] }),
       ]);
     });
+
+    it('shows a new upload and a renamed body in the overview at once (nothing stale is served)', async () => {
+      const before = await supA.json<Overview>('GET', '/api/supervisor/overview?year=2023');
+      const yl = () => before.body.bodies.find((b) => b.id === 'yl')!;
+      const countOf = (o: Overview) => o.bodies.find((b) => b.id === 'yl')!.cells[0]!.reports.length;
+      const had = countOf(before.body);
+      expect(yl()).toBeDefined();
+      // The same report with a changed title line is other bytes: a new upload of 云岭镇 2023.
+      const text = fixture('yunling-2023.tsv.txt').toString('utf8').replace('年度报告\n', '年度报告（重新上传）\n');
+      expect((await uploadAs(supA, [{ name: 'yunling-2023-again.txt', bytes: text }])).status).toBe(200);
+      const after = await supA.json<Overview>('GET', '/api/supervisor/overview?year=2023');
+      expect(countOf(after.body)).toBe(had + 1);
+      await server.deps.register.addBody('yl', '青禾县云岭镇人民政府（更名测试）', 'test');
+      const renamed = await supA.json<Overview>('GET', '/api/supervisor/overview?year=2023');
+      expect(renamed.body.bodies.find((b) => b.id === 'yl')!.name).toBe('青禾县云岭镇人民政府（更名测试）');
+      await server.deps.register.addBody('yl', '青禾县云岭镇人民政府', 'test');
+    });
   });
 }
 

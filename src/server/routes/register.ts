@@ -40,7 +40,8 @@ import { errors, IsoDate, jsonBody, jsonOf } from '../openapi.js';
 const TAG = ['台账 register'];
 const STATES = ['replied', 'withdrawn', 'awaitingCorrection', 'overdue', 'dueSoon', 'open'] as const;
 const FILTERS = ['open', 'closed', 'overdue', 'dueSoon'] as const;
-const LIST_LIMIT = 1000;
+// A list page shows the newest 200; search and filters reach the rest (a big office has thousands).
+const LIST_LIMIT = 200;
 
 // ---------------------------------------------------------------------------------------------
 // Schemas

@@ -57,4 +57,23 @@ export const SUPERVISOR_MIGRATIONS: readonly Migration[] = [
         ADD COLUMN is_similar boolean GENERATED ALWAYS AS (findings @> '[{"code":"SIM.DUPLICATE"}]'::jsonb) STORED;
     `,
   },
+  {
+    version: 203,
+    name: 'a version number of what the overview shows',
+    sql: `
+      -- Bumped by every change to the reports or the bodies, whoever makes it (any server, the
+      -- CLI): a server may keep an overview it has built until the number moves.
+      CREATE TABLE data_versions (name text PRIMARY KEY, version bigint NOT NULL);
+      INSERT INTO data_versions VALUES ('overview', 0);
+      CREATE FUNCTION bump_overview_version() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        UPDATE data_versions SET version = version + 1 WHERE name = 'overview';
+        RETURN NULL;
+      END $$;
+      CREATE TRIGGER published_reports_version AFTER INSERT OR UPDATE OR DELETE ON published_reports
+        FOR EACH STATEMENT EXECUTE FUNCTION bump_overview_version();
+      CREATE TRIGGER bodies_version AFTER INSERT OR UPDATE OR DELETE ON bodies
+        FOR EACH STATEMENT EXECUTE FUNCTION bump_overview_version();
+    `,
+  },
 ];
