@@ -27,3 +27,13 @@ export const jsonBody = <T extends z.ZodType>(schema: T) => ({ content: { 'appli
 export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD').openapi({ example: '2026-03-02' });
 
 export const OkSchema = z.object({ ok: z.literal(true) }).openapi('Ok');
+
+/** A form refused field by field: one Chinese sentence per field, keyed by the field's name. */
+export const FieldErrorSchema = z.object({ error: z.string(), fields: z.record(z.string(), z.string()).optional() }).openapi('FieldErrors');
+
+/** The answer of a rate-limited public form. */
+export const tooMany = {
+  description: '提交过于频繁（见 Retry-After）',
+  headers: z.object({ 'Retry-After': z.string().openapi({ description: '等待的秒数' }) }),
+  content: { 'application/json': { schema: FieldErrorSchema } },
+};

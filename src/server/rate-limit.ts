@@ -1,3 +1,7 @@
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { Context, TypedResponse } from 'hono';
+import type { AppEnv } from './context.js';
+
 /**
  * A fixed-window limit per key (client address) for the public form: a citizen applies a few
  * times an hour at most; a script filling the register is refused with 429 and when to retry.
@@ -24,4 +28,24 @@ export class RateLimiter {
   private sweep(t: number): void {
     for (const [k, w] of this.windows) if (t - w.start >= this.windowMs) this.windows.delete(k);
   }
+}
+
+/** The client's network address (the rate limit's key); absent when the app runs without a socket. */
+export function clientAddress(c: Context<AppEnv>): string {
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+/**
+ * Count one public submission of this client; when over the limit, the 429 answer to return
+ * (with Retry-After), else null.
+ */
+export function refusedByLimit(limiter: RateLimiter, c: Context<AppEnv>): TypedResponse<{ error: string }, 429, 'json'> | null {
+  const wait = limiter.hit(clientAddress(c));
+  if (wait === 0) return null;
+  c.header('Retry-After', String(wait));
+  return c.json({ error: `提交过于频繁，请约 ${Math.ceil(wait / 60)} 分钟后再试 (too many requests)` }, 429);
 }

@@ -10,7 +10,6 @@
  * logs and histories); a wrong code and an unknown number get the same 404. Submissions are
  * rate-limited per client address.
  */
-import { getConnInfo } from '@hono/node-server/conninfo';
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { checkGuideSettings, cleanGuideSettings, GUIDE_CHANNEL_FIELDS, GUIDE_TEXT_FIELDS, guideDocument, type GuideSettings } from '../../catalogue/guide.js';
@@ -35,8 +34,8 @@ import { canReadRegister, canSeeBody, canSeePersonalData, canWriteRegister, isAd
 import { actorOf, requireUser } from '../auth/session.js';
 import type { AppDeps, AppEnv, RouteModule } from '../context.js';
 import { ApiError, forbidden, notFound } from '../errors.js';
-import { errors, IsoDate, jsonBody, jsonOf } from '../openapi.js';
-import { RateLimiter } from '../rate-limit.js';
+import { errors, FieldErrorSchema, IsoDate, jsonBody, jsonOf, tooMany } from '../openapi.js';
+import { RateLimiter, refusedByLimit } from '../rate-limit.js';
 
 const CATALOGUE = ['公开目录 catalogue'];
 const GUIDE = ['公开指南 guide'];
@@ -137,7 +136,6 @@ const GuideSchema = z
   })
   .openapi('Guide');
 
-const FieldErrorSchema = z.object({ error: z.string(), fields: z.record(z.string(), z.string()).optional() }).openapi('OpinionFieldErrors');
 
 const OpinionInputSchema = z
   .object({
@@ -202,12 +200,6 @@ const FiguresSchema = z
     sentence: z.string().openapi({ description: '年度报告“五、监督保障”的参考表述' }),
   })
   .openapi('OpinionFigures');
-
-const tooMany = {
-  description: '提交过于频繁（见 Retry-After）',
-  headers: z.object({ 'Retry-After': z.string() }),
-  content: { 'application/json': { schema: FieldErrorSchema } },
-};
 
 // ---------------------------------------------------------------------------------------------
 // Routes: catalogue
@@ -323,15 +315,6 @@ const figures = createRoute({
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
-
-/** The client's network address (the rate limit's key), as the application form takes it. */
-function clientAddress(c: Context<AppEnv>): string {
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    return 'unknown';
-  }
-}
 
 
 /** A stored media type (with parameters such as charset) only when well formed: it goes into a header. */
@@ -456,11 +439,8 @@ export const cataloguePublicRoutes: RouteModule = (app, deps) => {
   // Opinions
 
   app.openapi(submitOpinion, async (c) => {
-    const wait = limiter.hit(clientAddress(c));
-    if (wait > 0) {
-      c.header('Retry-After', String(wait));
-      return c.json({ error: `提交过于频繁，请约 ${Math.ceil(wait / 60)} 分钟后再试 (too many requests)` }, 429);
-    }
+    const refused = refusedByLimit(limiter, c);
+    if (refused) return refused;
     const input = c.req.valid('json');
     const fields: Record<string, string> = { ...checkOpinionInput(input) };
     const body = fields.bodyId ? null : await bodyOf(deps, input.bodyId.trim());

@@ -8,7 +8,6 @@
  * A wrong code and an unknown number get the same 404, in the same time: the answer never tells
  * whether a number exists. Lookups are not rate-limited: a code has ~59 random bits.
  */
-import { getConnInfo } from '@hono/node-server/conninfo';
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { dueOf } from '../../register/lifecycle.js';
@@ -34,8 +33,8 @@ import { TEMPLATE_2021 } from '../../template/templates.js';
 import { maskContact, maskIdNumber } from '../auth/mask.js';
 import type { AppEnv, RouteModule } from '../context.js';
 import { ApiError } from '../errors.js';
-import { errors, IsoDate, jsonBody, jsonOf } from '../openapi.js';
-import { RateLimiter } from '../rate-limit.js';
+import { errors, FieldErrorSchema, IsoDate, jsonBody, jsonOf, tooMany } from '../openapi.js';
+import { RateLimiter, refusedByLimit } from '../rate-limit.js';
 
 const TAG = ['公众 public'];
 const NOT_FOUND = '没有找到该申请，或者申请编号与查询码不匹配，请核对后重试 (not found)';
@@ -92,10 +91,6 @@ const SubmittedSchema = z
   })
   .openapi('PublicSubmitted');
 
-const FieldErrorSchema = z
-  .object({ error: z.string(), fields: z.record(z.string(), z.string()).optional() })
-  .openapi('FieldErrors');
-
 const StatusSchema = z
   .object({
     id: z.string(),
@@ -119,12 +114,6 @@ const StatusSchema = z
 
 const CodeBody = z.object({ code: text(40) });
 const IdParam = z.object({ id: z.string().max(80).openapi({ param: { name: 'id', in: 'path' }, example: 'yl-2026-0001' }) });
-
-const tooMany = {
-  description: '提交过于频繁（见 Retry-After）',
-  headers: z.object({ 'Retry-After': z.string().openapi({ description: '等待的秒数' }) }),
-  content: { 'application/json': { schema: FieldErrorSchema } },
-};
 
 // ---------------------------------------------------------------------------------------------
 // Routes
@@ -176,15 +165,6 @@ const withdraw = createRoute({
 });
 
 // ---------------------------------------------------------------------------------------------
-
-/** The client's network address (the rate limit's key); absent when the app runs without a socket. */
-function clientAddress(c: Context<AppEnv>): string {
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    return 'unknown';
-  }
-}
 
 const actorOf = (c: Context<AppEnv>) => `public:${c.get('clientId')}`;
 
@@ -264,11 +244,8 @@ export const publicRoutes: RouteModule = (app, deps) => {
   );
 
   app.openapi(submit, async (c) => {
-    const wait = limiter.hit(clientAddress(c));
-    if (wait > 0) {
-      c.header('Retry-After', String(wait));
-      return c.json({ error: `提交过于频繁，请约 ${Math.ceil(wait / 60)} 分钟后再试 (too many requests)` }, 429);
-    }
+    const refused = refusedByLimit(limiter, c);
+    if (refused) return refused;
     const input = c.req.valid('json');
     const fields = checkApplicationInput(input, APPLICANT_TYPES);
     const body = fields.bodyId ? undefined : (await deps.db.query<{ name: string }>('SELECT name FROM bodies WHERE id = $1', [input.bodyId]))[0];
