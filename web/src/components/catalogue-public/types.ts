@@ -1,40 +1,15 @@
 /** The public catalogue's API answers as the pages use them (see /api/openapi.json: CatalogueSearchResult, CatalogueItem, Guide, Opinion…). */
+import type { PublicItem, PublicItemSummary, SearchResult as StoreSearchResult } from '../../../../src/store/catalogue-search.js';
 
-export interface ItemSummary {
-  id: number;
-  indexNo: string;
-  title: string;
-  summary: string;
-  bodyId: string;
-  bodyName: string;
-  publisher: string;
-  docNo: string | null;
-  topic: string | null;
-  docType: string | null;
-  madeOn: string;
-  publishedOn: string | null;
-  reportYear?: number;
-}
+// The items as the store gives them to the API (one definition; the browser imports its types only).
+export type ItemSummary = PublicItemSummary;
+export type Item = PublicItem;
 
-export interface SearchResult {
-  items: ItemSummary[];
-  total: number | null;
-  hasMore: boolean;
+export interface SearchResult extends StoreSearchResult {
   page: number;
   pages: number | null;
   pageSize: number;
   terms: string[];
-}
-
-export interface Item extends ItemSummary {
-  content: string;
-  channels: string[];
-  ruleKind: 'regulations' | 'normativeDocuments' | null;
-  effectiveOn: string | null;
-  repealedOn: string | null;
-  attachments: { id: number; fileName: string; mediaType: string; size: number }[];
-  interpretations: { id: number; title: string }[];
-  interprets: { id: number; title: string } | null;
 }
 
 export interface CatalogueOptions {
