@@ -6,8 +6,8 @@ import { useCallback, useEffect, useState } from 'react';
 import { ApiFailure, get, query } from '../../api.js';
 import { Field } from '../ui.js';
 import { Link } from '../../router.js';
-import { BODY_LEVEL_LABELS, BODY_LEVELS } from '../../../../src/register/bodies.js';
 import type { BodyRef } from './types.js';
+import { LevelSelect } from '../level-select.js';
 
 export interface Loaded<T> {
   data: T | null;
@@ -78,18 +78,7 @@ export function BodyPicker({ label, value, onChange, hint, error, allLabel }: { 
       <Field label="按名称或地区查找机关" hint={hint ?? '输入名称中的几个字，下方列表随之缩小'}>
         {(p) => <input {...p} type="search" value={q} onChange={(e) => setQ(e.target.value)} autoComplete="off" />}
       </Field>
-      <Field label="机关层级">
-        {(p) => (
-          <select {...p} value={level} onChange={(e) => setLevel(e.target.value)}>
-            <option value="">全部层级</option>
-            {BODY_LEVELS.map((l) => (
-              <option key={l} value={l}>
-                {BODY_LEVEL_LABELS[l]}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <LevelSelect value={level} onChange={setLevel} />
       <p className="hint" role="status">
         {found ? `找到 ${found.length} 个机关` : '正在查找机关…'}
       </p>

@@ -10,7 +10,7 @@ import '../../components/catalogue-public/catalogue-public.css';
 import { Field, Loading, Notice, PageTitle } from '../../components/ui.js';
 import type { PageProps } from '../../routes.js';
 import { Link } from '../../router.js';
-import { BODY_LEVEL_LABELS, BODY_LEVELS } from '../../../../src/register/bodies.js';
+import { LevelSelect } from '../../components/level-select.js';
 
 function BodyList() {
   const [q, setQ] = useState('');
@@ -42,18 +42,7 @@ function BodyList() {
         <Field label="机关名称或地区">
           {(p) => <input {...p} type="search" value={q} onChange={(e) => setQ(e.target.value)} autoComplete="off" />}
         </Field>
-        <Field label="机关层级">
-          {(p) => (
-            <select {...p} value={level} onChange={(e) => setLevel(e.target.value)}>
-              <option value="">全部层级</option>
-              {BODY_LEVELS.map((l) => (
-                <option key={l} value={l}>
-                  {BODY_LEVEL_LABELS[l]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <LevelSelect value={level} onChange={setLevel} />
       </form>
       <p role="status" className="result-line">
         {failed ? '机关列表暂时无法加载，请稍后刷新页面' : found ? `找到 ${found.length} 个机关` : '正在查找机关…'}

@@ -6,7 +6,7 @@ import { useEffect, useState } from 'react';
 import { get, query } from '../../api.js';
 import { Field } from '../../components/ui.js';
 import type { Body } from '../../components/public/types.js';
-import { BODY_LEVEL_LABELS, BODY_LEVELS } from '../../../../src/register/bodies.js';
+import { LevelSelect } from '../../components/level-select.js';
 
 export function BodyChooser({ value, onChange, error }: { value: string; onChange: (id: string) => void; error?: string | undefined }) {
   const [q, setQ] = useState('');
@@ -48,18 +48,7 @@ export function BodyChooser({ value, onChange, error }: { value: string; onChang
       <Field label="按名称或地区查找机关" hint="例如输入“云岭”或“自然资源”，下方列表随之缩小">
         {(p) => <input {...p} type="search" name="bodySearch" value={q} onChange={(e) => setQ(e.target.value)} autoComplete="off" />}
       </Field>
-      <Field label="机关层级">
-        {(p) => (
-          <select {...p} name="bodyLevel" value={level} onChange={(e) => setLevel(e.target.value)}>
-            <option value="">全部层级</option>
-            {BODY_LEVELS.map((l) => (
-              <option key={l} value={l}>
-                {BODY_LEVEL_LABELS[l]}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <LevelSelect value={level} onChange={setLevel} name="bodyLevel" />
       <p className="hint" role="status">
         {failed ? '机关列表暂时无法加载，请稍后刷新页面' : count}
       </p>

@@ -11,17 +11,9 @@ import type { Overview, ReportSummary } from '../../components/supervisor/types.
 import { Field, Loading, Notice, PageTitle } from '../../components/ui.js';
 import { Link } from '../../router.js';
 import type { PageProps } from '../../routes.js';
+import { LevelSelect } from '../../components/level-select.js';
 
 ensureSupervisorStyles();
-
-const LEVELS: [string, string][] = [
-  ['', '全部层级'],
-  ['province', '省级'],
-  ['city', '市级'],
-  ['county', '县级'],
-  ['township', '乡镇（街道）'],
-  ['department', '部门'],
-];
 
 interface Filters {
   q: string;
@@ -157,17 +149,7 @@ export default function OverviewPage(_props: PageProps) {
       </p>
       <form className="filters" onSubmit={submit} role="search" aria-label="筛选机关">
         <Field label="机关名称">{(p) => <input {...p} type="search" value={filters.q} onChange={set('q')} placeholder="如 云岭镇" />}</Field>
-        <Field label="层级">
-          {(p) => (
-            <select {...p} value={filters.level} onChange={set('level')}>
-              {LEVELS.map(([v, t]) => (
-                <option key={v} value={v}>
-                  {t}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <LevelSelect label="层级" value={filters.level} onChange={(level) => setFilters({ ...filters, level })} />
         <Field label="年度">
           {(p) => (
             <select {...p} value={filters.year} onChange={set('year')}>
