@@ -57,7 +57,8 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     if (c.req.path.startsWith('/api/supervisor/uploads')) return next();
     return bodyLimit({ maxSize: 2 * 1024 * 1024, onError: (cc) => cc.json({ error: '请求内容超过 2 MiB (request too large)' }, 413) })(c, next);
   });
-  app.use('*', sessionMiddleware(deps));
+  // Only the API needs to know who is asking; the page and its assets are the same for everyone.
+  app.use('/api/*', sessionMiddleware(deps));
 
   const modules: RouteModule[] = [authRoutes, adminRoutes, ...ROUTE_MODULES];
   for (const mount of modules) mount(app, deps);
