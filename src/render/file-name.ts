@@ -16,9 +16,3 @@ export function reportFileName(report: Pick<AnnualReport, 'unit' | 'year'>, form
   const unit = (report.unit ?? fallbackUnit).replace(/[\\/:*?"<>|\p{Cc}]/gu, '').trim();
   return `${unit}${report.year ?? ''}年政府信息公开工作年度报告.${format}`;
 }
-
-/** RFC 6266 / 5987: an ASCII fallback name and the UTF-8 name every current browser uses. */
-export function contentDisposition(fileName: string, asciiFallback: string): string {
-  const encoded = encodeURIComponent(fileName).replace(/['()*!]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `attachment; filename="${asciiFallback}"; filename*=UTF-8''${encoded}`;
-}

@@ -3,11 +3,8 @@
  * modules are functions `(app, deps) => void`, one per area of the application.
  */
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import type { WorkingDayCalendar } from '../calendar/calendar.js';
-import type { AccountStore } from '../store/account-store.js';
-import type { Db } from '../store/db.js';
-import type { RegisterStore } from '../store/register-store.js';
-import type { SessionUser } from './auth/permissions.js';
+import type { SessionUser } from '../accounts/permissions.js';
+import type { AppServices } from '../app/context.js';
 
 export interface ServerConfig {
   /** Cookies marked Secure (default). Off only for plain-HTTP deployments on a private network. */
@@ -26,16 +23,8 @@ export const DEFAULT_CONFIG: ServerConfig = {
   upload: { maxFileBytes: 64 * 1024 * 1024, maxFiles: 500 },
 };
 
-export interface AppDeps {
-  db: Db;
-  register: RegisterStore;
-  accounts: AccountStore;
-  /** The working-day calendar with the administrator's overrides as of now. */
-  calendar(): Promise<WorkingDayCalendar>;
-  /** Forget the cached calendar after an override changed. */
-  calendarChanged(): void;
-  /** Today in Beijing time (YYYY-MM-DD); tests pin it. */
-  today(): string;
+/** The use cases' services (src/app/context.ts) and what only the HTTP side needs. */
+export interface AppDeps extends AppServices {
   /** Server secret for CSRF tokens, kept in the database across restarts. */
   secret: string;
   config: ServerConfig;

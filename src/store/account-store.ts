@@ -3,7 +3,7 @@
  * passwords only as scrypt hashes (hashing happens in the server's auth module, not here).
  */
 import { createHash, randomBytes } from 'node:crypto';
-import type { Role, SessionUser } from '../server/auth/permissions.js';
+import type { Role, SessionUser } from '../accounts/permissions.js';
 import { writeAudit } from './audit.js';
 import type { Db } from './db.js';
 

@@ -1,6 +1,6 @@
 /** Masking applicants' contact data in lists and exports. */
 import { describe, expect, it } from 'vitest';
-import { maskContact, maskIdNumber } from '../../src/server/auth/mask.js';
+import { maskContact, maskIdNumber } from '../../src/accounts/mask.js';
 
 describe('masking personal data', () => {
   it('keeps the first three and last four digits of mobile and landline numbers', () => {

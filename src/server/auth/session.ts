@@ -13,7 +13,7 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { SESSION_HOURS } from '../../store/account-store.js';
 import type { AppDeps, AppEnv } from '../context.js';
 import { ApiError, forbidden, unauthorized } from '../errors.js';
-import type { Role, SessionUser } from './permissions.js';
+import type { Role, SessionUser } from '../../accounts/permissions.js';
 
 export const SESSION_COOKIE = 'gk_sid';
 export const CLIENT_COOKIE = 'gk_client';

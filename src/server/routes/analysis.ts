@@ -14,8 +14,9 @@ import { BODY_LEVEL_LABELS } from '../../register/bodies.js';
 import { gridOfSection, widthsOfSection } from '../../render/layout.js';
 import { render } from '../../render/render.js';
 import { AnalysisStore, UNIT_KEY_PREFIX, type Scope, type ScopedBody } from '../../store/analysis-store.js';
-import { canSeeBody, type SessionUser } from '../auth/permissions.js';
+import { canSeeBody, type SessionUser } from '../../accounts/permissions.js';
 import { requireRole } from '../auth/session.js';
+import { attachment } from '../http.js';
 import type { AppEnv, RouteModule } from '../context.js';
 import { ApiError, forbidden } from '../errors.js';
 import { errors, jsonBody, jsonOf } from '../openapi.js';
@@ -177,10 +178,6 @@ export const scopeOf = (u: SessionUser): Scope => ({ all: u.role === 'admin', bo
 
 const levelLabel = (b: ScopedBody) => (b.level ? BODY_LEVEL_LABELS[b.level] : UNREGISTERED);
 const withLabel = (b: ScopedBody) => ({ ...b, levelLabel: levelLabel(b) });
-
-function attachment(name: string, ascii: string): string {
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
-}
 
 function fileResponse(c: Context<AppEnv>, bytes: Uint8Array, type: string, name: string, ascii: string): Response {
   return c.body(bytes as Uint8Array<ArrayBuffer>, 200, { 'content-type': type, 'content-disposition': attachment(name, ascii), 'cache-control': 'no-store' });

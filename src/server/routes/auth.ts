@@ -2,7 +2,7 @@
  * Signing in and out, the current session (with its CSRF token), and changing one's password.
  */
 import { createRoute, z } from '@hono/zod-openapi';
-import { ROLE_LABELS, ROLES } from '../auth/permissions.js';
+import { ROLE_LABELS, ROLES } from '../../accounts/permissions.js';
 import { hashPassword, passwordProblem, verifyPassword } from '../auth/password.js';
 import { actorOf, clearSessionCookie, csrfSubject, csrfToken, requireUser, setSessionCookie, SESSION_COOKIE } from '../auth/session.js';
 import type { RouteModule } from '../context.js';

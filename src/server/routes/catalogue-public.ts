@@ -29,9 +29,10 @@ import { BODY_LEVEL_LABELS, BODY_LEVELS, type BodyLevel } from '../../register/b
 import { formatQueryCode, queryCodeProblem } from '../../register/public-form.js';
 import { CatalogueSearch } from '../../store/catalogue-search.js';
 import { OpinionStore, type OpinionRecord } from '../../store/opinion-store.js';
-import { maskContact } from '../auth/mask.js';
-import { canReadRegister, canSeeBody, canSeePersonalData, canWriteRegister, isAdmin, type SessionUser } from '../auth/permissions.js';
+import { maskContact } from '../../accounts/mask.js';
+import { canReadRegister, canSeeBody, canSeePersonalData, canWriteRegister, isAdmin, type SessionUser } from '../../accounts/permissions.js';
 import { actorOf, requireUser } from '../auth/session.js';
+import { attachment } from '../http.js';
 import type { AppDeps, AppEnv, RouteModule } from '../context.js';
 import { ApiError, forbidden, notFound } from '../errors.js';
 import { errors, FieldErrorSchema, IsoDate, jsonBody, jsonOf, tooMany } from '../openapi.js';
@@ -321,10 +322,6 @@ const figures = createRoute({
 const MEDIA_TYPE = /^[\w.+-]+\/[\w.+-]+(\s*;\s*[\w.+-]+=("[^"\r\n]*"|[\w.+-]+))*$/;
 const safeMediaType = (t: string) => (MEDIA_TYPE.test(t.trim()) ? t.trim() : 'application/octet-stream');
 
-function attachmentDisposition(name: string): string {
-  const ascii = name.replace(/[^\x20-\x7e]|["\\;]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
-}
 
 interface BodyRef {
   id: string;
@@ -401,7 +398,7 @@ export const cataloguePublicRoutes: RouteModule = (app, deps) => {
     if (!file) throw new ApiError(404, '没有找到该附件：它不存在，或者所属信息尚未公开 (not found)');
     return c.body(file.bytes as Uint8Array<ArrayBuffer>, 200, {
       'content-type': safeMediaType(file.mediaType),
-      'content-disposition': attachmentDisposition(file.fileName),
+      'content-disposition': attachment(file.fileName),
       'x-content-type-options': 'nosniff',
       'content-security-policy': 'sandbox',
       // Public, but it must disappear with its item if the item is withdrawn.

@@ -42,8 +42,9 @@ import {
   type PublicationDue,
 } from '../../catalogue/index.js';
 import { CatalogueStore, chainOf, isSettled, MAX_ATTACHMENT_BYTES, proposedFields, type StoredItem } from '../../store/catalogue-store.js';
-import { canReadRegister, canWriteRegister, type SessionUser } from '../auth/permissions.js';
+import { canReadRegister, canWriteRegister, type SessionUser } from '../../accounts/permissions.js';
 import { actorOf, requireUser } from '../auth/session.js';
+import { attachment } from '../http.js';
 import type { AppDeps, AppEnv, RouteModule } from '../context.js';
 import { ApiError, forbidden, notFound } from '../errors.js';
 import { errors, IsoDate, jsonBody, jsonOf, OkSchema } from '../openapi.js';
@@ -541,7 +542,6 @@ const SAFE_TYPES = new Set([
 const cleanName = (name: string) =>
   [...(name.split(/[\\/]/).pop() ?? '')].filter((ch) => ch.charCodeAt(0) >= 0x20 && ch !== '\u007f').join('').trim().slice(0, 200) || '附件';
 
-const disposition = (name: string) => `attachment; filename="${encodeURIComponent(name).replace(/%/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 
 async function uploadedFile(c: Ctx): Promise<{ fileName: string; mediaType: string; bytes: Uint8Array }> {
   if (!/^multipart\/form-data/i.test(c.req.header('content-type') ?? '')) throw new ApiError(400, '请以 multipart/form-data 上传附件，字段名为 file');
@@ -672,7 +672,7 @@ export const catalogueRoutes: RouteModule = (app, deps) => {
     const type = SAFE_TYPES.has(file.mediaType) ? file.mediaType : 'application/octet-stream';
     return c.body(file.bytes as Uint8Array<ArrayBuffer>, 200, {
       'content-type': type,
-      'content-disposition': disposition(file.fileName),
+      'content-disposition': attachment(file.fileName),
       'content-security-policy': 'sandbox',
       'cache-control': 'private, no-store',
     });

@@ -30,7 +30,7 @@ import { correctionRefusal, publicView, withdrawalRefusal } from '../../register
 import { APPLICANT_TYPES, type Application } from '../../register/types.js';
 import { PublicStore, type PublicRecord } from '../../store/public-store.js';
 import { TEMPLATE_2021 } from '../../template/templates.js';
-import { maskContact, maskIdNumber } from '../auth/mask.js';
+import { maskContact, maskIdNumber } from '../../accounts/mask.js';
 import type { AppEnv, RouteModule } from '../context.js';
 import { ApiError } from '../errors.js';
 import { errors, FieldErrorSchema, IsoDate, jsonBody, jsonOf, tooMany } from '../openapi.js';

@@ -30,9 +30,10 @@ import { allowedEvents, DUE_SOON_WORKING_DAYS, feeQuote, STATE_LABELS, standingO
 import { APPLICANT_TYPES, type Application, type Channel, type RegisterEvent } from '../../register/types.js';
 import type { ReplyDue } from '../../calendar/clock.js';
 import { writeAudit } from '../../store/audit.js';
-import { maskContact, maskIdNumber } from '../auth/mask.js';
-import { canReadRegister, canSeePersonalData, canWriteRegister, type SessionUser } from '../auth/permissions.js';
+import { maskContact, maskIdNumber } from '../../accounts/mask.js';
+import { canReadRegister, canSeePersonalData, canWriteRegister, type SessionUser } from '../../accounts/permissions.js';
 import { actorOf, requireUser } from '../auth/session.js';
+import { attachment } from '../http.js';
 import type { AppDeps, AppEnv, RouteModule } from '../context.js';
 import { forbidden, notFound } from '../errors.js';
 import { errors, IsoDate, jsonBody, jsonOf } from '../openapi.js';
@@ -469,7 +470,6 @@ function arrivalOf(input: z.infer<typeof NewApplicationSchema>): Arrival {
   return arrival;
 }
 
-const attachment = (name: string) => `attachment; filename="${encodeURIComponent(name).replace(/%/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 
 function letterOf(kind: 'reply' | 'extension', bodyName: string, app: Application, calendar: WorkingDayCalendar): Letter {
   return kind === 'reply' ? replyLetter(bodyName, app) : extensionLetter(bodyName, app, dueOf(app, calendar).due);

@@ -27,7 +27,7 @@ import { writeAudit } from '../../store/audit.js';
 import type { Db } from '../../store/db.js';
 import { mib, PublishedStore, readUpload, sha256, unpackZip, type Mark, type StoredReport, type Viewer } from '../../store/published-store.js';
 import { templateFor } from '../../template/templates.js';
-import type { SessionUser } from '../auth/permissions.js';
+import type { SessionUser } from '../../accounts/permissions.js';
 import { actorOf, requireRole } from '../auth/session.js';
 import type { AppDeps, AppEnv, RouteModule, ServerConfig } from '../context.js';
 import { ApiError, notFound } from '../errors.js';

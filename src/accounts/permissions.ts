@@ -1,6 +1,7 @@
 /**
- * Who may do what, as pure predicates over the signed-in user (no I/O), so every route asks the
- * same questions and tests can ask them directly.
+ * Who may do what, as pure predicates over the actor (no I/O), so every use case in `src/app`
+ * asks the same questions and tests can ask them directly. The store, the server and the CLI
+ * all take the actor's type from here; nothing here knows about HTTP.
  *
  * - officer (经办人): keeps the register and the annual report of their body;
  * - reviewer (审核人): reads their body's register and reviews its drafts;
@@ -27,6 +28,26 @@ export interface SessionUser {
   /** Officer/reviewer: their body; supervisor: the bodies they oversee. */
   bodies: readonly string[];
 }
+
+/**
+ * Someone at the machine's shell who holds the database itself (the `gongkai register` commands):
+ * nothing a permission could withhold, so every predicate says yes; audited by their OS user name.
+ */
+export interface Operator {
+  role: 'operator';
+  username: string;
+  displayName: string;
+}
+
+/** Whoever a use case acts for: a signed-in user, or the local operator. */
+export type Actor = SessionUser | Operator;
+
+export const isOperator = (a: Actor): a is Operator => a.role === 'operator';
+
+/** The name an actor leaves in the audit log and the register's timeline. */
+export const actorId = (a: Actor): string => (isOperator(a) ? a.username : `user:${a.username}`);
+
+export const operator = (username: string): Operator => ({ role: 'operator', username, displayName: username });
 
 const ofBody = (u: SessionUser, bodyId: string) => u.bodies.includes(bodyId);
 

@@ -1,0 +1,23 @@
+/**
+ * HTTP helpers every route module shares: the one way a download names its file.
+ */
+import type { Context } from 'hono';
+
+/**
+ * RFC 6266 / 5987 `Content-Disposition: attachment`: an ASCII fallback name (given, or the name
+ * with every other character as `_`) and the UTF-8 name every current browser uses.
+ */
+export function attachment(fileName: string, asciiFallback?: string): string {
+  const ascii = (asciiFallback ?? fileName).replace(/[^\x20-\x7e]|["\\;%]/g, '_');
+  const encoded = encodeURIComponent(fileName).replace(/['()*!]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+}
+
+/** A file to download: its bytes, type and name, never cached (it may hold personal data). */
+export function download(c: Context, bytes: Uint8Array, contentType: string, fileName: string, asciiFallback?: string): Response {
+  return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
+    'content-type': contentType,
+    'content-disposition': attachment(fileName, asciiFallback),
+    'cache-control': 'no-store',
+  });
+}
