@@ -10,7 +10,7 @@ import { ROLES } from '../../accounts/permissions.js';
 import { actorOf, requireRole } from '../auth/session.js';
 import type { RouteModule } from '../context.js';
 import { ApiError } from '../errors.js';
-import { errors, IsoDate, jsonBody, jsonOf, OkSchema } from '../openapi.js';
+import { errors, IsoDate, jsonBody, jsonOf, OkSchema } from '../../api/common.js';
 
 export const BodySchema = z
   .object({ id: z.string(), name: z.string(), level: z.enum(BODY_LEVELS), levelLabel: z.string(), region: z.string().nullable() })

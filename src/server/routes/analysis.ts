@@ -19,7 +19,7 @@ import { requireRole } from '../auth/session.js';
 import { attachment } from '../http.js';
 import type { AppEnv, RouteModule } from '../context.js';
 import { ApiError, forbidden } from '../errors.js';
-import { errors, jsonBody, jsonOf } from '../openapi.js';
+import { errors, jsonBody, jsonOf } from '../../api/common.js';
 
 const TAGS = ['分析 analysis'];
 const UNREGISTERED = '未登记机关';

@@ -7,7 +7,7 @@ import { hashPassword, passwordProblem, verifyPassword } from '../auth/password.
 import { actorOf, clearSessionCookie, csrfSubject, csrfToken, requireUser, setSessionCookie, SESSION_COOKIE } from '../auth/session.js';
 import type { RouteModule } from '../context.js';
 import { ApiError } from '../errors.js';
-import { errors, jsonBody, jsonOf, OkSchema } from '../openapi.js';
+import { errors, jsonBody, jsonOf, OkSchema } from '../../api/common.js';
 import { getCookie } from 'hono/cookie';
 
 export const SessionUserSchema = z

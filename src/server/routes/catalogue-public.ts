@@ -35,7 +35,7 @@ import { actorOf, requireUser } from '../auth/session.js';
 import { attachment } from '../http.js';
 import type { AppDeps, AppEnv, RouteModule } from '../context.js';
 import { ApiError, forbidden, notFound } from '../errors.js';
-import { errors, FieldErrorSchema, IsoDate, jsonBody, jsonOf, tooMany } from '../openapi.js';
+import { errors, FieldErrorSchema, IsoDate, jsonBody, jsonOf, tooMany } from '../../api/common.js';
 import { RateLimiter, refusedByLimit } from '../rate-limit.js';
 
 const CATALOGUE = ['公开目录 catalogue'];

@@ -47,7 +47,7 @@ import { actorOf, requireUser } from '../auth/session.js';
 import { attachment } from '../http.js';
 import type { AppDeps, AppEnv, RouteModule } from '../context.js';
 import { ApiError, forbidden, notFound } from '../errors.js';
-import { errors, IsoDate, jsonBody, jsonOf, OkSchema } from '../openapi.js';
+import { errors, IsoDate, jsonBody, jsonOf, OkSchema } from '../../api/common.js';
 
 const TAG = ['主动公开目录（后台）catalogue office'];
 type Ctx = Context<AppEnv>;

@@ -33,7 +33,7 @@ import { TEMPLATE_2021 } from '../../template/templates.js';
 import { maskContact, maskIdNumber } from '../../accounts/mask.js';
 import type { AppEnv, RouteModule } from '../context.js';
 import { ApiError } from '../errors.js';
-import { errors, FieldErrorSchema, IsoDate, jsonBody, jsonOf, tooMany } from '../openapi.js';
+import { errors, FieldErrorSchema, IsoDate, jsonBody, jsonOf, tooMany } from '../../api/common.js';
 import { RateLimiter, refusedByLimit } from '../rate-limit.js';
 
 const TAG = ['公众 public'];

@@ -36,7 +36,7 @@ import { actorOf, requireUser } from '../auth/session.js';
 import { attachment } from '../http.js';
 import type { AppDeps, AppEnv, RouteModule } from '../context.js';
 import { forbidden, notFound } from '../errors.js';
-import { errors, IsoDate, jsonBody, jsonOf } from '../openapi.js';
+import { errors, IsoDate, jsonBody, jsonOf } from '../../api/common.js';
 
 const TAG = ['台账 register'];
 const STATES = ['replied', 'withdrawn', 'awaitingCorrection', 'overdue', 'dueSoon', 'open'] as const;

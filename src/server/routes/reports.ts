@@ -25,7 +25,7 @@ import { actorOf, requireUser } from '../auth/session.js';
 import { attachment } from '../http.js';
 import type { AppDeps, AppEnv, RouteModule } from '../context.js';
 import { ApiError, forbidden, notFound } from '../errors.js';
-import { errors, jsonBody, jsonOf } from '../openapi.js';
+import { errors, jsonBody, jsonOf } from '../../api/common.js';
 
 const TAG = '年度报告 annual report';
 

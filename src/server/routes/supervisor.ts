@@ -31,7 +31,7 @@ import type { SessionUser } from '../../accounts/permissions.js';
 import { actorOf, requireRole } from '../auth/session.js';
 import type { AppDeps, AppEnv, RouteModule, ServerConfig } from '../context.js';
 import { ApiError, notFound } from '../errors.js';
-import { errors, jsonOf } from '../openapi.js';
+import { errors, jsonOf } from '../../api/common.js';
 
 // ─── Schemas ────────────────────────────────────────────────────────────────────────────────
 

@@ -1,7 +1,7 @@
 /**
- * Shared pieces of the API's schemas: every route is declared once with zod (`createRoute`), which
- * both validates requests and writes /api/openapi.json. The browser application calls the same
- * routes.
+ * The API contract's shared pieces: every route is declared once with zod (`createRoute`) in
+ * src/api/<area>.ts, which both validates requests (the server) and writes /api/openapi.json; the
+ * browser takes its types from the same schemas (`import type`, z.infer).
  */
 import { z } from '@hono/zod-openapi';
 
@@ -13,6 +13,8 @@ export const errors = {
   401: { description: '未登录', content: { 'application/json': { schema: ErrorSchema } } },
   403: { description: '无权限或安全令牌无效', content: { 'application/json': { schema: ErrorSchema } } },
   404: { description: '不存在', content: { 'application/json': { schema: ErrorSchema } } },
+  409: { description: '与他人的修改冲突或状态已变（说明见 error）', content: { 'application/json': { schema: ErrorSchema } } },
+  413: { description: '文件或请求过大', content: { 'application/json': { schema: ErrorSchema } } },
 } as const;
 
 /** `{ description, content: application/json }` for a response schema. */
