@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import { hashPassword } from '../src/server/auth/password.js';
+import { hashPassword } from '../src/app/accounts/password.js';
 import { AccountStore } from '../src/store/account-store.js';
 import { openDb, openPostgres } from '../src/store/db.js';
 import { PublicStore } from '../src/store/public-store.js';

@@ -4,7 +4,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { existsSync } from 'node:fs';
-import { DEMO_PASSWORD, DEMO_USERS, loadDemoData } from '../server/demo-data.js';
+import { DEMO_PASSWORD, DEMO_USERS, loadDemoData } from '../app/demo.js';
 import { startServer } from '../server/start.js';
 
 export interface ServeOptions {

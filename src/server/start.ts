@@ -11,7 +11,7 @@ import { AccountStore } from '../store/account-store.js';
 import { openDb, type Db } from '../store/db.js';
 import { RegisterStore } from '../store/register-store.js';
 import { createApp } from './app.js';
-import { hashPassword } from './auth/password.js';
+import { hashPassword } from '../app/accounts/password.js';
 import { DEFAULT_CONFIG, type AppDeps, type ServerConfig } from './context.js';
 
 /** Today in Beijing: what a date of receipt or a deadline means. */

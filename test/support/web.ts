@@ -13,7 +13,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { chromiumPath, CHROMIUM_ARGS } from '../../src/adapters/chromium.js';
 import { csrfToken } from '../../src/server/auth/session.js';
 import type { AppDeps } from '../../src/server/context.js';
-import { hashPassword } from '../../src/server/auth/password.js';
+import { hashPassword } from '../../src/app/accounts/password.js';
 import type { Role } from '../../src/accounts/permissions.js';
 import { startServer, type RunningServer, type StartOptions } from '../../src/server/start.js';
 import { freshPostgresUrl } from './db.js';

@@ -5,7 +5,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { BODY_LEVEL_LABELS, BODY_LEVELS } from '../../register/bodies.js';
 import { writeAudit } from '../../store/audit.js';
-import { hashPassword, passwordProblem } from '../auth/password.js';
+import { hashPassword, passwordProblem } from '../../app/accounts/password.js';
 import { ROLES } from '../../accounts/permissions.js';
 import { actorOf, requireRole } from '../auth/session.js';
 import type { RouteModule } from '../context.js';

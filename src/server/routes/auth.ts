@@ -3,7 +3,7 @@
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { ROLE_LABELS, ROLES } from '../../accounts/permissions.js';
-import { hashPassword, passwordProblem, verifyPassword } from '../auth/password.js';
+import { hashPassword, passwordProblem, verifyPassword } from '../../app/accounts/password.js';
 import { actorOf, clearSessionCookie, csrfSubject, csrfToken, requireUser, setSessionCookie, SESSION_COOKIE } from '../auth/session.js';
 import type { RouteModule } from '../context.js';
 import { ApiError } from '../errors.js';

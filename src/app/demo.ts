@@ -3,8 +3,8 @@
  * office, two townships, an officer, a reviewer and a supervisor, all with the password printed
  * at start. Never used unless asked for.
  */
-import { hashPassword } from './auth/password.js';
-import type { AppDeps } from './context.js';
+import { hashPassword } from './accounts/password.js';
+import type { AppServices } from './context.js';
 
 export const DEMO_PASSWORD = 'gongkai-demo-2026';
 
@@ -20,7 +20,7 @@ export const DEMO_USERS = [
   { username: 'supervisor', displayName: '青禾县政务公开办', role: 'supervisor', bodies: DEMO_BODIES.map((b) => b.id) },
 ] as const;
 
-export async function loadDemoData(deps: AppDeps): Promise<string[]> {
+export async function loadDemoData(deps: AppServices): Promise<string[]> {
   for (const b of DEMO_BODIES) await deps.register.addBody(b.id, b.name, 'system:demo', { region: b.region });
   const existing = new Set((await deps.accounts.users()).map((u) => u.username));
   const hash = await hashPassword(DEMO_PASSWORD);
