@@ -1,14 +1,14 @@
 /**
- * Migrations of the proactive-disclosure catalogue (目录), its review chain, the guide (指南)
- * settings and the opinion box: versions 500–599 (500–549 catalogue, 550–599 public side).
+ * Migration steps of the proactive-disclosure catalogue (目录), its review chain and the guide
+ * (指南) settings.
  */
-import type { Migration } from '../migrations.js';
+import type { MigrationStep } from '../migrations.js';
 
-export const CATALOGUE_MIGRATIONS: readonly Migration[] = [
-  {
-    version: 500,
-    name: 'catalogue items, review steps, body settings',
-    sql: `
+// Version numbers and order live in one place: MIGRATIONS in src/store/migrations.ts.
+
+export const CATALOGUE_ITEMS: MigrationStep = {
+  name: 'catalogue items, review steps, body settings',
+  sql: `
       -- Per body: the guide's contact details, the index-number rule and the review chain.
       CREATE TABLE body_settings (
         body_id text PRIMARY KEY REFERENCES bodies(id),
@@ -85,12 +85,12 @@ export const CATALOGUE_MIGRATIONS: readonly Migration[] = [
         sha256 text NOT NULL,
         created_at timestamptz NOT NULL DEFAULT now()
       );
-    `,
-  },
-  {
-    version: 501,
-    name: 'catalogue review rounds, pending changes, approved status, re-examinations',
-    sql: `
+  `,
+};
+
+export const CATALOGUE_REVIEW_ROUNDS: MigrationStep = {
+  name: 'catalogue review rounds, pending changes, approved status, re-examinations',
+  sql: `
       -- 'approved': passed the chain but not proactively public (依申请公开 / 不予公开 entries);
       -- the public side, which shows status = 'published' only, never sees them.
       ALTER TABLE catalogue_items DROP CONSTRAINT catalogue_items_status_check;
@@ -139,6 +139,5 @@ export const CATALOGUE_MIGRATIONS: readonly Migration[] = [
       -- The re-examination period in months (第十八条), per body.
       ALTER TABLE body_settings ADD COLUMN reexamine_months int CHECK (reexamine_months BETWEEN 1 AND 60);
       CREATE INDEX catalogue_items_review_on ON catalogue_items (body_id, review_on) WHERE disclosure = 'withheld';
-    `,
-  },
-];
+  `,
+};

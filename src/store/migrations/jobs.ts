@@ -1,11 +1,11 @@
-/** Migrations of the batch job queue (`gongkai queue`, `gongkai batch --queue`): versions 700–799. */
-import type { Migration } from '../migrations.js';
+/** Migration steps of the batch job queue (`gongkai queue`, `gongkai batch --queue`). */
+import type { MigrationStep } from '../migrations.js';
 
-export const JOB_MIGRATIONS: readonly Migration[] = [
-  {
-    version: 700,
-    name: 'batch job queue',
-    sql: `
+// Version numbers and order live in one place: MIGRATIONS in src/store/migrations.ts.
+
+export const BATCH_JOB_QUEUE: MigrationStep = {
+  name: 'batch job queue',
+  sql: `
       -- One run: a corpus queued under a name. collected_by is the worker that wrote its outputs
       -- once every job was finished; queuing more files clears it.
       CREATE TABLE batch_runs (
@@ -49,6 +49,5 @@ export const JOB_MIGRATIONS: readonly Migration[] = [
         PRIMARY KEY (run, file),
         FOREIGN KEY (run, sha256) REFERENCES batch_jobs (run, sha256) ON DELETE CASCADE
       );
-    `,
-  },
-];
+  `,
+};

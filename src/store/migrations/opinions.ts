@@ -1,11 +1,11 @@
-/** Migrations of the public catalogue side: opinion box (意见箱) and search extras, versions 550–599. */
-import type { Migration } from '../migrations.js';
+/** Migration steps of the public catalogue side: opinion box (意见箱) and search extras. */
+import type { MigrationStep } from '../migrations.js';
 
-export const OPINION_MIGRATIONS: readonly Migration[] = [
-  {
-    version: 550,
-    name: 'opinion box (意见箱)',
-    sql: `
+// Version numbers and order live in one place: MIGRATIONS in src/store/migrations.ts.
+
+export const OPINION_BOX: MigrationStep = {
+  name: 'opinion box (意见箱)',
+  sql: `
       -- One opinion, complaint or report about a body's disclosure work. Only a hash of the
       -- writer's query code is kept; name and contact are optional personal data.
       CREATE TABLE opinions (
@@ -34,12 +34,12 @@ export const OPINION_MIGRATIONS: readonly Migration[] = [
         last int NOT NULL,
         PRIMARY KEY (body_id, year)
       );
-    `,
-  },
-  {
-    version: 551,
-    name: 'public catalogue search: normalised text for the exact check, published-only indexes',
-    sql: `
+  `,
+};
+
+export const CATALOGUE_PUBLIC_SEARCH: MigrationStep = {
+  name: 'public catalogue search: normalised text for the exact check, published-only indexes',
+  sql: `
       -- The database's copy of src/catalogue/search.ts normalizeForSearch (NFKC, lower case,
       -- letters and digits only). [:alnum:] follows the database's ctype; the CJK ranges keep
       -- Chinese even under a plain "C" ctype, where [:alnum:] is ASCII only.
@@ -60,6 +60,5 @@ export const OPINION_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX catalogue_public_type ON catalogue_items (doc_type, published_on DESC, id DESC) WHERE status = 'published';
       CREATE INDEX catalogue_public_topic ON catalogue_items (topic, published_on DESC, id DESC) WHERE status = 'published';
       CREATE INDEX catalogue_public_doc_no ON catalogue_items (catalogue_norm(doc_no)) WHERE status = 'published';
-    `,
-  },
-];
+  `,
+};

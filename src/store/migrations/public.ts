@@ -1,11 +1,11 @@
-/** Migrations of the public side (online applications, query codes): versions 100–199. */
-import type { Migration } from '../migrations.js';
+/** Migration steps of the public side (online applications, query codes). */
+import type { MigrationStep } from '../migrations.js';
 
-export const PUBLIC_MIGRATIONS: readonly Migration[] = [
-  {
-    version: 100,
-    name: 'online applications: query codes and corrections',
-    sql: `
+// Version numbers and order live in one place: MIGRATIONS in src/store/migrations.ts.
+
+export const ONLINE_APPLICATIONS: MigrationStep = {
+  name: 'online applications: query codes and corrections',
+  sql: `
       -- One row per application submitted online. Only a hash of the query code is kept: a copy
       -- of the database opens no application. id_kind: which 身份证明 the applicant's number is.
       CREATE TABLE public_applications (
@@ -21,6 +21,5 @@ export const PUBLIC_MIGRATIONS: readonly Migration[] = [
         submitted_on iso_date NOT NULL,
         created_at timestamptz NOT NULL DEFAULT now()
       );
-    `,
-  },
-];
+  `,
+};

@@ -1,11 +1,11 @@
-/** Migrations of the annual-report editor (drafts): versions 300–399. */
-import type { Migration } from '../migrations.js';
+/** Migration steps of the annual-report editor (drafts). */
+import type { MigrationStep } from '../migrations.js';
 
-export const REPORT_MIGRATIONS: readonly Migration[] = [
-  {
-    version: 300,
-    name: 'annual report drafts',
-    sql: `
+// Version numbers and order live in one place: MIGRATIONS in src/store/migrations.ts.
+
+export const REPORT_DRAFTS: MigrationStep = {
+  name: 'annual report drafts',
+  sql: `
       -- One draft per body and year: the edited canonical model (gongkai.report/v1). The register
       -- stays the record; the draft is what the officer will publish. revision counts saves, so
       -- two people editing the same draft cannot silently overwrite each other.
@@ -18,6 +18,5 @@ export const REPORT_MIGRATIONS: readonly Migration[] = [
         updated_at timestamptz NOT NULL DEFAULT now(),
         PRIMARY KEY (body_id, year)
       );
-    `,
-  },
-];
+  `,
+};
