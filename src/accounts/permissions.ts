@@ -65,4 +65,5 @@ export const canSeeBody = (u: SessionUser, bodyId: string): boolean => u.role ==
 export const canSeePersonalData = (u: SessionUser, bodyId: string): boolean => u.role === 'officer' && ofBody(u, bodyId);
 
 export const isSupervisor = (u: SessionUser): boolean => u.role === 'supervisor' || u.role === 'admin';
-export const isAdmin = (u: SessionUser): boolean => u.role === 'admin';
+/** Bodies, accounts, holiday overrides, the audit log (the local operator may too). */
+export const isAdmin = (a: Actor): boolean => isOperator(a) || a.role === 'admin';
