@@ -4,15 +4,15 @@
  * Word (.doc/.wps) and scans need outside programs, which the caller passes in (adapters), so
  * this module stays free of process and file-system access.
  */
+import type { FindingCode } from './model/codes.js';
 import { emptyReport } from './model/report.js';
-import { parseBytes, parseText, type ParseResult } from './parse.js';
+import { NOT_A_REPORT_REASON, readDecoded, readTextBytes, recognizeDocument, type ParseResult } from './parse.js';
 import { decodeText, sniffBinary } from './read/decode.js';
 import { readDocx } from './read/docx.js';
 import { decodeHtml, looksLikeHtml, readHtml } from './read/html.js';
 import { PdfError, readPdf } from './read/pdf.js';
 import type { TextDocument } from './read/text.js';
 import { zipDanger, zipEntries } from './read/zip.js';
-import { recognize } from './recognize/recognize.js';
 
 export type InputFormat = 'text' | 'html' | 'docx' | 'pdf' | 'legacy-word' | 'image' | 'zip' | 'rtf' | 'binary';
 
@@ -29,8 +29,15 @@ export interface IngestOptions {
   tools?: ExternalTools;
 }
 
+/** What the single entry gives for one file: the model, and what it was read from. */
 export interface IngestResult extends ParseResult {
   format: InputFormat;
+  /** The document the model was recognised from (lines, cells, pages), for showing the source beside the model; null when the bytes could not be read into one. */
+  document: TextDocument | null;
+  /** The decoded text of a text or HTML input (to show or sanitise the source); null for other formats. */
+  sourceText: string | null;
+  /** What an outside program produced on the way: the .docx LibreOffice made of a .doc/.wps, the text tesseract read from a scan. */
+  converted?: { docx?: Uint8Array; ocrText?: string };
 }
 
 export const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
@@ -49,17 +56,20 @@ export function detectFormat(bytes: Uint8Array): InputFormat {
   return looksLikeHtml(head) ? 'html' : 'text';
 }
 
-function refused(format: InputFormat, code: string, reason: string): IngestResult {
+function refused(format: InputFormat, code: FindingCode, reason: string): IngestResult {
   const report = emptyReport('2021');
   report.diagnostics.push({ code, severity: 'error', message: reason, at: 'input' });
-  return { report, readable: false, reason, format };
+  return { report, readable: false, reason, format, document: null, sourceText: null };
 }
 
-function fromDocument(doc: TextDocument, format: InputFormat): IngestResult {
-  const report = recognize(doc);
-  const readable = report.sections.length > 0 || Object.keys(report.provenance).length > 0 || report.title !== null;
-  if (!readable) return refused(format, 'INPUT.NOT_A_REPORT', '没有找到年度报告的任何部分（标题、六个部分的标题和三张统计表都没有找到）');
-  return { report, readable, format };
+/**
+ * A document read from HTML, Word or PDF → model. One that holds nothing of a report is refused
+ * with an empty model (the recogniser's guesses about markup are noise), its document kept.
+ */
+function fromDocument(document: TextDocument, format: InputFormat, sourceText: string | null = null): IngestResult {
+  const parsed = recognizeDocument(document);
+  if (!parsed.readable) return { ...refused(format, 'INPUT.NOT_A_REPORT', NOT_A_REPORT_REASON), document, sourceText };
+  return { ...parsed, format, document, sourceText };
 }
 
 async function fromOcr(bytes: Uint8Array, kind: 'pdf' | 'image', tools: ExternalTools | undefined): Promise<IngestResult> {
@@ -71,7 +81,8 @@ async function fromOcr(bytes: Uint8Array, kind: 'pdf' | 'image', tools: External
   } catch (error) {
     return refused(kind, 'INPUT.NEEDS_OCR', `${what}，文字识别失败：${(error as Error).message}`);
   }
-  const result = { ...parseText(text), format: kind };
+  const { report, readable, reason, document } = readDecoded(text);
+  const result: IngestResult = { report, readable, ...(reason === undefined ? {} : { reason }), format: kind, document, sourceText: null, converted: { ocrText: text } };
   for (const p of Object.values(result.report.provenance)) p.ocr = true;
   result.report.diagnostics.unshift({
     code: 'INPUT.OCR',
@@ -92,9 +103,11 @@ export async function parseFile(bytes: Uint8Array, options: IngestOptions = {}):
   try {
     switch (format) {
       case 'text':
-        return { ...parseBytes(bytes), format };
-      case 'html':
-        return fromDocument(readHtml(decodeHtml(bytes)), format);
+        return { ...readTextBytes(bytes), format };
+      case 'html': {
+        const source = decodeHtml(bytes);
+        return fromDocument(readHtml(source), format, source);
+      }
       case 'docx': {
         const danger = zipDanger(zipEntries(bytes) ?? []);
         if (danger) return refused(format, 'INPUT.UNSAFE_ARCHIVE', `Word 文件不安全，未解压：${danger}`);
@@ -115,7 +128,7 @@ export async function parseFile(bytes: Uint8Array, options: IngestOptions = {}):
         } catch (error) {
           return refused(format, 'INPUT.NEEDS_CONVERTER', `这是旧版 Word/WPS 文件（.doc/.wps），转换失败：${(error as Error).message}`);
         }
-        return { ...(await parseFile(docx, { ...options, tools: {} })), format };
+        return { ...(await parseFile(docx, { ...options, tools: {} })), format, converted: { docx } };
       }
       case 'zip':
         if (!zipEntries(bytes)) return refused(format, 'INPUT.CORRUPT', 'ZIP/Word 文件不完整或已损坏（找不到文件目录，可能下载中断）');

@@ -1,10 +1,14 @@
 /**
- * The public entry point of the pure core: bytes or text in, canonical model out.
- * Never throws: an input that is not a report still yields a model, with diagnostics saying why.
+ * The text stage of reading a report: decoded text (or the bytes of a text file) → document →
+ * canonical model. `parseText` is the pure text entry (the rules' tests and the browser use it);
+ * files of any format go through `parseFile` in src/ingest.ts, which sniffs the format once and
+ * hands text files to `readTextBytes` here. Never throws: an input that is not a report still
+ * yields a model, with diagnostics saying why.
  */
+import type { FindingCode } from './model/codes.js';
 import { emptyReport, type AnnualReport } from './model/report.js';
 import { decodeText, sniffBinary, type BinaryFormat } from './read/decode.js';
-import { readText } from './read/text.js';
+import { readText, type TextDocument } from './read/text.js';
 import { recognize } from './recognize/recognize.js';
 
 export interface ParseResult {
@@ -13,6 +17,12 @@ export interface ParseResult {
   readable: boolean;
   /** Why the input is unreadable, in Chinese, naming the problem. */
   reason?: string;
+}
+
+/** A read of text: the model, the document it was recognised from and the decoded text (null where the input was refused before either). */
+export interface TextRead extends ParseResult {
+  document: TextDocument | null;
+  sourceText: string | null;
 }
 
 const BINARY_REASON: Record<BinaryFormat, string> = {
@@ -24,7 +34,9 @@ const BINARY_REASON: Record<BinaryFormat, string> = {
   binary: '这是二进制文件，不是文本',
 };
 
-function unreadable(code: string, reason: string): ParseResult {
+export const NOT_A_REPORT_REASON = '没有找到年度报告的任何部分（标题、六个部分的标题和三张统计表都没有找到）';
+
+function unreadable(code: FindingCode, reason: string): ParseResult {
   const report = emptyReport('2021');
   report.diagnostics.push({ code, severity: 'error', message: reason, at: 'input' });
   return { report, readable: false, reason };
@@ -35,27 +47,42 @@ function hasContent(report: AnnualReport): boolean {
   return report.sections.length > 0 || Object.keys(report.provenance).length > 0 || report.title !== null;
 }
 
-export function parseText(text: string): ParseResult {
-  if (!text.trim()) return unreadable('INPUT.EMPTY', '文件是空的（没有任何文字）');
-  const report = recognize(readText(text));
-  if (!hasContent(report)) {
-    const reason = '没有找到年度报告的任何部分（标题、六个部分的标题和三张统计表都没有找到）';
-    report.diagnostics.unshift({ code: 'INPUT.NOT_A_REPORT', severity: 'error', message: reason, at: 'input' });
-    return { report, readable: false, reason };
-  }
-  return { report, readable: true };
+/** The model recognised from a document; unreadable (the recogniser's model kept, a diagnostic first) when nothing of a report is in it. */
+export function recognizeDocument(document: TextDocument): ParseResult {
+  const report = recognize(document);
+  if (hasContent(report)) return { report, readable: true };
+  report.diagnostics.unshift({ code: 'INPUT.NOT_A_REPORT', severity: 'error', message: NOT_A_REPORT_REASON, at: 'input' });
+  return { report, readable: false, reason: NOT_A_REPORT_REASON };
 }
 
-export function parseBytes(bytes: Uint8Array): ParseResult {
-  if (bytes.length === 0) return unreadable('INPUT.EMPTY', '文件是空的（0 字节）');
-  const binary = sniffBinary(bytes);
-  if (binary) return unreadable('INPUT.UNSUPPORTED_FORMAT', BINARY_REASON[binary]);
+/** Decoded text → document → model. */
+export function readDecoded(text: string): TextRead {
+  if (!text.trim()) return { ...unreadable('INPUT.EMPTY', '文件是空的（没有任何文字）'), document: null, sourceText: text };
+  const document = readText(text);
+  return { ...recognizeDocument(document), document, sourceText: text };
+}
+
+/** Only the model's part of a read: what the text entries have always returned. */
+function modelOf({ report, readable, reason }: ParseResult): ParseResult {
+  return reason === undefined ? { report, readable } : { report, readable, reason };
+}
+
+export function parseText(text: string): ParseResult {
+  return modelOf(readDecoded(text));
+}
+
+/**
+ * The bytes of a file already known to be text (not a binary format) → model: decoded once,
+ * its encoding noted when it is not plain UTF-8.
+ */
+export function readTextBytes(bytes: Uint8Array): TextRead {
+  if (bytes.length === 0) return { ...unreadable('INPUT.EMPTY', '文件是空的（0 字节）'), document: null, sourceText: null };
   const decoded = decodeText(bytes);
   const nul = decoded.text.indexOf('\u0000');
   if (nul >= 0 && decoded.text.slice(0, 4096).split('\u0000').length > 8) {
-    return unreadable('INPUT.UNSUPPORTED_FORMAT', BINARY_REASON.binary);
+    return { ...unreadable('INPUT.UNSUPPORTED_FORMAT', BINARY_REASON.binary), document: null, sourceText: null };
   }
-  const result = parseText(decoded.text);
+  const result = readDecoded(decoded.text);
   if (decoded.encoding !== 'utf-8' || decoded.bom) {
     result.report.diagnostics.unshift({
       code: 'INPUT.ENCODING',
@@ -65,4 +92,14 @@ export function parseBytes(bytes: Uint8Array): ParseResult {
     });
   }
   return result;
+}
+
+/**
+ * The bytes of a text file → model, synchronously (tests and scripts that hold text fixtures).
+ * Binary formats are refused with a reason naming `parseFile`, which reads them.
+ */
+export function parseBytes(bytes: Uint8Array): ParseResult {
+  const binary = sniffBinary(bytes);
+  if (binary) return unreadable('INPUT.UNSUPPORTED_FORMAT', BINARY_REASON[binary]);
+  return modelOf(readTextBytes(bytes));
 }
