@@ -1,11 +1,9 @@
 /**
- * Drafts of annual reports, one per body and year: read, list, and save with the audit row in
- * the same transaction. A save names the revision it was edited from; if someone saved in
- * between, it is refused instead of overwriting their work.
+ * Drafts of annual reports, one per body and year: read, list, lock and write. The use case
+ * (src/app/reports.ts) compares revisions and writes the audit row in the same transaction.
  */
 import { inTemplateOrder } from '../model/order.js';
 import type { AnnualReport } from '../model/report.js';
-import { writeAudit } from './audit.js';
 import type { Db } from './db.js';
 
 export interface Draft {
@@ -23,13 +21,6 @@ export interface ReportYear {
   /** Applications received in that year, from the register. */
   applications: number;
   draft: Omit<Draft, 'bodyId' | 'year'> | null;
-}
-
-/** The revision given is not the one stored: someone else saved meanwhile. */
-export class StaleDraftError extends Error {
-  constructor(readonly current: number) {
-    super(`stale draft (current revision ${current})`);
-  }
 }
 
 interface DraftRow {
@@ -73,22 +64,19 @@ export async function reportYears(db: Db, bodyId: string): Promise<ReportYear[]>
   return [...years.values()].sort((a, b) => b.year - a.year);
 }
 
-/**
- * Save a draft. `baseRevision` is the revision the edit started from (0: none saved yet);
- * undefined skips the check (API clients that do not track it).
- */
-export async function saveDraft(db: Db, bodyId: string, year: number, report: AnnualReport, actor: string, baseRevision?: number): Promise<Draft> {
-  return db.transaction(async (tx) => {
-    const old = (await tx.query<DraftRow>('SELECT year, model, revision, updated_by, updated_at FROM report_drafts WHERE body_id = $1 AND year = $2 FOR UPDATE', [bodyId, year]))[0];
-    const current = old ? Number(old.revision) : 0;
-    if (baseRevision !== undefined && baseRevision !== current) throw new StaleDraftError(current);
-    const row = (await tx.query<DraftRow>(
-      `INSERT INTO report_drafts (body_id, year, model, revision, updated_by, updated_at) VALUES ($1, $2, $3, 1, $4, now())
-       ON CONFLICT (body_id, year) DO UPDATE SET model = EXCLUDED.model, revision = report_drafts.revision + 1, updated_by = EXCLUDED.updated_by, updated_at = now()
-       RETURNING year, model, revision, updated_by, updated_at`,
-      [bodyId, year, JSON.stringify(report), actor],
-    ))[0]!;
-    await writeAudit(tx, actor, old ? 'update' : 'create', 'report-draft', `${bodyId}/${year}`, old?.model ?? null, report);
-    return fromRow(bodyId, row);
-  });
+/** The year's draft locked for an update in this transaction (its revision is what a save checks against). */
+export async function lockDraft(tx: Db, bodyId: string, year: number): Promise<Draft | null> {
+  const rows = await tx.query<DraftRow>('SELECT year, model, revision, updated_by, updated_at FROM report_drafts WHERE body_id = $1 AND year = $2 FOR UPDATE', [bodyId, year]);
+  return rows[0] ? fromRow(bodyId, rows[0]) : null;
+}
+
+/** Write the year's draft: the first saved is revision 1, each save after it one more. */
+export async function writeDraft(tx: Db, bodyId: string, year: number, report: AnnualReport, actor: string): Promise<Draft> {
+  const row = (await tx.query<DraftRow>(
+    `INSERT INTO report_drafts (body_id, year, model, revision, updated_by, updated_at) VALUES ($1, $2, $3, 1, $4, now())
+     ON CONFLICT (body_id, year) DO UPDATE SET model = EXCLUDED.model, revision = report_drafts.revision + 1, updated_by = EXCLUDED.updated_by, updated_at = now()
+     RETURNING year, model, revision, updated_by, updated_at`,
+    [bodyId, year, JSON.stringify(report), actor],
+  ))[0]!;
+  return fromRow(bodyId, row);
 }

@@ -1,52 +1,12 @@
-/** What the annual-report routes answer (src/server/routes/reports.ts). */
-import type { AnnualReport } from '../../../../src/model/report.js';
-import type { Finding } from '../../../../src/rules/finding.js';
+/** What the annual-report routes answer: the types of the API contract (src/api/reports.ts). */
+import type { z } from '@hono/zod-openapi';
+import type { ReportListSchema, ReportStatusSchema, ReportViewSchema, ReportYearSchema, SaveResultSchema } from '../../../../src/api/reports.js';
 
-export type ReportStatus = 'draft' | 'notStarted';
-
-export interface ReportView {
-  bodyId: string;
-  bodyName: string;
-  year: number;
-  status: ReportStatus;
-  statusLabel: string;
-  revision: number;
-  updatedAt: string | null;
-  updatedBy: string | null;
-  canEdit: boolean;
-  report: AnnualReport;
-  fromRegister: AnnualReport;
-  previous: AnnualReport | null;
-  findings: Finding[];
-}
-
-export interface SaveResult {
-  status: ReportStatus;
-  revision: number;
-  updatedAt: string;
-  updatedBy: string;
-  findings: Finding[];
-}
-
-export interface ReportYear {
-  year: number;
-  status: ReportStatus;
-  statusLabel: string;
-  applications: number;
-  revision: number;
-  updatedAt: string | null;
-  updatedBy: string | null;
-  errors: number | null;
-  warnings: number | null;
-}
-
-export interface ReportList {
-  bodyId: string;
-  bodyName: string;
-  defaultYear: number;
-  canEdit: boolean;
-  years: ReportYear[];
-}
+export type ReportStatus = z.infer<typeof ReportStatusSchema>;
+export type ReportView = z.infer<typeof ReportViewSchema>;
+export type SaveResult = z.infer<typeof SaveResultSchema>;
+export type ReportYear = z.infer<typeof ReportYearSchema>;
+export type ReportList = z.infer<typeof ReportListSchema>;
 
 export const reportsPath = (bodyId: string) => `/api/bodies/${encodeURIComponent(bodyId)}/reports`;
 export const reportPath = (bodyId: string, year: number) => `${reportsPath(bodyId)}/${year}`;
