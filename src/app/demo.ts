@@ -1,9 +1,12 @@
 /**
  * Sample bodies and accounts for trying the application (`gongkai serve --demo`): a county
  * office, two townships, an officer, a reviewer and a supervisor, all with the password printed
- * at start. Never used unless asked for.
+ * at start. Never used unless asked for. Written through the administrator's use cases, audited
+ * as `system:demo`.
  */
-import { hashPassword } from './accounts/password.js';
+import { operator } from '../accounts/permissions.js';
+import { createAccount, listAccounts } from './accounts/users.js';
+import { saveBody } from './admin.js';
 import type { AppServices } from './context.js';
 
 export const DEMO_PASSWORD = 'gongkai-demo-2026';
@@ -20,14 +23,15 @@ export const DEMO_USERS = [
   { username: 'supervisor', displayName: '青禾县政务公开办', role: 'supervisor', bodies: DEMO_BODIES.map((b) => b.id) },
 ] as const;
 
-export async function loadDemoData(deps: AppServices): Promise<string[]> {
-  for (const b of DEMO_BODIES) await deps.register.addBody(b.id, b.name, 'system:demo', { region: b.region });
-  const existing = new Set((await deps.accounts.users()).map((u) => u.username));
-  const hash = await hashPassword(DEMO_PASSWORD);
+/** Add the demo bodies and whichever demo accounts are missing; returns the accounts made. */
+export async function loadDemoData(s: AppServices): Promise<string[]> {
+  const demo = operator('system:demo');
+  for (const b of DEMO_BODIES) await saveBody(s, demo, b);
+  const existing = new Set((await listAccounts(s, demo)).map((u) => u.username));
   const made: string[] = [];
   for (const u of DEMO_USERS) {
     if (existing.has(u.username)) continue;
-    await deps.accounts.createUser({ ...u, bodies: [...u.bodies], passwordHash: hash }, 'system:demo');
+    await createAccount(s, demo, { ...u, bodies: [...u.bodies], password: DEMO_PASSWORD });
     made.push(u.username);
   }
   return made;

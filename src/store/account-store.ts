@@ -1,15 +1,10 @@
 /**
- * Accounts, their bodies, and sessions. Only a SHA-256 of each session id is stored, and
- * passwords only as scrypt hashes (hashing happens in the server's auth module, not here).
+ * Accounts, their bodies, and sessions. Sessions are kept by a hash of their id and passwords
+ * as scrypt hashes: both are made by the use cases (src/app/accounts), never here.
  */
-import { createHash, randomBytes } from 'node:crypto';
 import type { Role, SessionUser } from '../accounts/permissions.js';
 import { writeAudit } from './audit.js';
 import type { Db } from './db.js';
-
-export const SESSION_HOURS = 12;
-
-const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
 export interface NewUser {
   username: string;
@@ -89,19 +84,17 @@ export class AccountStore {
     return r && { id: r.id, passwordHash: r.password_hash };
   }
 
-  /** Start a session; returns the id to put in the cookie (never stored as such). */
-  async createSession(userId: number): Promise<string> {
-    const id = randomBytes(32).toString('base64url');
-    await this.db.query(`INSERT INTO sessions (id_hash, user_id, expires_at) VALUES ($1, $2, now() + interval '${SESSION_HOURS} hours')`, [sha256(id), userId]);
-    return id;
+  /** Keep a session under the hash of its id until `hours` from now. */
+  async insertSession(idHash: string, userId: number, hours: number): Promise<void> {
+    await this.db.query(`INSERT INTO sessions (id_hash, user_id, expires_at) VALUES ($1, $2, now() + $3::int * interval '1 hour')`, [idHash, userId, hours]);
   }
 
-  async endSession(id: string): Promise<void> {
-    await this.db.query('DELETE FROM sessions WHERE id_hash = $1', [sha256(id)]);
+  async deleteSession(idHash: string): Promise<void> {
+    await this.db.query('DELETE FROM sessions WHERE id_hash = $1', [idHash]);
   }
 
-  /** The user behind a live session id, with their bodies. */
-  async sessionUser(id: string): Promise<SessionUser | null> {
+  /** The enabled user behind a live session (by the hash of its id), with their bodies. */
+  async sessionUser(idHash: string): Promise<SessionUser | null> {
     const r = (await this.db.query<{ id: number; username: string; display_name: string; role: Role; bodies: string[] | null }>(
       `SELECT u.id, u.username, u.display_name, u.role,
               array_remove(array_agg(ub.body_id ORDER BY ub.body_id), NULL) AS bodies
@@ -109,7 +102,7 @@ export class AccountStore {
          LEFT JOIN user_bodies ub ON ub.user_id = u.id
         WHERE s.id_hash = $1 AND s.expires_at > now()
         GROUP BY u.id`,
-      [sha256(id)],
+      [idHash],
     ))[0];
     return r ? { id: r.id, username: r.username, displayName: r.display_name, role: r.role, bodies: r.bodies ?? [] } : null;
   }

@@ -1,5 +1,5 @@
 /**
- * Sessions and CSRF protection.
+ * Session cookies and CSRF protection (the sessions themselves are src/app/accounts/sessions.ts).
  *
  * Cookies: `gk_sid` (the session, HttpOnly, SameSite=Strict, Secure) and `gk_client` (a random
  * id per browser, for anonymous visitors). Every state-changing request under /api must carry
@@ -10,10 +10,10 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { SESSION_HOURS } from '../../store/account-store.js';
+import { actorId, type Role, type SessionUser } from '../../accounts/permissions.js';
+import { SESSION_HOURS, sessionUser } from '../../app/accounts/sessions.js';
 import type { AppDeps, AppEnv } from '../context.js';
 import { ApiError, forbidden, unauthorized } from '../errors.js';
-import type { Role, SessionUser } from '../../accounts/permissions.js';
 
 export const SESSION_COOKIE = 'gk_sid';
 export const CLIENT_COOKIE = 'gk_client';
@@ -59,7 +59,7 @@ export function sessionMiddleware(deps: AppDeps): MiddlewareHandler<AppEnv> {
     }
     c.set('clientId', clientId);
     const sid = getCookie(c, SESSION_COOKIE);
-    const user = sid ? await deps.accounts.sessionUser(sid) : null;
+    const user = sid ? await sessionUser(deps, sid) : null;
     c.set('user', user);
     c.set('sessionId', user && sid ? sid : null);
     if (!SAFE_METHODS.has(c.req.method) && c.req.path.startsWith('/api/')) {
@@ -87,4 +87,4 @@ export function requireRole(c: Context<AppEnv>, ...roles: Role[]): SessionUser {
 }
 
 /** The actor written in the audit log. */
-export const actorOf = (user: SessionUser): string => `user:${user.username}`;
+export const actorOf = (user: SessionUser): string => actorId(user);
