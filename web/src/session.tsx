@@ -3,18 +3,12 @@
  * hands out the CSRF token) and refreshed after signing in or out.
  */
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
+import type { z } from 'zod';
+import type { SessionSchema, SessionUserSchema } from '../../src/api/accounts.js';
 import { get, setCsrfToken } from './api.js';
 
-export type Role = 'officer' | 'reviewer' | 'supervisor' | 'admin';
-
-export interface SessionUser {
-  id: number;
-  username: string;
-  displayName: string;
-  role: Role;
-  roleLabel: string;
-  bodies: string[];
-}
+export type SessionUser = z.infer<typeof SessionUserSchema>;
+export type Role = SessionUser['role'];
 
 interface SessionState {
   user: SessionUser | null;
@@ -28,7 +22,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [user, setUser] = useState<SessionUser | null>(null);
   const [loaded, setLoaded] = useState(false);
   const refresh = useCallback(async () => {
-    const s = await get<{ user: SessionUser | null; csrfToken: string }>('/api/session');
+    const s = await get<z.infer<typeof SessionSchema>>('/api/session');
     setCsrfToken(s.csrfToken);
     setUser(s.user);
     setLoaded(true);

@@ -6,13 +6,14 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { ApiFailure, del, get, post, put } from '../../api.js';
 import { Field, Notice, PageTitle } from '../../components/ui.js';
 import type { PageProps } from '../../routes.js';
+import type { z } from 'zod';
+import { ROLE_LABELS } from '../../../../src/accounts/permissions.js';
+import type { AuditSchema, BodySchema, OverrideSchema, UserSchema } from '../../../../src/api/admin.js';
 
-interface Body { id: string; name: string; level: string; levelLabel: string; region: string | null }
-interface User { id: number; username: string; displayName: string; role: string; disabled: boolean; bodies: string[] }
-interface Override { date: string; work: boolean; source: string | null }
-interface AuditEntry { seq: number; actor: string; action: string; entity: string; entityId: string; at: string }
-
-const ROLE_LABELS: Record<string, string> = { officer: '经办人', reviewer: '审核人', supervisor: '监督者', admin: '管理员' };
+type Body = z.infer<typeof BodySchema>;
+type User = z.infer<typeof UserSchema>;
+type Override = z.infer<typeof OverrideSchema>;
+type AuditEntry = z.infer<typeof AuditSchema>;
 
 function useMessage() {
   const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string } | null>(null);
@@ -105,7 +106,7 @@ function Users({ users, bodies, reload }: { users: User[]; bodies: Body[]; reloa
           <tbody>
             {users.map((u) => (
               <tr key={u.id}>
-                <td>{u.username}</td><td>{u.displayName}</td><td>{ROLE_LABELS[u.role] ?? u.role}</td>
+                <td>{u.username}</td><td>{u.displayName}</td><td>{ROLE_LABELS[u.role]}</td>
                 <td>{u.bodies.map(name).join('、')}</td><td>{u.disabled ? '已停用' : '正常'}</td>
               </tr>
             ))}
