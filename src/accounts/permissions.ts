@@ -68,8 +68,14 @@ export const isSupervisor = (u: SessionUser): boolean => u.role === 'supervisor'
 /** Bodies, accounts, holiday overrides, the audit log (the local operator may too). */
 export const isAdmin = (a: Actor): boolean => isOperator(a) || a.role === 'admin';
 
-/** A body's annual report: read by whoever reads its register (the local operator may too). */
-export const canReadReport = (a: Actor, bodyId: string): boolean => isOperator(a) || canReadRegister(a, bodyId);
+/** A body's catalogue back office (items not yet public among them): its staff and administrators. */
+export const canReadCatalogue = (u: SessionUser, bodyId: string): boolean => canReadRegister(u, bodyId);
 
-/** Edit a body's annual report: its officer (the local operator may too). */
-export const canEditReport = (a: Actor, bodyId: string): boolean => isOperator(a) || canWriteRegister(a, bodyId);
+/** Draft, edit, submit, attach and re-examine catalogue items: the body's officers. */
+export const canDraftCatalogue = (u: SessionUser, bodyId: string): boolean => canWriteRegister(u, bodyId);
+
+/** Review steps are acted on by the body's own staff; which role, the step says. Administrators do not review. */
+export const canReviewCatalogue = (u: SessionUser, bodyId: string): boolean => (u.role === 'officer' || u.role === 'reviewer') && ofBody(u, bodyId);
+
+/** The catalogue's settings (index rule, review chain, re-examination) and the guide's: the body's officers or an administrator. */
+export const canConfigureCatalogue = (u: SessionUser, bodyId: string): boolean => isAdmin(u) || canWriteRegister(u, bodyId);

@@ -9,7 +9,7 @@
  * the browser also runs as the officer types.
  */
 import { z } from '@hono/zod-openapi';
-import { actorId, canEditReport, canReadReport, type Actor } from '../accounts/permissions.js';
+import { actorId, canReadRegister, canWriteRegister, type Actor } from '../accounts/permissions.js';
 import { chromiumPath, htmlToPdf } from '../adapters/chromium.js';
 import { checkDraft } from '../model/draft-check.js';
 import { inTemplateOrder } from '../model/order.js';
@@ -68,7 +68,7 @@ function validated(value: unknown, what: string): AnnualReport {
 }
 
 function requireReader(actor: Actor, bodyId: string): void {
-  if (!canReadReport(actor, bodyId)) throw forbidden('您不能查看该机关的年度报告');
+  if (!canReadRegister(actor, bodyId)) throw forbidden('您不能查看该机关的年度报告');
 }
 
 async function nameOf(s: AppServices, bodyId: string): Promise<string> {
@@ -134,7 +134,7 @@ export async function listReports(s: AppServices, actor: Actor, { bodyId }: Body
     const checked = y.draft ? counts(findingsOf(y.draft.report, drafts.get(y.year - 1) ?? null)) : { errors: null, warnings: null };
     return { year: y.year, ...draftState(y.draft), applications: y.applications, ...checked };
   });
-  return { bodyId, bodyName: name, defaultYear, canEdit: canEditReport(actor, bodyId), years };
+  return { bodyId, bodyName: name, defaultYear, canEdit: canWriteRegister(actor, bodyId), years };
 }
 
 /** The year's report (the draft, or the register's), the register's figures beside it, last year's draft and the findings. */
@@ -150,7 +150,7 @@ export async function getReport(s: AppServices, actor: Actor, { bodyId, year }: 
     bodyName: name,
     year,
     ...draftState(draft),
-    canEdit: canEditReport(actor, bodyId),
+    canEdit: canWriteRegister(actor, bodyId),
     report,
     fromRegister,
     previous,
@@ -165,7 +165,7 @@ export async function getReport(s: AppServices, actor: Actor, { bodyId, year }: 
  */
 export async function saveReport(s: AppServices, actor: Actor, input: YearInput & { report: unknown; revision?: number | undefined }) {
   const { bodyId, year } = input;
-  if (!canEditReport(actor, bodyId)) throw forbidden('只有本机关的经办人可以修改年度报告');
+  if (!canWriteRegister(actor, bodyId)) throw forbidden('只有本机关的经办人可以修改年度报告');
   await nameOf(s, bodyId);
   checkYear(s, year);
   const report = validated(input.report, '报告');
