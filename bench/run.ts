@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: how fast gongkai reads reports, measured, never asserted.
  * Prints reports per second on one core (the parse is single-threaded), cold (first parse in
- * this process, module set-up included) and warm, per corpus, and the peak resident memory.
+ * this process, module set-up included) and warm, per corpus, and the peak resident memory;
+ * then the corpus, start-up, register, server and catalogue benchmarks (bench/*.ts).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -118,6 +119,8 @@ for (const format of ['html', 'md', 'txt', 'docx', 'pdf'] as const) {
 }
 const { benchBatch } = await import('./batch.js');
 benchBatch(root);
+const { benchStartup } = await import('./startup.js');
+benchStartup(root);
 const { benchRegister } = await import('./register.js');
 await benchRegister();
 const { benchServer } = await import('./server.js');

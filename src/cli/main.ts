@@ -1,21 +1,22 @@
 /**
  * The `gongkai` command. Help and messages are in Chinese, with English beside them for
  * international readers; each command lives in its own module.
+ *
+ * Start-up is most of what a short command costs, so this module declares every command with
+ * only commander loaded, and each action imports its command's module when it runs: `--help`
+ * loads no command at all, `parse` of a text file loads the reader and not the PDF reader, the
+ * database, the web server or the spreadsheet writer. Keep it that way — anything imported at
+ * the top of this file is paid by every command (test/cli/startup.test.ts lists what must not
+ * be loaded; `npm run bench` times it).
  */
 import { Command, CommanderError } from 'commander';
-import { batchCommand, mergeCommand, type BatchOptions } from './batch.js';
-import { checkCommand, type CheckCommandOptions } from './check.js';
-import { demoCommand } from './demo.js';
-import { dueCommand, type DueCommandOptions } from './due.js';
-import { parseCommand } from './parse.js';
-import { batchQueueCommand, queueCommands } from './queue.js';
+import type { BatchOptions } from './batch.js';
+import type { CheckCommandOptions } from './check.js';
+import type { DueCommandOptions } from './due.js';
+import type { RenderCommandOptions } from './render.js';
+import type { ServeOptions } from './serve.js';
+import { queueCommands } from './queue.js';
 import { registerCommands } from './register.js';
-import { renderCommand, type RenderCommandOptions } from './render.js';
-import { rollupCommand } from './rollup.js';
-import { similarCommand } from './similar.js';
-import { rulesCommand } from './rules.js';
-import { schemaCommand } from './schema.js';
-import { serveCommand, type ServeOptions } from './serve.js';
 
 function program(setCode: (code: number) => void): Command {
   const cli = new Command('gongkai')
@@ -32,7 +33,7 @@ function program(setCode: (code: number) => void): Command {
     .argument('<files...>', '报告文件，“-”表示标准输入 (report files, - for stdin)')
     .option('-o, --out <file>', '写入文件而不是标准输出 (write to a file)')
     .option('--no-provenance', '不输出每个数值的来源位置 (omit provenance)')
-    .action(async (files: string[], opts: { out?: string; provenance: boolean }) => setCode(await parseCommand(files, opts)));
+    .action(async (files: string[], opts: { out?: string; provenance: boolean }) => setCode(await (await import('./parse.js')).parseCommand(files, opts)));
 
   cli
     .command('check')
@@ -45,7 +46,7 @@ function program(setCode: (code: number) => void): Command {
     .option('--deadline-government <MM-DD>', '县级以上政府本级报告的期限，默认 03-31 (deadline for governments)')
     .option('--threshold <ratio>', '内容雷同阈值，默认 0.8 (similarity threshold)')
     .option('-o, --out <file>', '写入文件 (write to a file)')
-    .action(async (files: string[], opts: CheckCommandOptions) => setCode(await checkCommand(files, opts)));
+    .action(async (files: string[], opts: CheckCommandOptions) => setCode(await (await import('./check.js')).checkCommand(files, opts)));
 
   cli
     .command('render')
@@ -54,7 +55,7 @@ function program(setCode: (code: number) => void): Command {
     .requiredOption('--to <format>', '输出格式 html | docx | pdf | md | txt (output format)')
     .option('-o, --out <file>', '写入文件（docx、pdf 必须指定）(write to a file; required for docx and pdf)')
     .option('--with-findings', '在报告后附上检查发现（不改动数据）(append the findings, data unchanged)')
-    .action(async (file: string, opts: RenderCommandOptions) => setCode(await renderCommand(file, opts)));
+    .action(async (file: string, opts: RenderCommandOptions) => setCode(await (await import('./render.js')).renderCommand(file, opts)));
 
   cli
     .command('due')
@@ -64,7 +65,7 @@ function program(setCode: (code: number) => void): Command {
     .option('--extended', '延长20个工作日 (extended by 20 working days)')
     .option('--pause <ranges...>', '征求第三方或有关机关意见的期间 起始:结束，可多个，不计入期限 (consultation periods FROM:TO, not counted)')
     .option('--json', '输出 JSON (machine-readable output)')
-    .action(async (opts: DueCommandOptions) => setCode(await dueCommand(opts)));
+    .action(async (opts: DueCommandOptions) => setCode(await (await import('./due.js')).dueCommand(opts)));
 
   cli
     .command('batch')
@@ -76,7 +77,11 @@ function program(setCode: (code: number) => void): Command {
     .option('--queue [run]', '任务排入 PostgreSQL 队列（DATABASE_URL），多台机器同时运行同一命令即分担任务；任务名称默认由输入路径得出 (share the work through a queue in PostgreSQL; the run is named after the inputs by default)')
     .option('--lease <seconds>', '与 --queue 同用：任务租约秒数，进程中断后超过此时间由其他机器接手，默认 300 (lease of a queued job)')
     .action(async (inputs: string[], opts: BatchOptions & { queue?: string | true; lease?: string }) =>
-      setCode(await (opts.queue === undefined ? batchCommand(inputs, opts) : batchQueueCommand(inputs, { ...opts, queue: opts.queue }))),
+      setCode(
+        await (opts.queue === undefined
+          ? (await import('./batch.js')).batchCommand(inputs, opts)
+          : (await import('./queue.js')).batchQueueCommand(inputs, { ...opts, queue: opts.queue })),
+      ),
     );
 
   cli
@@ -84,7 +89,7 @@ function program(setCode: (code: number) => void): Command {
     .description('合并各分片的 batch 输出，结果与不分片一次运行完全相同\nMerge the outputs of batch shards.')
     .argument('<dirs...>', '各分片的输出文件夹 (shard output folders)')
     .requiredOption('--out <dir>', '输出文件夹 (output folder)')
-    .action(async (dirs: string[], opts: { out: string }) => setCode(await mergeCommand(dirs, opts)));
+    .action(async (dirs: string[], opts: { out: string }) => setCode(await (await import('./batch.js')).mergeCommand(dirs, opts)));
 
   cli
     .command('similar')
@@ -92,7 +97,7 @@ function program(setCode: (code: number) => void): Command {
     .argument('<inputs...>', '文件或文件夹 (files or folders)')
     .option('--threshold <ratio>', '相似度阈值，默认 0.8 (similarity threshold)')
     .option('--json', '输出 JSON')
-    .action(async (inputs: string[], opts: { threshold?: string; json?: boolean }) => setCode(await similarCommand(inputs, opts)));
+    .action(async (inputs: string[], opts: { threshold?: string; json?: boolean }) => setCode(await (await import('./similar.js')).similarCommand(inputs, opts)));
 
   cli
     .command('rollup')
@@ -102,7 +107,7 @@ function program(setCode: (code: number) => void): Command {
     .option('--unit <name>', '汇总后的地区名称 (the area\'s name)')
     .option('--expected <file>', '应报机关名单，每行一个 (bodies expected to report)')
     .option('--json', '输出 JSON')
-    .action(async (files: string[], opts: { by?: string; unit?: string; expected?: string; json?: boolean }) => setCode(await rollupCommand(files, opts)));
+    .action(async (files: string[], opts: { by?: string; unit?: string; expected?: string; json?: boolean }) => setCode(await (await import('./rollup.js')).rollupCommand(files, opts)));
 
   cli.addCommand(registerCommands(setCode));
   cli.addCommand(queueCommands(setCode));
@@ -111,19 +116,19 @@ function program(setCode: (code: number) => void): Command {
     .command('rules')
     .description('列出全部检查规则（中英文）\nList every rule, in Chinese and English.')
     .option('--json', '输出 JSON (machine-readable output)')
-    .action(async (opts: { json?: boolean }) => setCode(await rulesCommand(opts)));
+    .action(async (opts: { json?: boolean }) => setCode(await (await import('./rules.js')).rulesCommand(opts)));
 
   cli
     .command('schema')
     .description('输出标准模型的 JSON Schema\nPrint the JSON Schema of the canonical model.')
     .option('-o, --out <file>', '写入文件 (write to a file)')
-    .action(async (opts: { out?: string }) => setCode(await schemaCommand(opts)));
+    .action(async (opts: { out?: string }) => setCode(await (await import('./schema.js')).schemaCommand(opts)));
 
   cli
     .command('demo')
     .description('解析随附的示例报告并显示摘要\nParse the bundled example reports and show a summary.')
     .argument('[dir]', '报告所在文件夹 (folder of reports)')
-    .action(async (dir?: string) => setCode(await demoCommand(dir)));
+    .action(async (dir?: string) => setCode(await (await import('./demo.js')).demoCommand(dir)));
 
   cli
     .command('serve')
@@ -132,7 +137,7 @@ function program(setCode: (code: number) => void): Command {
     .option('--host <host>', '监听地址，默认 127.0.0.1 (listen address)')
     .option('--data <dir>', '内嵌数据库的文件夹，默认 ./data 或 GONGKAI_DATA_DIR (data folder)')
     .option('--demo', '载入示例机关和账号 (load sample bodies and accounts)')
-    .action(async (opts: ServeOptions) => setCode(await serveCommand(opts)));
+    .action(async (opts: ServeOptions) => setCode(await (await import('./serve.js')).serveCommand(opts)));
   return cli;
 }
 
