@@ -28,8 +28,11 @@ import {
 } from '../corpus/queue.js';
 import { openPostgres } from '../store/db.js';
 import { JobQueue, JobQueueError, QUEUE_NEEDS_POSTGRES, type ClaimedJob, type QueuedFile } from '../store/job-queue.js';
-import { cachePath, CheckPool, listInputs, manifestOf, sha, writeAtomic, writeOutputs } from './batch.js';
 import { complain } from './io.js';
+
+// batch's reader pool and writers (and their spreadsheet and ZIP libraries) load when a queue
+// command runs, not whenever the CLI starts (src/cli/main.ts lists this command's tree).
+const batch = () => import('./batch.js');
 
 export interface QueueWorkOptions {
   run?: string;
@@ -74,7 +77,7 @@ async function refusing(work: () => Promise<number>): Promise<number> {
 
 /** List the inputs as `gongkai batch` does and queue them; files inside archives travel as bytes. */
 async function enqueue(queue: JobQueue, run: string, inputs: readonly string[], extractTo: string): Promise<number> {
-  const { entries, code } = await listInputs(inputs, extractTo);
+  const { entries, code } = await (await batch()).listInputs(inputs, extractTo);
   const files: QueuedFile[] = [];
   for (const e of entries) {
     if (e.refused) files.push({ file: e.file, sha256: e.sha256, refused: e.refused });
@@ -90,7 +93,7 @@ async function enqueue(queue: JobQueue, run: string, inputs: readonly string[], 
 async function bytesOf(job: ClaimedJob): Promise<Uint8Array> {
   if (job.content) return job.content;
   const bytes = new Uint8Array(await readFile(job.path!));
-  if (sha(bytes) !== job.sha256) throw new Error(`${job.path} 的内容与排队时不同（各台机器须在同一路径看到相同的输入）(content differs from when it was queued)`);
+  if ((await batch()).sha(bytes) !== job.sha256) throw new Error(`${job.path} 的内容与排队时不同（各台机器须在同一路径看到相同的输入）(content differs from when it was queued)`);
   return bytes;
 }
 
@@ -100,6 +103,7 @@ async function bytesOf(job: ClaimedJob): Promise<Uint8Array> {
  */
 async function workOn(queue: JobQueue, run: string, workers: number, lease: number): Promise<number> {
   const me = workerName();
+  const { CheckPool } = await batch();
   const pool = new CheckPool(workers);
   const renewal = setInterval(() => void queue.renew(run, me, lease).catch(() => {}), heartbeatSeconds(lease) * 1000);
   renewal.unref();
@@ -140,6 +144,7 @@ async function workOn(queue: JobQueue, run: string, workers: number, lease: numb
 /** Fetch every result into OUT/.cache (batch's cache) and write the outputs; false when a job is unfinished. */
 async function collectInto(queue: JobQueue, run: string, out: string): Promise<boolean> {
   const start = Date.now();
+  const { cachePath, manifestOf, writeAtomic, writeOutputs } = await batch();
   await mkdir(join(out, '.cache'), { recursive: true });
   const manifest = manifestOf(await queue.manifest(run));
   const wanted = new Set(manifest.map((m) => m.sha256));
@@ -247,15 +252,15 @@ export async function queueStatusCommand(opts: { run?: string; json?: boolean })
  * The run `batch --queue` uses when none is named: one per list of inputs as given, so machines
  * started with the same command share it and another corpus never joins it.
  */
-export function runOfInputs(inputs: readonly string[]): string {
-  return `batch-${sha(new TextEncoder().encode(inputs.join('\u0000'))).slice(0, 12)}`;
+export async function runOfInputs(inputs: readonly string[]): Promise<string> {
+  return `batch-${(await batch()).sha(new TextEncoder().encode(inputs.join('\u0000'))).slice(0, 12)}`;
 }
 
 /** `gongkai batch INPUTS --out DIR --queue [RUN]`: queue the inputs, work on them, and (if this process is the one) write the outputs. */
 export async function batchQueueCommand(inputs: readonly string[], opts: { out: string; queue: string | true; workers?: string; lease?: string; shard?: string }): Promise<number> {
   return refusing(async () => {
     if (opts.shard) throw new QueueInputError('--shard 与 --queue 不能同时使用：队列已让各台机器分担任务 (--shard and --queue exclude each other)');
-    const run = parseRunName(opts.queue === true ? runOfInputs(inputs) : opts.queue);
+    const run = parseRunName(opts.queue === true ? await runOfInputs(inputs) : opts.queue);
     const queue = await openQueue();
     try {
       await mkdir(opts.out, { recursive: true });
