@@ -6,6 +6,7 @@
  * no value there, and a diagnostic says why. Provenance sits beside the values, keyed by the
  * same dotted paths (`applications.newReceived.total`), so the value keys stay plain.
  */
+import type { FindingCode } from './codes.js';
 import {
   applicationRowKeys,
   templateFor,
@@ -26,7 +27,8 @@ export interface Section {
 }
 
 export interface Diagnostic {
-  code: string;
+  /** Listed in the registry of codes (src/model/codes.ts). */
+  code: FindingCode;
   severity: Severity;
   /** For the user, in Chinese. */
   message: string;

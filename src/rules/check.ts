@@ -3,6 +3,7 @@
  * report and other reports to compare text with). Pure: the CLI, the web form and the
  * register all call `checkReport`.
  */
+import type { FindingCode } from '../model/codes.js';
 import type { AnnualReport } from '../model/report.js';
 import { arithmeticFindings } from './arithmetic.js';
 import { crossYearFindings } from './crossyear.js';
@@ -45,4 +46,4 @@ export function checkReport(report: AnnualReport, options: CheckOptions = {}): F
 }
 
 /** Arithmetic codes: what the mutation test and the culprit search are about. */
-export const ARITHMETIC_CODES = new Set(['T3.ROW_TOTAL', 'T3.OUTCOME_TOTAL', 'T3.BALANCE', 'T3.SUBTOTAL', 'T4.GROUP_TOTAL']);
+export const ARITHMETIC_CODES: ReadonlySet<string> = new Set<FindingCode>(['T3.ROW_TOTAL', 'T3.OUTCOME_TOTAL', 'T3.BALANCE', 'T3.SUBTOTAL', 'T4.GROUP_TOTAL']);

@@ -1,6 +1,7 @@
 /**
  * A finding: what a rule found, where, expected against found, and what to do.
  */
+import type { FindingCode } from '../model/codes.js';
 import type { Severity } from '../model/report.js';
 
 export type Scalar = number | string | null;
@@ -22,7 +23,8 @@ export interface Suggestion {
 }
 
 export interface Finding {
-  code: string;
+  /** Listed in the registry of codes (src/model/codes.ts), which `gongkai rules` prints. */
+  code: FindingCode;
   severity: Severity;
   /** For the user, in Chinese: what is wrong and what to do. */
   message: string;
