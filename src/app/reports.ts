@@ -11,7 +11,7 @@
 import { z } from '@hono/zod-openapi';
 import { actorId, canReadRegister, canWriteRegister, type Actor } from '../accounts/permissions.js';
 import { chromiumPath, htmlToPdf } from '../adapters/chromium.js';
-import { checkDraft } from '../model/draft-check.js';
+import { checkDraft } from '../rules/draft-check.js';
 import { inTemplateOrder } from '../model/order.js';
 import { TABLES, type AnnualReport } from '../model/report.js';
 import { AnnualReportSchema } from '../model/schema.js';

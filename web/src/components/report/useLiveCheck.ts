@@ -4,7 +4,7 @@
  */
 import { useEffect, useState } from 'react';
 import type { AnnualReport } from '../../../../src/model/report.js';
-import { checkDraft } from '../../../../src/model/draft-check.js';
+import { checkDraft } from '../../../../src/rules/draft-check.js';
 import type { Finding } from '../../../../src/rules/finding.js';
 
 export const CHECK_DELAY_MS = 250;

@@ -4,10 +4,10 @@
  * from its reader; a draft has no reader, and an empty cell prints as “/” — so the officer is
  * told, cell by cell, rather than finding out from the county.
  */
-import { checkReport } from '../rules/check.js';
-import { sortFindings, type Finding } from '../rules/finding.js';
-import { placeName } from '../rules/labels.js';
-import { forEachCell, type AnnualReport } from './report.js';
+import { forEachCell, type AnnualReport } from '../model/report.js';
+import { checkReport } from './check.js';
+import { sortFindings, type Finding } from './finding.js';
+import { placeName } from './labels.js';
 
 function blankFindings(report: AnnualReport, already: ReadonlySet<string>): Finding[] {
   const findings: Finding[] = [];
