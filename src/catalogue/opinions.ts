@@ -61,6 +61,9 @@ export function answerProblem(text: string): string | undefined {
   return undefined;
 }
 
+/** The date an answer counts from: a correction keeps the first answer's date, when the writer was answered. */
+export const answerDate = (firstAnsweredOn: string | null, today: string): string => firstAnsweredOn ?? today;
+
 /** yl-YJ-2026-0001: the body, 意见 (YJ), the year of receipt, the serial. */
 export function formatOpinionNo(bodyId: string, year: number, serial: number): string {
   return `${bodyId}-YJ-${year}-${String(serial).padStart(4, '0')}`;

@@ -1,13 +1,13 @@
 /**
- * The public side's own records: the opinion box (意见箱) — opinions with a hashed query code,
- * numbered per body and year, answered by the body's officer — and the guide's settings in
- * body_settings.guide. Every change is audited in its own transaction.
+ * The public side's own records, as rows: the opinion box (意见箱) — opinions with a hashed query
+ * code, numbered per body and year, answered by the body's officer — and the guide's settings in
+ * body_settings.guide. Writes take the transaction they run in; the use cases (src/app/opinions.ts,
+ * src/app/catalogue-public.ts) audit in the same one.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { formatOpinionNo, type OpinionFact, type OpinionKind } from '../catalogue/opinions.js';
+import type { OpinionFact, OpinionKind } from '../catalogue/opinions.js';
 import type { GuideSettings } from '../catalogue/guide.js';
 import { normalizeQueryCode } from '../register/public-form.js';
-import { writeAudit } from './audit.js';
 import type { Db } from './db.js';
 import { newQueryCode } from './public-store.js';
 
@@ -85,34 +85,31 @@ const recordOf = (r: Row): OpinionRecord => ({
   answeredBy: r.answered_by,
 });
 
-
 export class OpinionStore {
   constructor(private readonly db: Db) {}
 
-  /** Number and keep a new opinion; returns its number and its query code (shown once, never stored). */
-  async add(opinion: NewOpinion, receivedOn: string, actor: string): Promise<{ refNo: string; code: string }> {
-    return this.db.transaction(async (tx) => {
-      const year = Number(receivedOn.slice(0, 4));
-      // One row per body and year, locked by the update: concurrent submissions never share a number.
-      const serial = Number(
-        (
-          await tx.query<{ last: number }>(
-            `INSERT INTO opinion_serials (body_id, year, last) VALUES ($1, $2, 1)
-             ON CONFLICT (body_id, year) DO UPDATE SET last = opinion_serials.last + 1 RETURNING last`,
-            [opinion.bodyId, year],
-          )
-        )[0]!.last,
-      );
-      const refNo = formatOpinionNo(opinion.bodyId, year, serial);
-      const code = newQueryCode();
-      await tx.query(
-        `INSERT INTO opinions (ref_no, body_id, kind, subject, text, name, contact, code_hash, received_on, created_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-        [refNo, opinion.bodyId, opinion.kind, opinion.subject, opinion.text, opinion.name || null, opinion.contact || null, codeHash(refNo, code), receivedOn, actor],
-      );
-      await writeAudit(tx, actor, 'create', 'opinion', refNo, null, { ...opinion, receivedOn });
-      return { refNo, code };
-    });
+  /** The next serial of the body's year: one row per body and year, locked by the update, so concurrent submissions never share a number. */
+  async nextSerial(tx: Db, bodyId: string, year: number): Promise<number> {
+    return Number(
+      (
+        await tx.query<{ last: number }>(
+          `INSERT INTO opinion_serials (body_id, year, last) VALUES ($1, $2, 1)
+           ON CONFLICT (body_id, year) DO UPDATE SET last = opinion_serials.last + 1 RETURNING last`,
+          [bodyId, year],
+        )
+      )[0]!.last,
+    );
+  }
+
+  /** Keep a new opinion under its number; returns its query code (shown once, only its hash kept). */
+  async insert(tx: Db, refNo: string, opinion: NewOpinion, receivedOn: string, actor: string): Promise<string> {
+    const code = newQueryCode();
+    await tx.query(
+      `INSERT INTO opinions (ref_no, body_id, kind, subject, text, name, contact, code_hash, received_on, created_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+      [refNo, opinion.bodyId, opinion.kind, opinion.subject, opinion.text, opinion.name || null, opinion.contact || null, codeHash(refNo, code), receivedOn, actor],
+    );
+    return code;
   }
 
   /** The opinion behind a number and its code; null for an unknown number and a wrong code alike. */
@@ -136,26 +133,14 @@ export class OpinionStore {
     return rows.map(recordOf);
   }
 
-  async get(bodyId: string, refNo: string): Promise<OpinionRecord | null> {
-    const row = (await this.db.query<Row>(`SELECT ${COLUMNS} FROM opinions o JOIN bodies b ON b.id = o.body_id WHERE o.body_id = $1 AND o.ref_no = $2`, [bodyId, refNo]))[0];
+  /** The body's opinion, locked for the transaction with `lock`; null when the body has no such opinion. */
+  async get(bodyId: string, refNo: string, db: Db = this.db, lock = false): Promise<OpinionRecord | null> {
+    const row = (await db.query<Row>(`SELECT ${COLUMNS} FROM opinions o JOIN bodies b ON b.id = o.body_id WHERE o.body_id = $1 AND o.ref_no = $2${lock ? ' FOR UPDATE OF o' : ''}`, [bodyId, refNo]))[0];
     return row ? recordOf(row) : null;
   }
 
-  /**
-   * Answer an opinion, or correct its answer: a correction keeps the first answer's date, which is
-   * when the writer was answered (the response time counts to it). Null when the opinion is not the body's.
-   */
-  async answer(bodyId: string, refNo: string, text: string, on: string, actor: string): Promise<OpinionRecord | null> {
-    return this.db.transaction(async (tx) => {
-      const row = (await tx.query<Row>(`SELECT ${COLUMNS} FROM opinions o JOIN bodies b ON b.id = o.body_id WHERE o.body_id = $1 AND o.ref_no = $2 FOR UPDATE OF o`, [bodyId, refNo]))[0];
-      if (!row) return null;
-      const before = recordOf(row);
-      const answeredOn = before.answeredOn ?? on;
-      await tx.query('UPDATE opinions SET answer = $1, answered_on = $2, answered_by = $3 WHERE ref_no = $4', [text, answeredOn, actor, refNo]);
-      const after = { ...before, answer: text, answeredOn, answeredBy: actor };
-      await writeAudit(tx, actor, before.answer === null ? 'answer' : 'amend-answer', 'opinion', refNo, before, after);
-      return after;
-    });
+  async setAnswer(tx: Db, refNo: string, answer: { answer: string; answeredOn: string; answeredBy: string }): Promise<void> {
+    await tx.query('UPDATE opinions SET answer = $1, answered_on = $2, answered_by = $3 WHERE ref_no = $4', [answer.answer, answer.answeredOn, answer.answeredBy, refNo]);
   }
 
   /** Kind and dates of a body's opinions received in a year, for the figures. */
@@ -176,16 +161,17 @@ export class OpinionStore {
     return typeof row.guide === 'string' ? (JSON.parse(row.guide) as GuideSettings) : row.guide;
   }
 
+  /** The guide's settings as kept, locked for the transaction; null when the body has none. */
+  async lockGuide(tx: Db, bodyId: string): Promise<unknown> {
+    return (await tx.query<{ guide: unknown }>('SELECT guide FROM body_settings WHERE body_id = $1 FOR UPDATE', [bodyId]))[0]?.guide ?? null;
+  }
+
   /** Replace the body's guide settings (the other settings of the row stay as they are). */
-  async saveGuide(bodyId: string, settings: GuideSettings, actor: string): Promise<void> {
-    await this.db.transaction(async (tx) => {
-      const old = (await tx.query<{ guide: unknown }>('SELECT guide FROM body_settings WHERE body_id = $1 FOR UPDATE', [bodyId]))[0]?.guide ?? null;
-      await tx.query(
-        `INSERT INTO body_settings (body_id, guide) VALUES ($1, $2::jsonb)
-         ON CONFLICT (body_id) DO UPDATE SET guide = EXCLUDED.guide`,
-        [bodyId, JSON.stringify(settings)],
-      );
-      await writeAudit(tx, actor, old === null ? 'create' : 'update', 'guide-settings', bodyId, old, settings);
-    });
+  async saveGuide(tx: Db, bodyId: string, settings: GuideSettings): Promise<void> {
+    await tx.query(
+      `INSERT INTO body_settings (body_id, guide) VALUES ($1, $2::jsonb)
+       ON CONFLICT (body_id) DO UPDATE SET guide = EXCLUDED.guide`,
+      [bodyId, JSON.stringify(settings)],
+    );
   }
 }

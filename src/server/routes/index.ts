@@ -6,9 +6,10 @@ import type { RouteModule } from '../context.js';
 import { analysisRoutes } from './analysis.js';
 import { catalogueRoutes } from './catalogue.js';
 import { cataloguePublicRoutes } from './catalogue-public.js';
+import { opinionRoutes } from './opinions.js';
 import { publicRoutes } from './public.js';
 import { registerRoutes } from './register.js';
 import { reportRoutes } from './reports.js';
 import { supervisorRoutes } from './supervisor.js';
 
-export const ROUTE_MODULES: RouteModule[] = [publicRoutes, registerRoutes, reportRoutes, supervisorRoutes, analysisRoutes, catalogueRoutes, cataloguePublicRoutes];
+export const ROUTE_MODULES: RouteModule[] = [publicRoutes, registerRoutes, reportRoutes, supervisorRoutes, analysisRoutes, catalogueRoutes, cataloguePublicRoutes, opinionRoutes];
