@@ -1,7 +1,9 @@
 /**
  * What a table cell says: a number, a deliberate blank (`/`, `-`, `—`, `无`), a page marker,
- * or text. Cells are written as `0`, `１２`, `+2`, `251000元`, `3,119`, `7730.28`.
+ * or text. Cells are written as `0`, `１２`, `+2`, `251000元`, `3,119`, `7730.28` (the number
+ * itself is read by src/model/cell-number.ts, which the rules share).
  */
+import { numberOfText } from '../model/cell-number.js';
 
 export type CellReading =
   | { kind: 'number'; value: number; raw: string }
@@ -9,7 +11,6 @@ export type CellReading =
   | { kind: 'page'; raw: string }
   | { kind: 'text'; raw: string };
 
-const NUMBER = /^([+\-−]?)\s*(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?\s*(?:万元|元|件|条|个|项|次|宗|人|家)?$/;
 const BLANK = /^(?:[/／\\\-—–－_~～]+|无|空|暂无)$/;
 /** Page numbers printed in the footer of PDF pages: `-3-`, `— 3 —`, `第 3 页`, `3/12`. */
 const PAGE = /^(?:[-—–－]\s*\d{1,3}\s*[-—–－]|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*\/\s*\d{1,3})$/;
@@ -17,14 +18,8 @@ const PAGE = /^(?:[-—–－]\s*\d{1,3}\s*[-—–－]|第\s*\d{1,3}\s*页(?:\s
 export function readCell(raw: string): CellReading {
   const text = raw.normalize('NFKC').trim();
   if (PAGE.test(text)) return { kind: 'page', raw };
-  // White space may stand between a sign, a number and its unit, never inside the digits:
-  // `2 0 1` is three cells that a PDF printed close together, not 201.
-  const m = NUMBER.exec(text);
-  if (m) {
-    const digits = m[2]!.replace(/,/g, '') + (m[3] ? `.${m[3]}` : '');
-    const sign = m[1] === '-' || m[1] === '−' ? -1 : 1;
-    return { kind: 'number', value: sign * Number(digits), raw };
-  }
+  const value = numberOfText(text);
+  if (value !== null) return { kind: 'number', value, raw };
   if (BLANK.test(text.replace(/\s+/g, ''))) return { kind: 'blank', raw };
   return { kind: 'text', raw };
 }

@@ -3,8 +3,8 @@
  * Built from the template data and the report's own row keys, so a 2019 report, a 2021 report
  * and a 2021 report with the single （六） row each get the relations their tables carry.
  */
+import { cellNumber } from '../model/cell-number.js';
 import type { AnnualReport } from '../model/report.js';
-import { readCell } from '../recognize/values.js';
 import { applicationRowKeys, ORGANISATION_COLUMNS, TEMPLATE_2021 } from '../template/templates.js';
 
 export interface Term {
@@ -108,8 +108,7 @@ export function cellValue(report: AnnualReport, path: string): number | null {
   const row = rest.join('.');
   if (column === 'subtotal') {
     const raw = report.provenance[path]?.raw;
-    const reading = raw === undefined ? null : readCell(raw);
-    return reading?.kind === 'number' ? reading.value : null;
+    return raw === undefined ? null : cellNumber(raw);
   }
   const t = report[table as 'applications' | 'appeals' | 'proactive'] as Record<string, Record<string, number | null>> | undefined;
   return t?.[row]?.[column] ?? null;
