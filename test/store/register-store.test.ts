@@ -6,13 +6,13 @@ import { describe, expect, it } from 'vitest';
 import { WorkCalendar } from '../../src/calendar/calendar.js';
 import { reportFromRegister } from '../../src/register/annual.js';
 import { RegisterError } from '../../src/register/lifecycle.js';
-import { DB_KINDS, freshDb } from '../support/db.js';
+import { DB_KINDS, migratedDb } from '../support/db.js';
 import { RegisterStore } from '../../src/store/register-store.js';
 
 for (const kind of DB_KINDS) {
   describe(`register store on ${kind}`, () => {
     it('keeps applications and their events, refuses bad ones without a trace, and produces the year', async () => {
-      const store = await RegisterStore.open(await freshDb(kind));
+      const store = await RegisterStore.open(await migratedDb(kind));
       try {
         await store.addBody('yunling', '青禾县云岭镇人民政府', 'admin');
         await store.addApplication('yunling', { id: 'A1', applicant: { type: 'naturalPerson', name: '张三' }, description: '某村土地征收批复', form: '纸质', delivery: '邮寄', channel: 'online', receivedOn: '2025-09-26' }, 'officer');
@@ -48,7 +48,7 @@ for (const kind of DB_KINDS) {
     }, 60_000);
 
     it('lets only one of two concurrent replies through', async () => {
-      const store = await RegisterStore.open(await freshDb(kind));
+      const store = await RegisterStore.open(await migratedDb(kind));
       try {
         await store.addBody('b', '某镇人民政府', 'admin');
         await store.addApplication('b', { id: 'X', applicant: { type: 'naturalPerson', name: '甲' }, description: '某文件', channel: 'inPerson', receivedOn: '2025-05-06' }, 'o');

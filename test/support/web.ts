@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 /**
- * A real server and a real browser for the web tests: the application on an in-memory PGlite
- * (or PostgreSQL when GONGKAI_TEST_DATABASE_URL is set and asked for), listening on a free
+ * A real server and a real browser for the web tests: the application on a PGlite database of its
+ * own (or PostgreSQL when GONGKAI_TEST_DATABASE_URL is set and asked for), listening on a free
  * loopback port, with the built browser application from dist/web; Debian's Chromium driven by
  * playwright-core. Screenshots go to test-artifacts/screenshots, kept by CI as the run's record.
  */
@@ -16,7 +16,7 @@ import type { AppDeps } from '../../src/server/context.js';
 import { hashPassword } from '../../src/app/accounts/password.js';
 import type { Role } from '../../src/accounts/permissions.js';
 import { startServer, type RunningServer, type StartOptions } from '../../src/server/start.js';
-import { freshPostgresUrl } from './db.js';
+import { migratedStore } from './db.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const WEB_ROOT = process.env.GONGKAI_WEB_ROOT ? resolve(process.env.GONGKAI_WEB_ROOT) : join(root, 'dist/web');
@@ -27,19 +27,32 @@ export const TEST_PASSWORD = 'correct horse battery';
 if (!HAVE_CHROMIUM) console.warn('[gongkai tests] Chromium is absent (Debian package chromium): browser tests are skipped; .ci/run installs it.');
 
 /**
- * A server on a free port with a fresh database (PGlite in memory unless `db: 'postgres'`);
- * today pinned unless given.
+ * A server on a free port with a fresh database of its own, already migrated (PGlite unless
+ * `db: 'postgres'`; see migratedStore); today pinned unless given.
  */
 export async function testServer(options: Partial<StartOptions> & { db?: 'pglite' | 'postgres' } = {}): Promise<RunningServer> {
   const { db, ...rest } = options;
-  const databaseUrl = db === 'postgres' ? await freshPostgresUrl() : undefined;
-  return startServer({
-    port: 0,
-    today: () => '2026-03-02',
-    ...(databaseUrl ? { databaseUrl } : {}),
-    ...rest,
-    config: { webRoot: WEB_ROOT, secureCookies: true, ...rest.config },
-  });
+  const store = rest.databaseUrl || rest.dataDir ? undefined : await migratedStore(db ?? 'pglite');
+  try {
+    const server = await startServer({
+      port: 0,
+      today: () => '2026-03-02',
+      ...(store?.databaseUrl ? { databaseUrl: store.databaseUrl } : {}),
+      ...(store?.dataDir ? { dataDir: store.dataDir } : {}),
+      ...rest,
+      config: { webRoot: WEB_ROOT, secureCookies: true, ...rest.config },
+    });
+    return {
+      ...server,
+      close: async () => {
+        await server.close();
+        store?.dispose();
+      },
+    };
+  } catch (error) {
+    store?.dispose();
+    throw error;
+  }
 }
 
 /** The server and the browser of a describe block, set once its beforeAll has run. */
