@@ -6,47 +6,17 @@
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
-import { WorkCalendar, type CalendarOverride } from '../calendar/calendar.js';
-import { AccountStore } from '../store/account-store.js';
 import { openDb, type Db } from '../store/db.js';
-import { RegisterStore } from '../store/register-store.js';
+import { openServices } from '../app/services.js';
 import { createApp } from './app.js';
 import { hashPassword } from '../app/accounts/password.js';
 import { DEFAULT_CONFIG, type AppDeps, type ServerConfig } from './context.js';
 
-/** Today in Beijing: what a date of receipt or a deadline means. */
-export function beijingToday(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
-
-/** The calendar with the overrides in the database, reloaded only after a change. */
-function calendarOf(db: Db): Pick<AppDeps, 'calendar' | 'calendarChanged'> {
-  let cached: Promise<WorkCalendar> | undefined;
-  return {
-    calendar: () =>
-      (cached ??= db
-        .query<{ date: string; work: boolean; source: string | null }>('SELECT date, work, source FROM calendar_overrides ORDER BY date')
-        .then((rows) => new WorkCalendar(rows.map((r): CalendarOverride => ({ date: r.date, work: r.work, ...(r.source ? { source: r.source } : {}) }))))),
-    calendarChanged: () => {
-      cached = undefined;
-    },
-  };
-}
-
-/** Everything the application needs, on an open database. */
+/** Everything the application needs, on an open database: the use cases' services, the secret and the settings. */
 export async function makeDeps(db: Db, options: { config?: Partial<ServerConfig>; today?: () => string } = {}): Promise<AppDeps> {
-  const register = await RegisterStore.open(db);
-  const accounts = new AccountStore(db);
-  const secret = await accounts.setting('csrf-secret', () => randomBytes(32).toString('base64url'));
-  return {
-    db,
-    register,
-    accounts,
-    ...calendarOf(db),
-    today: options.today ?? (() => beijingToday()),
-    secret,
-    config: { ...DEFAULT_CONFIG, ...options.config },
-  };
+  const services = await openServices(db, options.today ? { today: options.today } : {});
+  const secret = await services.accounts.setting('csrf-secret', () => randomBytes(32).toString('base64url'));
+  return { ...services, secret, config: { ...DEFAULT_CONFIG, ...options.config } };
 }
 
 /** On an empty database, the first administrator; returns the password when one was generated. */
