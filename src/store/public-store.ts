@@ -31,8 +31,6 @@ export interface PublicRecord {
 }
 
 export class PublicStore {
-  private readonly queues = new Map<string, Promise<unknown>>();
-
   constructor(private readonly db: Db) {}
 
   /**
@@ -71,21 +69,5 @@ export class PublicStore {
   async correction(applicationId: string): Promise<{ text: string; submittedOn: string } | null> {
     const row = (await this.db.query<{ text: string; submitted_on: string }>('SELECT text, submitted_on FROM public_corrections WHERE application_id = $1', [applicationId]))[0];
     return row ? { text: row.text, submittedOn: row.submitted_on } : null;
-  }
-
-  /**
-   * Run changes to one application one after another (a double tap on 提交 sends two requests):
-   * the check of what may happen and the change then see the same state. One server process, as
-   * for the rate limit.
-   */
-  async serialized<T>(applicationId: string, work: () => Promise<T>): Promise<T> {
-    const run = (this.queues.get(applicationId) ?? Promise.resolve()).then(work);
-    const tail = run.catch(() => undefined);
-    this.queues.set(applicationId, tail);
-    try {
-      return await run;
-    } finally {
-      if (this.queues.get(applicationId) === tail) this.queues.delete(applicationId);
-    }
   }
 }

@@ -27,6 +27,28 @@ interface ApplicationRow {
   received_on: string;
 }
 
+/** 第三十一条 facts as recorded beside an application. */
+export interface ArrivalFacts {
+  arrivedOn: string;
+  signedForOn: string | null;
+  confirmedOn: string | null;
+}
+
+/** Who recorded something (their actor id and, for a user, their display name) and when. */
+export interface RecordedBy {
+  actor: string;
+  actorName: string | null;
+  recordedAt: string;
+}
+
+interface RecordedByRow {
+  actor: string;
+  display_name: string | null;
+  recorded_at: Date | string;
+}
+
+const recordedBy = (r: RecordedByRow): RecordedBy => ({ actor: r.actor, actorName: r.display_name, recordedAt: new Date(r.recorded_at).toISOString() });
+
 const APPLICATION_COLUMNS = 'id, applicant, description, form, delivery, channel, received_on';
 
 function fromRow(r: ApplicationRow, events: RegisterEvent[]): Application {
@@ -297,6 +319,55 @@ export class RegisterStore {
       ...(published.total > 0 ? { proactiveSentence: published.sentence } : {}),
       ...(opinions && opinions.total.received > 0 ? { supervisionSentence: opinions.sentence } : {}),
     });
+  }
+
+  /** A body's name, or null when there is no such body. */
+  async bodyName(bodyId: string): Promise<string | null> {
+    return (await this.db.query<{ name: string }>('SELECT name FROM bodies WHERE id = $1', [bodyId]))[0]?.name ?? null;
+  }
+
+  /** The body an application belongs to, or null when there is no such application. */
+  async bodyOf(applicationId: string): Promise<string | null> {
+    return (await this.db.query<{ body_id: string }>('SELECT body_id FROM applications WHERE id = $1', [applicationId]))[0]?.body_id ?? null;
+  }
+
+  /**
+   * Who recorded the application and each of its events, and when, in the order recorded; a
+   * signed-in user's display name beside their actor id (`user:<name>`) when the account exists.
+   */
+  async history(applicationId: string): Promise<{ created: RecordedBy; events: (RecordedBy & { seq: number; event: RegisterEvent })[] }> {
+    const created = (await this.db.query<RecordedByRow>(
+      `SELECT a.created_by AS actor, u.display_name, a.created_at AS recorded_at FROM applications a
+         LEFT JOIN users u ON a.created_by = 'user:' || u.username WHERE a.id = $1`,
+      [applicationId],
+    ))[0];
+    if (!created) throw new RegisterError(`没有编号为 ${applicationId} 的申请`);
+    const events = await this.db.query<RecordedByRow & { seq: string | number; event: RegisterEvent }>(
+      `SELECT e.seq, e.event, e.actor, u.display_name, e.recorded_at FROM application_events e
+         LEFT JOIN users u ON e.actor = 'user:' || u.username WHERE e.application_id = $1 ORDER BY e.seq`,
+      [applicationId],
+    );
+    return { created: recordedBy(created), events: events.map((e) => ({ ...recordedBy(e), seq: Number(e.seq), event: e.event })) };
+  }
+
+  /** 第三十一条: the facts an application's date of receipt followed from, when they were recorded. */
+  async arrival(applicationId: string): Promise<ArrivalFacts | null> {
+    const row = (await this.db.query<{ arrived_on: string; signed_for_on: string | null; confirmed_on: string | null }>(
+      'SELECT arrived_on, signed_for_on, confirmed_on FROM application_arrivals WHERE application_id = $1',
+      [applicationId],
+    ))[0];
+    return row ? { arrivedOn: row.arrived_on, signedForOn: row.signed_for_on, confirmedOn: row.confirmed_on } : null;
+  }
+
+  /** Keep the arrival facts of a new application, inside the transaction that adds it (`addNumberedApplication`'s `extra`). */
+  static async saveArrival(tx: Db, applicationId: string, facts: ArrivalFacts, actor: string): Promise<void> {
+    await tx.query('INSERT INTO application_arrivals (application_id, arrived_on, signed_for_on, confirmed_on) VALUES ($1, $2, $3, $4)', [
+      applicationId,
+      facts.arrivedOn,
+      facts.signedForOn,
+      facts.confirmedOn,
+    ]);
+    await writeAudit(tx, actor, 'create', 'application_arrival', applicationId, null, facts);
   }
 
   async auditCount(): Promise<number> {

@@ -1,60 +1,14 @@
-/** The public API's answers, as the pages use them (see /api/openapi.json: PublicFormInfo, PublicSubmitted, PublicStatus). */
+/** The public API's answers, inferred from its contract (src/api/public.ts: PublicFormInfo, PublicSubmitted, PublicStatus). */
+import type { z } from '@hono/zod-openapi';
+import type { BodySchema } from '../../../../src/api/admin.js';
+import type { ChoiceSchema, DueSummary as DueSummarySchema, FormInfoSchema, StatusSchema, StepSchema, SubmittedSchema } from '../../../../src/api/public.js';
 
-export interface Choice {
-  key: string;
-  label: string;
-}
+export type Choice = z.infer<typeof ChoiceSchema>;
+export type FormInfo = z.infer<typeof FormInfoSchema>;
+export type DueSummary = z.infer<typeof DueSummarySchema>;
+export type Step = z.infer<typeof StepSchema>;
+export type Submitted = z.infer<typeof SubmittedSchema>;
+export type PublicStatus = z.infer<typeof StatusSchema>;
 
-export interface FormInfo {
-  notice: { heading: string; text: string; basis?: string }[];
-  applicantTypes: Choice[];
-  idKinds: (Choice & { person: boolean })[];
-  forms: Choice[];
-  deliveries: Choice[];
-}
-
-export interface Body {
-  id: string;
-  name: string;
-  level: string;
-  levelLabel: string;
-  region: string | null;
-}
-
-export interface DueSummary {
-  date: string;
-  provisional: boolean;
-}
-
-export interface Step {
-  date: string;
-  label: string;
-  note?: string;
-}
-
-export interface Submitted {
-  id: string;
-  queryCode: string;
-  bodyName: string;
-  receivedOn: string;
-  due: DueSummary;
-}
-
-export interface PublicStatus {
-  id: string;
-  bodyName: string;
-  applicant: { typeLabel: string; name: string; idKindLabel: string; idNumber: string; contact: string };
-  description: string;
-  form: string | null;
-  delivery: string | null;
-  receivedOn: string;
-  status: 'processing' | 'awaitingCorrection' | 'awaitingFee' | 'replied' | 'withdrawn';
-  statusLabel: string;
-  closed: boolean;
-  timeline: Step[];
-  due: DueSummary & { steps: Step[] };
-  correction?: { requestedOn: string; note?: string; receivedOn?: string; text?: string };
-  outcome?: { on: string; label: string; letterNo?: string };
-  canCorrect: boolean;
-  canWithdraw: boolean;
-}
+/** A body to apply to, as GET /api/bodies lists them. */
+export type Body = z.infer<typeof BodySchema>;
