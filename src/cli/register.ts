@@ -1,36 +1,32 @@
 /**
  * `gongkai register …`: the disclosure register from the command line, kept in the embedded
- * database (./data, or GONGKAI_DATA_DIR) or in PostgreSQL (DATABASE_URL).
+ * database (./data, or GONGKAI_DATA_DIR) or in PostgreSQL (DATABASE_URL). Each command calls the
+ * same use case as the web (src/app/register, src/app/admin.ts) as the local operator, audited
+ * under the OS user name (GONGKAI_USER overrides it).
+ *
+ * Only commander and types are imported here: the use cases, the database, the spreadsheet and
+ * the renderers load inside the action that needs them, so other commands start without them.
  */
 import { Command } from 'commander';
-import { WorkCalendar } from '../calendar/calendar.js';
-import { htmlToPdf } from '../adapters/chromium.js';
-import { RegisterError } from '../register/lifecycle.js';
-import type { ApplicantType, Channel, RegisterEvent } from '../register/types.js';
-import { render, OUTPUT_FORMATS, type OutputFormat } from '../render/render.js';
-import { openDb } from '../store/db.js';
-import { RegisterStore } from '../store/register-store.js';
-import { complain, writeOutput } from './io.js';
-import { readFile, writeFile } from 'node:fs/promises';
-import { exportRegister, importRegister } from '../register/excel.js';
+import type { Actor } from '../accounts/permissions.js';
+import type { AppServices } from '../app/context.js';
+import type { EventInput } from '../app/register/applications.js';
+import type { OutputFormat } from '../render/render.js';
 
-async function withStore<T>(work: (store: RegisterStore) => Promise<T>): Promise<T> {
-  const url = process.env.DATABASE_URL;
-  const store = await RegisterStore.open(await openDb(url ? { url } : { dataDir: process.env.GONGKAI_DATA_DIR ?? './data' }));
+/** Run a register action as the operator: a refused one prints its reason and exits 2; nothing is written. */
+async function act(work: (s: AppServices, actor: Actor) => Promise<void>): Promise<number> {
+  const [{ withServices }, { operator }, { RegisterError }, { Refusal }, { complain }] = await Promise.all([
+    import('./services.js'),
+    import('../accounts/permissions.js'),
+    import('../register/lifecycle.js'),
+    import('../app/errors.js'),
+    import('./io.js'),
+  ]);
   try {
-    return await work(store);
-  } finally {
-    await store.close();
-  }
-}
-
-/** Run a register action: a refused one prints its reason and exits 2; nothing is written. */
-async function act(work: (store: RegisterStore) => Promise<void>): Promise<number> {
-  try {
-    await withStore(work);
+    await withServices((s) => work(s, operator(process.env.GONGKAI_USER ?? process.env.USER ?? 'cli')));
     return 0;
   } catch (error) {
-    if (error instanceof RegisterError) {
+    if (error instanceof RegisterError || error instanceof Refusal) {
       complain('register', error.message);
       return 2;
     }
@@ -38,7 +34,8 @@ async function act(work: (store: RegisterStore) => Promise<void>): Promise<numbe
   }
 }
 
-const actor = () => process.env.GONGKAI_USER ?? process.env.USER ?? 'cli';
+const applications = () => import('../app/register/applications.js');
+const records = () => import('../app/register/records.js');
 
 interface EventOptions {
   on?: string;
@@ -48,27 +45,35 @@ interface EventOptions {
   party?: 'third-party' | 'agency';
   amount?: string;
   method?: 'perApplication' | 'perVolume';
+  pages?: string;
 }
 
-function eventOf(kind: string, o: EventOptions): RegisterEvent {
+async function eventOf(kind: string, o: EventOptions): Promise<EventInput> {
   const on = o.on ?? '';
   switch (kind) {
     case 'replied':
       return { kind, on, outcome: o.outcome ?? '' };
     case 'withdrawn':
     case 'correctionReceived':
-    case 'feePaid':
-      return { kind, on };
     case 'correctionRequested':
+    case 'feePaid':
       return { kind, on };
     case 'extended':
       return { kind, on, approvedBy: o.approvedBy ?? '' };
     case 'consultation':
       return { kind, from: on, to: o.to ?? on, party: o.party ?? 'third-party' };
     case 'feeNotice':
-      return { kind, on, amountYuan: Number(o.amount), method: o.method ?? 'perApplication' };
-    default:
+      return {
+        kind,
+        on,
+        method: o.method ?? 'perApplication',
+        ...(o.pages !== undefined ? { pages: Number(o.pages) } : {}),
+        ...(o.amount !== undefined ? { amountYuan: Number(o.amount) } : {}),
+      };
+    default: {
+      const { RegisterError } = await import('../register/lifecycle.js');
       throw new RegisterError(`未知的事件“${kind}”；可用：replied、withdrawn、correctionRequested、correctionReceived、extended、consultation、feeNotice、feePaid`);
+    }
   }
 }
 
@@ -78,7 +83,7 @@ export function registerCommands(setCode: (code: number) => void): Command {
   cmd
     .command('body <id> <name>')
     .description('登记本机关 (register a body)')
-    .action(async (id: string, name: string) => setCode(await act((s) => s.addBody(id, name, actor()))));
+    .action(async (id: string, name: string) => setCode(await act(async (s, actor) => (await import('../app/admin.js')).saveBody(s, actor, { id, name }))));
 
   cmd
     .command('add')
@@ -90,11 +95,18 @@ export function registerCommands(setCode: (code: number) => void): Command {
     .requiredOption('--received <date>', '收到申请的日期（条例第三十一条）YYYY-MM-DD')
     .requiredOption('--description <text>', '所需信息的名称、文号或描述 (what is asked for)')
     .option('--channel <channel>', '渠道：inPerson postSigned ordinaryLetter online fax', 'online')
-    .action(async (o: { body: string; id: string; type: ApplicantType; name: string; received: string; description: string; channel: Channel }) =>
+    .action(async (o: { body: string; id: string; type: string; name: string; received: string; description: string; channel: string }) =>
       setCode(
-        await act((s) =>
-          s.addApplication(o.body, { id: o.id, applicant: { type: o.type, name: o.name }, description: o.description, channel: o.channel, receivedOn: o.received }, actor()),
-        ),
+        await act(async (s, actor) => {
+          await (await applications()).addApplication(s, actor, {
+            bodyId: o.body,
+            id: o.id,
+            applicant: { type: o.type, name: o.name },
+            description: o.description,
+            channel: o.channel,
+            receivedOn: o.received,
+          });
+        }),
       ),
     );
 
@@ -106,12 +118,13 @@ export function registerCommands(setCode: (code: number) => void): Command {
     .option('--outcome <row>', '答复结果：表三的行，如 granted、partlyGranted、withheld.stateSecret')
     .option('--approved-by <name>', '延期批准人 (who approved the extension)')
     .option('--party <party>', '征求意见对象 third-party | agency')
-    .option('--amount <yuan>', '收费金额（元）')
+    .option('--amount <yuan>', '收费金额（元）：按《信息处理费管理办法》计算，填写时须与计算结果一致')
     .option('--method <method>', '计费方式 perApplication | perVolume')
+    .option('--pages <n>', '按量计收：提供的页数 (pages provided, per volume)')
     .action(async (id: string, kind: string, o: EventOptions) =>
       setCode(
-        await act(async (s) => {
-          await s.recordEvent(id, eventOf(kind, o), actor());
+        await act(async (s, actor) => {
+          await (await applications()).recordEvent(s, actor, { id, event: await eventOf(kind, o) });
         }),
       ),
     );
@@ -123,8 +136,9 @@ export function registerCommands(setCode: (code: number) => void): Command {
     .option('--json', '输出 JSON')
     .action(async (o: { body: string; json?: boolean }) =>
       setCode(
-        await act(async (s) => {
-          const open = await s.openWithDue(o.body, new WorkCalendar());
+        await act(async (s, actor) => {
+          const open = await (await applications()).openApplications(s, actor, { bodyId: o.body });
+          const { writeOutput } = await import('./io.js');
           if (o.json) {
             await writeOutput(undefined, `${JSON.stringify(open.map((x) => ({ id: x.application.id, receivedOn: x.application.receivedOn, ...x.due })), null, 2)}\n`);
             return;
@@ -147,18 +161,17 @@ export function registerCommands(setCode: (code: number) => void): Command {
     .option('--result <result>', '结果 upheld | corrected | other')
     .action(async (o: { body: string; id: string; kind: 'reconsideration' | 'litigationDirect' | 'litigationAfterReconsideration'; filed: string; application?: string; decided?: string; result?: 'upheld' | 'corrected' | 'other' }) =>
       setCode(
-        await act((s) =>
-          s.addAppeal(
-            o.body,
-            {
+        await act(async (s, actor) =>
+          (await records()).addAppeal(s, actor, {
+            bodyId: o.body,
+            appeal: {
               id: o.id,
               kind: o.kind,
               filedOn: o.filed,
               ...(o.application ? { applicationId: o.application } : {}),
               ...(o.decided && o.result ? { decided: { on: o.decided, result: o.result } } : {}),
             },
-            actor(),
-          ),
+          }),
         ),
       ),
     );
@@ -173,7 +186,14 @@ export function registerCommands(setCode: (code: number) => void): Command {
     .requiredOption('--issued <date>', '制发日期 YYYY-MM-DD')
     .option('--repealed <date>', '废止日期 YYYY-MM-DD')
     .action(async (o: { body: string; id: string; kind: 'regulations' | 'normativeDocuments'; title: string; issued: string; repealed?: string }) =>
-      setCode(await act((s) => s.addDocument(o.body, { id: o.id, kind: o.kind, title: o.title, issuedOn: o.issued, ...(o.repealed ? { repealedOn: o.repealed } : {}) }, actor()))),
+      setCode(
+        await act(async (s, actor) =>
+          (await records()).addDocument(s, actor, {
+            bodyId: o.body,
+            document: { id: o.id, kind: o.kind, title: o.title, issuedOn: o.issued, ...(o.repealed ? { repealedOn: o.repealed } : {}) },
+          }),
+        ),
+      ),
     );
 
   cmd
@@ -187,8 +207,12 @@ export function registerCommands(setCode: (code: number) => void): Command {
     .requiredOption('--fees <wan>', '行政事业性收费金额（万元）')
     .action(async (o: { body: string; year: string; licensing: string; penalty: string; coercion: string; fees: string }) =>
       setCode(
-        await act((s) =>
-          s.setFigures(o.body, Number(o.year), { licensing: Number(o.licensing), penalty: Number(o.penalty), coercion: Number(o.coercion), feesAmount: Number(o.fees) }, actor()),
+        await act(async (s, actor) =>
+          (await records()).setFigures(s, actor, {
+            bodyId: o.body,
+            year: Number(o.year),
+            figures: { licensing: Number(o.licensing), penalty: Number(o.penalty), coercion: Number(o.coercion), feesAmount: Number(o.fees) },
+          }),
         ),
       ),
     );
@@ -199,7 +223,14 @@ export function registerCommands(setCode: (code: number) => void): Command {
     .requiredOption('--body <id>', '机关编号 (body)')
     .requiredOption('-o, --out <file>', '输出文件 .xlsx')
     .action(async (o: { body: string; out: string }) =>
-      setCode(await act(async (s) => writeFile(o.out, await exportRegister(await s.applications(o.body))))),
+      setCode(
+        await act(async (s, actor) => {
+          // The operator holds the database itself: the export is unmasked, and audited as such.
+          const { bytes } = await (await applications()).exportApplications(s, actor, { bodyId: o.body, unmasked: true });
+          const { writeFile } = await import('node:fs/promises');
+          await writeFile(o.out, bytes);
+        }),
+      ),
     );
 
   cmd
@@ -207,7 +238,12 @@ export function registerCommands(setCode: (code: number) => void): Command {
     .description('从 Excel 台账导入申请（逐行按法定顺序检查，有错则全部不导入）(import an Excel register)')
     .requiredOption('--body <id>', '机关编号 (body)')
     .action(async (file: string, o: { body: string }) =>
-      setCode(await act(async (s) => s.importApplications(o.body, await importRegister(new Uint8Array(await readFile(file))), actor()))),
+      setCode(
+        await act(async (s, actor) => {
+          const { readFile } = await import('node:fs/promises');
+          await (await records()).importApplications(s, actor, { bodyId: o.body, bytes: new Uint8Array(await readFile(file)) });
+        }),
+      ),
     );
 
   cmd
@@ -215,17 +251,25 @@ export function registerCommands(setCode: (code: number) => void): Command {
     .description('由台账生成年度报告 (the year\'s annual report from the register)')
     .requiredOption('--body <id>', '机关编号 (body)')
     .requiredOption('--year <year>', '报告年度 (report year)')
-    .option('--to <format>', `输出格式 json | ${OUTPUT_FORMATS.join(' | ')}`, 'json')
+    .option('--to <format>', '输出格式 json | html | docx | pdf | md | txt', 'json')
     .option('-o, --out <file>', '写入文件 (write to a file)')
     .action(async (o: { body: string; year: string; to: string; out?: string }) =>
       setCode(
-        await act(async (s) => {
-          const report = await s.annualReport(o.body, Number(o.year));
+        await act(async (s, actor) => {
+          const report = await (await records()).annualReportOf(s, actor, { bodyId: o.body, year: Number(o.year) });
+          const { writeOutput } = await import('./io.js');
           if (o.to === 'json') return writeOutput(o.out, `${JSON.stringify(report, null, 2)}\n`);
+          const [{ render, OUTPUT_FORMATS }, { htmlToPdf }, { RegisterError }] = await Promise.all([
+            import('../render/render.js'),
+            import('../adapters/chromium.js'),
+            import('../register/lifecycle.js'),
+          ]);
           if (!OUTPUT_FORMATS.includes(o.to as OutputFormat)) throw new RegisterError(`不支持的输出格式“${o.to}”`);
           const bytes = await render(report, o.to as OutputFormat, {}, { htmlToPdf });
-          if (o.out) await writeFile(o.out, bytes);
-          else process.stdout.write(bytes);
+          if (o.out) {
+            const { writeFile } = await import('node:fs/promises');
+            await writeFile(o.out, bytes);
+          } else process.stdout.write(bytes);
         }),
       ),
     );
