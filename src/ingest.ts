@@ -1,18 +1,20 @@
 /**
- * Any file a report is published as → canonical model. The format is detected from the bytes,
- * not the file name. Text, HTML, DOCX and PDF with a text layer are read in process; legacy
- * Word (.doc/.wps) and scans need outside programs, which the caller passes in (adapters), so
- * this module stays free of process and file-system access.
+ * The single entry for reading a report file: bytes → format (sniffed once, from the bytes, not
+ * the file name) → decoded once → document → canonical model, returned with the document (and
+ * the decoded text, and what outside programs made on the way) so callers show the source
+ * without reading the file again. Text, HTML, DOCX and PDF with a text layer are read in
+ * process; legacy Word (.doc/.wps) and scans need outside programs, which the caller passes in
+ * (adapters), so this module stays free of process and file-system access. The PDF and Word
+ * readers (pdf.js, mammoth) load only when such a file comes, so reading text stays light.
  */
 import type { FindingCode } from './model/codes.js';
 import { emptyReport } from './model/report.js';
 import { NOT_A_REPORT_REASON, readDecoded, readTextBytes, recognizeDocument, type ParseResult } from './parse.js';
 import { decodeText, sniffBinary } from './read/decode.js';
-import { readDocx } from './read/docx.js';
-import { decodeHtml, looksLikeHtml, readHtml } from './read/html.js';
-import { PdfError, readPdf } from './read/pdf.js';
+import { decodeHtml, looksLikeHtml } from './read/html-sniff.js';
+import { InputError } from './read/input-error.js';
 import type { TextDocument } from './read/text.js';
-import { zipDanger, zipEntries } from './read/zip.js';
+import { zipEntries } from './read/zip.js';
 
 export type InputFormat = 'text' | 'html' | 'docx' | 'pdf' | 'legacy-word' | 'image' | 'zip' | 'rtf' | 'binary';
 
@@ -72,6 +74,12 @@ function fromDocument(document: TextDocument, format: InputFormat, sourceText: s
   return { ...parsed, format, document, sourceText };
 }
 
+/** A .docx (or the one LibreOffice made of a .doc): unpacked by the hardened ZIP reader, read by mammoth. */
+async function fromDocx(bytes: Uint8Array): Promise<IngestResult> {
+  const { readDocx } = await import('./read/docx.js');
+  return fromDocument((await readDocx(bytes)).doc, 'docx');
+}
+
 async function fromOcr(bytes: Uint8Array, kind: 'pdf' | 'image', tools: ExternalTools | undefined): Promise<IngestResult> {
   const what = kind === 'pdf' ? '这是没有文字层的扫描版PDF' : '这是图片（扫描件）';
   if (!tools?.ocr) return refused(kind, 'INPUT.NEEDS_OCR', `${what}，需要文字识别（OCR）才能读取`);
@@ -106,14 +114,13 @@ export async function parseFile(bytes: Uint8Array, options: IngestOptions = {}):
         return { ...readTextBytes(bytes), format };
       case 'html': {
         const source = decodeHtml(bytes);
+        const { readHtml } = await import('./read/html.js');
         return fromDocument(readHtml(source), format, source);
       }
-      case 'docx': {
-        const danger = zipDanger(zipEntries(bytes) ?? []);
-        if (danger) return refused(format, 'INPUT.UNSAFE_ARCHIVE', `Word 文件不安全，未解压：${danger}`);
-        return fromDocument((await readDocx(bytes)).doc, format);
-      }
+      case 'docx':
+        return await fromDocx(bytes); // awaited here, so a refusal is caught below
       case 'pdf': {
+        const { readPdf } = await import('./read/pdf.js');
         const pdf = await readPdf(bytes);
         if (pdf.textChars < SCAN_CHARS_PER_PAGE * pdf.pages) return fromOcr(bytes, 'pdf', options.tools);
         return fromDocument(pdf.doc, format);
@@ -128,7 +135,7 @@ export async function parseFile(bytes: Uint8Array, options: IngestOptions = {}):
         } catch (error) {
           return refused(format, 'INPUT.NEEDS_CONVERTER', `这是旧版 Word/WPS 文件（.doc/.wps），转换失败：${(error as Error).message}`);
         }
-        return { ...(await parseFile(docx, { ...options, tools: {} })), format, converted: { docx } };
+        return { ...(await fromDocx(docx)), format, converted: { docx } };
       }
       case 'zip':
         if (!zipEntries(bytes)) return refused(format, 'INPUT.CORRUPT', 'ZIP/Word 文件不完整或已损坏（找不到文件目录，可能下载中断）');
@@ -139,7 +146,7 @@ export async function parseFile(bytes: Uint8Array, options: IngestOptions = {}):
         return refused(format, 'INPUT.UNSUPPORTED_FORMAT', '这是二进制文件，不是文本');
     }
   } catch (error) {
-    if (error instanceof PdfError) return refused(format, error.code, error.message);
+    if (error instanceof InputError) return refused(format, error.code, error.message);
     return refused(format, 'INPUT.CORRUPT', `文件已损坏或格式不正确，无法读取（${(error as Error).message}）`);
   }
 }

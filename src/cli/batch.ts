@@ -16,9 +16,8 @@ import { availableParallelism } from 'node:os';
 import { join, relative } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import ExcelJS from 'exceljs';
-import JSZip from 'jszip';
 import { detectFormat } from '../ingest.js';
-import { zipDanger, zipEntries } from '../read/zip.js';
+import { unzip, zipEntries } from '../read/zip.js';
 import { crossYearResults, crossYearSlim, type CrossYearItem } from '../corpus/cross-year.js';
 import {
   CELLS_HEADER,
@@ -50,7 +49,7 @@ export interface Entry {
   sha256: string;
 }
 
-/** An input as listed: taken out of a ZIP archive (`extracted`), or an archive refused unopened. */
+/** An input as listed: taken out of a ZIP archive (`extracted`), or an archive (or one of its entries) refused unopened. */
 export interface ListedEntry extends Entry {
   extracted?: boolean;
   refused?: string;
@@ -80,9 +79,11 @@ async function walk(input: string, into: { file: string; path: string }[]): Prom
 export const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 /**
- * ZIP archives among the inputs (not Word files, which are ZIPs too) are unpacked into
- * EXTRACT/<hash of the archive>/ after a look at their directory (zip bombs are refused
- * and reported as the archive's error); their files join the run as `archive.zip!/entry`.
+ * ZIP archives among the inputs (not Word files, which are ZIPs too) are unpacked by the
+ * hardened ZIP reader (limits enforced while inflating) into EXTRACT/<hash of the archive>/;
+ * their files join the run as `archive.zip!/entry`. An archive that may not be opened (a zip
+ * bomb, a directory that lies about its sizes, a broken archive) is one refused input, an entry
+ * that cannot be unpacked (encrypted, damaged) another; the run goes on either way.
  */
 async function expandArchives(found: readonly { file: string; path: string }[], extractTo: string): Promise<ListedEntry[]> {
   const result: ListedEntry[] = [];
@@ -93,23 +94,26 @@ async function expandArchives(found: readonly { file: string; path: string }[], 
       result.push({ ...f, sha256: hash });
       continue;
     }
-    const entries = zipEntries(bytes);
-    const danger = entries ? zipDanger(entries) : 'ZIP 文件不完整或已损坏（找不到文件目录）';
-    if (danger) {
-      result.push({ ...f, sha256: hash, refused: `压缩包未解压：${danger}` });
+    const archive = unzip(bytes);
+    if ('refused' in archive) {
+      result.push({ ...f, sha256: hash, refused: `压缩包未解压：${archive.refused}` });
       continue;
     }
     const dir = join(extractTo, hash);
-    const zip = await JSZip.loadAsync(bytes);
-    const files = Object.values(zip.files).filter((e) => !e.dir).sort((a, b) => (a.name < b.name ? -1 : 1));
+    const files = [...archive.entries].sort((a, b) => (a.name < b.name ? -1 : 1));
     for (const [index, entry] of files.entries()) {
+      const file = `${f.file}!/${entry.name}`;
+      if ('refused' in entry) {
+        // No bytes to hash: the entry is keyed by the archive's hash and its name, so a rerun finds its result.
+        result.push({ file, path: f.path, sha256: sha(new TextEncoder().encode(`${hash}!/${entry.name}`)), refused: entry.refused });
+        continue;
+      }
       const target = join(dir, String(index));
-      const data = await entry.async('uint8array');
       if (!existsSync(target)) {
         await mkdir(dir, { recursive: true });
-        await writeAtomic(target, data);
+        await writeAtomic(target, entry.bytes);
       }
-      result.push({ file: `${f.file}!/${entry.name}`, path: target, sha256: sha(data), extracted: true });
+      result.push({ file, path: target, sha256: sha(entry.bytes), extracted: true });
     }
   }
   return result;

@@ -6,7 +6,6 @@
  * source line and column of its tag for provenance. Pure: htmlparser2 does the parsing.
  */
 import { Parser } from 'htmlparser2';
-import { decodeText } from './decode.js';
 import type { TextCell, TextDocument, TextLine } from './text.js';
 import { splitCells } from './text.js';
 
@@ -15,21 +14,6 @@ const BLOCK = new Set([
   'p', 'div', 'section', 'article', 'header', 'footer', 'main', 'aside', 'nav', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
   'li', 'ul', 'ol', 'dl', 'dt', 'dd', 'blockquote', 'pre', 'hr', 'center', 'form', 'caption', 'address', 'figure',
 ]);
-
-/** The charset an HTML page declares in its first bytes, if any. */
-export function declaredCharset(bytes: Uint8Array): string | null {
-  const head = String.fromCharCode(...bytes.subarray(0, 4096));
-  const m = /<meta[^>]+charset\s*=\s*["']?\s*([a-z0-9_-]+)/i.exec(head);
-  return m ? m[1]!.toLowerCase() : null;
-}
-
-export function decodeHtml(bytes: Uint8Array): string {
-  const declared = declaredCharset(bytes);
-  if (declared && /^(gb2312|gbk|gb18030|x-gbk|cp936)$/.test(declared) && !(bytes[0] === 0xef && bytes[1] === 0xbb)) {
-    return new TextDecoder('gb18030').decode(bytes);
-  }
-  return decodeText(bytes).text;
-}
 
 /** Line starts of the source, to turn parser offsets into line and column (1-based). */
 export function locator(source: string): (offset: number) => { line: number; column: number } {
@@ -141,10 +125,4 @@ export function readHtml(source: string): TextDocument {
   parser.end();
   flushText();
   return { lines, pages: 1 };
-}
-
-/** Does this text look like HTML (a page, a fragment or Word-exported markup)? */
-export function looksLikeHtml(text: string): boolean {
-  const head = text.slice(0, 2048).trimStart().toLowerCase();
-  return head.startsWith('<!doctype html') || head.startsWith('<html') || /<(table|body|div|p)[\s>]/.test(head);
 }

@@ -6,6 +6,7 @@
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { InputError } from './input-error.js';
 import { foldRadicals } from './radicals.js';
 import type { TextDocument, TextLine } from './text.js';
 import { splitCells } from './text.js';
@@ -17,12 +18,12 @@ export interface PdfRead {
   textChars: number;
 }
 
-export class PdfError extends Error {
+export class PdfError extends InputError {
   constructor(
-    readonly code: 'INPUT.PDF_ENCRYPTED' | 'INPUT.PDF_CORRUPT',
+    override readonly code: 'INPUT.PDF_ENCRYPTED' | 'INPUT.PDF_CORRUPT',
     message: string,
   ) {
-    super(message);
+    super(code, message);
   }
 }
 
