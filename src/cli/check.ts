@@ -4,7 +4,6 @@
  * Exit code: 0 no error, 1 some error, 2 a file could not be read.
  */
 import type { AnnualReport } from '../model/report.js';
-import { validateReport } from '../model/schema.js';
 import { EXTERNAL_TOOLS } from '../adapters/external.js';
 import { parseFile } from '../ingest.js';
 import { checkReport } from '../rules/check.js';
@@ -38,6 +37,7 @@ export async function loadReport(file: string): Promise<{ report: AnnualReport }
   const head = new TextDecoder().decode(bytes.subarray(0, 64)).trimStart();
   if (head.startsWith('{')) {
     try {
+      const { validateReport } = await import('../model/schema.js'); // zod, only for a JSON model
       const v = validateReport(JSON.parse(new TextDecoder().decode(bytes)));
       return v.ok ? { report: v.report } : { error: `不是有效的 gongkai.report/v1 模型：${v.errors.slice(0, 3).join('；')}` };
     } catch {

@@ -1,7 +1,6 @@
 /** One entry for every output format. PDF needs a browser, which the caller supplies. */
 import type { AnnualReport } from '../model/report.js';
 import type { RenderOptions } from './blocks.js';
-import { renderDocx } from './docx.js';
 import { renderHtml } from './html.js';
 import { renderMarkdown, renderText } from './text.js';
 
@@ -22,8 +21,8 @@ export async function render(report: AnnualReport, format: OutputFormat, options
       return text(renderMarkdown(report, options));
     case 'txt':
       return text(renderText(report, options));
-    case 'docx':
-      return renderDocx(report, options);
+    case 'docx': // the docx library loads only when Word is asked for
+      return (await import('./docx.js')).renderDocx(report, options);
     case 'pdf':
       if (!tools.htmlToPdf) throw new Error('生成 PDF 需要 Chromium 浏览器');
       return tools.htmlToPdf(renderHtml(report, options));
