@@ -6,6 +6,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { OUTCOME_KINDS } from '../corpus/series.js';
 import { errors, jsonBody, jsonOf } from './common.js';
+import { GridCellSchema } from './supervisor.js';
 
 const TAGS = ['分析 analysis'];
 const BodyKey = z.string().regex(/^(?:[\w-]{1,40}|u:[0-9a-f]{12})$/, '机关编号格式不对').openapi({ example: 'yl' });
@@ -26,14 +27,6 @@ export const ScopedBodySchema = z
     years: z.array(z.number().int()),
   })
   .openapi('AnalysisBody');
-
-const GridCellSchema = z.object({
-  text: z.string(),
-  rowSpan: z.number().int().optional(),
-  colSpan: z.number().int().optional(),
-  role: z.enum(['head', 'label', 'value']),
-  path: z.string().optional(),
-});
 
 const FindingSchema = z
   .object({ code: z.string(), severity: z.enum(['error', 'warning', 'info']), message: z.string(), at: z.string(), expected: z.unknown(), found: z.unknown() })

@@ -1,27 +1,15 @@
 /**
- * Published reports as supervisors upload them: what one uploaded file (or each file of a ZIP)
- * becomes — the model, the text its provenance points into, the sanitised page of an HTML
- * upload — and the table that keeps them, always read within the viewer's scope: a supervisor's
- * bodies, plus their own uploads that could not be matched to a body; the administrator sees all.
+ * Published reports as supervisors upload them: the table that keeps each uploaded file's model,
+ * findings and source view (the text its provenance points into, the sanitised page of an HTML
+ * upload), always read within the viewer's scope — a supervisor's bodies, plus their own uploads
+ * that could not be matched to a body; the administrator sees all. Also the bodies an upload is
+ * matched to, and the bodies it adds to the uploader's set. Rows only: reading the files, the
+ * checks and the audit are the use cases' (src/app/supervision).
  */
-import { createHash } from 'node:crypto';
-import { inflateRawSync } from 'node:zlib';
-import { detectFormat, parseFile, type ExternalTools, type IngestResult } from '../ingest.js';
 import type { AnnualReport, Diagnostic } from '../model/report.js';
-import { decodeText } from '../read/decode.js';
-import { readDocx } from '../read/docx.js';
-import { decodeHtml, readHtml } from '../read/html.js';
-import { readPdf } from '../read/pdf.js';
-import { sanitizeHtml } from '../read/sanitize.js';
-import type { TextCell, TextDocument } from '../read/text.js';
-import { zipDanger, zipEntries, type ZipEntry } from '../read/zip.js';
+import type { BodyLevel } from '../register/bodies.js';
 import type { Finding } from '../rules/finding.js';
-import { writeAudit } from './audit.js';
 import type { Db } from './db.js';
-
-export const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
-
-// ─── Reading one upload ─────────────────────────────────────────────────────────────────────
 
 /** Where a model value sits in the source text shown beside the tables. */
 export interface Mark {
@@ -33,6 +21,7 @@ export interface Mark {
   cell?: string;
 }
 
+/** The source shown beside a report's tables, as stored with it. */
 export interface SourceView {
   /** The text as read: the file's lines, pdf.js's layout lines, or the lines the HTML/Word reader made. */
   lines: string[];
@@ -41,183 +30,11 @@ export interface SourceView {
   html: string | null;
 }
 
-const NO_SOURCE: SourceView = { lines: [], marks: {}, html: null };
-
-/** Provenance points straight into these lines (text, PDF layout text, OCR text). */
-function direct(lines: string[], report: AnnualReport): SourceView {
-  const marks: Record<string, Mark> = {};
-  for (const [path, p] of Object.entries(report.provenance)) marks[path] = { line: p.line, column: p.column, length: p.raw.length };
-  return { lines, marks, html: null };
-}
-
-const textLines = (text: string) => text.replace(/\r\n?/g, '\n').replace(/\f/g, '').split('\n');
-
-interface Placed {
-  cell: TextCell;
-  line: number;
-  column: number;
-  tableRow: boolean;
-}
-
-/** Each reader cell with its place in the reader's own lines (a table row is its cells joined by tabs). */
-function placeCells(doc: TextDocument): Map<number, Placed[]> {
-  const bySource = new Map<number, Placed[]>();
-  doc.lines.forEach((l, i) => {
-    const tableRow = l.text === l.cells.map((c) => c.text).join('\t');
-    let at = 1;
-    for (const cell of l.cells) {
-      const placed = { cell, line: i + 1, column: tableRow ? at : cell.column, tableRow };
-      at += cell.text.length + 1;
-      const list = bySource.get(cell.line) ?? [];
-      list.push(placed);
-      bySource.set(cell.line, list);
-    }
-  });
-  for (const list of bySource.values()) list.sort((a, b) => a.cell.column - b.cell.column);
-  return bySource;
-}
-
-/**
- * HTML and Word: provenance points into the markup (line and column of a cell's tag); shown are
- * the reader's lines instead, so each value is moved to its cell there.
- */
-function mapped(doc: TextDocument, report: AnnualReport, html: string | null): SourceView {
-  const bySource = placeCells(doc);
-  const marks: Record<string, Mark> = {};
-  for (const [path, p] of Object.entries(report.provenance)) {
-    const candidates = bySource.get(p.line) ?? [];
-    const hit = candidates.find((c) => c.cell.column === p.column) ?? [...candidates].reverse().find((c) => c.cell.column <= p.column);
-    if (!hit) continue;
-    const mark: Mark = { line: hit.line, column: hit.column, length: Math.min(p.raw.length, hit.cell.text.length) || 1 };
-    if (html !== null && hit.tableRow) mark.cell = `c${hit.cell.line}-${hit.cell.column}`;
-    marks[path] = mark;
-  }
-  return { lines: doc.lines.map((l) => l.text), marks, html };
-}
-
-interface Seen {
-  ocr?: string;
-  docx?: Uint8Array;
-}
-
-async function sourceOf(bytes: Uint8Array, parsed: IngestResult, seen: Seen): Promise<SourceView> {
-  const report = parsed.report;
-  if (seen.ocr !== undefined) return direct(textLines(seen.ocr), report);
-  switch (parsed.format) {
-    case 'text':
-      return direct(textLines(decodeText(bytes).text), report);
-    case 'pdf':
-      return direct((await readPdf(bytes)).doc.lines.map((l) => l.text), report);
-    case 'html': {
-      const source = decodeHtml(bytes);
-      return mapped(readHtml(source), report, sanitizeHtml(source, { cellIds: true }));
-    }
-    case 'docx':
-      return mapped((await readDocx(bytes)).doc, report, null);
-    case 'legacy-word':
-      return seen.docx ? mapped((await readDocx(seen.docx)).doc, report, null) : NO_SOURCE;
-    default:
-      return NO_SOURCE;
-  }
-}
-
-export interface ReadUpload {
-  parsed: IngestResult;
-  source: SourceView;
-}
-
-/**
- * Read one uploaded file as `gongkai parse` would, and keep the text the model's provenance
- * points into. The outside tools' results (OCR text, converted Word) are caught on their way in,
- * so nothing slow runs twice.
- */
-export async function readUpload(bytes: Uint8Array, options: { maxBytes: number; tools?: ExternalTools }): Promise<ReadUpload> {
-  const seen: Seen = {};
-  const given = options.tools ?? {};
-  const tools: ExternalTools = {};
-  const ocr = given.ocr;
-  const convert = given.convertLegacyWord;
-  if (ocr) tools.ocr = async (b, kind) => (seen.ocr = await ocr(b, kind));
-  if (convert) tools.convertLegacyWord = async (b) => (seen.docx = await convert(b));
-  const parsed = await parseFile(bytes, { maxBytes: options.maxBytes, tools });
-  // An unreadable file shows its text only when it is text that is not a report (not bytes of a broken PDF).
-  const notAReport = parsed.report.diagnostics.some((d) => d.code === 'INPUT.NOT_A_REPORT');
-  if (bytes.length > options.maxBytes || (!parsed.readable && !notAReport)) return { parsed, source: NO_SOURCE };
-  try {
-    return { parsed, source: await sourceOf(bytes, parsed, seen) };
-  } catch {
-    // The model stands on its own; only the source pane stays empty.
-    return { parsed, source: NO_SOURCE };
-  }
-}
-
-// ─── ZIP archives among the uploads ─────────────────────────────────────────────────────────
-
-export type Unpacked = { file: string; bytes: Uint8Array } | { file: string; refused: string };
-
-/** Files that are no report: folders, macOS resource forks, hidden files. */
-const JUNK = /(^|\/)(__MACOSX\/|\.[^/]*$|Thumbs\.db$|desktop\.ini$)/i;
-
-/** An entry's name: UTF-8 when flagged (bit 11), else UTF-8 if valid, else GB18030 (Chinese Windows). */
-function entryName(bytes: Uint8Array, view: DataView, e: ZipEntry): string {
-  const raw = bytes.subarray(e.central + 46, e.central + 46 + view.getUint16(e.central + 28, true));
-  if (view.getUint16(e.central + 8, true) & 0x0800) return new TextDecoder().decode(raw);
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(raw);
-  } catch {
-    return new TextDecoder('gb18030').decode(raw);
-  }
-}
-
-/** One entry's bytes, never inflating past what its directory declares (a lying directory cannot blow memory). */
-function unpackEntry(bytes: Uint8Array, view: DataView, e: ZipEntry): Uint8Array | string {
-  const flags = view.getUint16(e.central + 8, true);
-  const method = view.getUint16(e.central + 10, true);
-  if (flags & 0x0001) return '文件已加密，无法解压';
-  if (e.local + 30 > bytes.length || view.getUint32(e.local, true) !== 0x04034b50) return '压缩包已损坏（找不到文件头）';
-  const start = e.local + 30 + view.getUint16(e.local + 26, true) + view.getUint16(e.local + 28, true);
-  const data = bytes.subarray(start, start + e.compressed);
-  if (data.length !== e.compressed) return '压缩包已损坏（文件被截断）';
-  if (method === 0) return data;
-  if (method !== 8) return `不支持的压缩方式（${method}）`;
-  try {
-    const out = inflateRawSync(data, { maxOutputLength: Math.max(1, e.uncompressed) });
-    return out.length === e.uncompressed ? new Uint8Array(out.buffer, out.byteOffset, out.length) : '压缩包内容与其目录不符（疑似压缩炸弹），未解压';
-  } catch {
-    return '解压失败：内容已损坏或超过目录所写的大小（疑似压缩炸弹）';
-  }
-}
-
-/**
- * The files of a ZIP archive (`archive.zip!/entry`), after a look at its directory: a zip bomb
- * or a broken archive is refused unopened; an entry over the size limit, encrypted, or itself an
- * archive is refused on its own.
- */
-export function unpackZip(name: string, bytes: Uint8Array, maxEntryBytes: number): Unpacked[] | { refused: string } {
-  const entries = zipEntries(bytes);
-  if (!entries) return { refused: '压缩包不完整或已损坏（找不到文件目录，可能上传或下载中断）' };
-  const danger = zipDanger(entries);
-  if (danger) return { refused: `压缩包未解压：${danger}` };
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const out: Unpacked[] = [];
-  for (const e of entries) {
-    const entry = entryName(bytes, view, e);
-    if (entry.endsWith('/') || JUNK.test(entry)) continue;
-    const file = `${name}!/${entry}`;
-    if (e.uncompressed > maxEntryBytes) {
-      out.push({ file, refused: `文件解压后有 ${mib(e.uncompressed)}，超过每个文件的上限 ${mib(maxEntryBytes)}` });
-      continue;
-    }
-    const data = unpackEntry(bytes, view, e);
-    if (typeof data === 'string') out.push({ file, refused: data });
-    else if (data.length && detectFormat(data) === 'zip') out.push({ file, refused: '压缩包中的压缩包不再展开，请解压后分别上传' });
-    else out.push({ file, bytes: data });
-  }
-  return out;
-}
-
-export function mib(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MiB` : `${Math.ceil(bytes / 1024)} KiB`;
+/** A body as an upload is matched to it. */
+export interface BodyRef {
+  id: string;
+  name: string;
+  level: BodyLevel;
 }
 
 // ─── The table ──────────────────────────────────────────────────────────────────────────────
@@ -313,17 +130,12 @@ interface ReportRow {
   uploaded_at: Date | string;
 }
 
-/** What the audit log keeps of a stored report (not the whole model). */
-function summary(r: { fileName: string; bodyId: string | null; report: AnnualReport | null; findings: readonly Finding[]; error: string | null }) {
-  return {
-    file: r.fileName,
-    body: r.bodyId,
-    unit: r.report?.unit ?? null,
-    year: r.report?.year ?? null,
-    errors: r.findings.filter((f) => f.severity === 'error').length,
-    warnings: r.findings.filter((f) => f.severity === 'warning').length,
-    error: r.error,
-  };
+/** What a replaced upload was, for the audit log. */
+export interface ReplacedUpload {
+  file: string;
+  body: string | null;
+  year: number | null;
+  error: string | null;
 }
 
 export class PublishedStore {
@@ -331,9 +143,9 @@ export class PublishedStore {
 
   /**
    * Store one upload; the same bytes uploaded again by the same user replace their earlier row
-   * (same id). Returns the id.
+   * (same id). Returns the id and, when it replaced one, what the earlier upload was.
    */
-  async save(tx: Db, uploadedBy: number, r: NewPublished, actor: string): Promise<number> {
+  async save(tx: Db, uploadedBy: number, r: NewPublished): Promise<{ id: number; replaced: ReplacedUpload | null }> {
     const old = (await tx.query<{ id: number; file_name: string; body_id: string | null; year: number | null; error: string | null }>(
       'SELECT id, file_name, body_id, year, error FROM published_reports WHERE sha256 = $1 AND uploaded_by = $2',
       [r.sha256, uploadedBy],
@@ -354,18 +166,14 @@ export class PublishedStore {
        RETURNING id`,
       values,
     ))[0]!;
-    const id = Number(row.id);
-    const oldSummary = old ? { file: old.file_name, body: old.body_id, year: old.year, error: old.error } : null;
-    await writeAudit(tx, actor, old ? 'replace' : 'upload', 'published-report', String(id), oldSummary, { sha256: r.sha256, ...summary(r) });
-    return id;
+    return { id: Number(row.id), replaced: old ? { file: old.file_name, body: old.body_id, year: old.year, error: old.error } : null };
   }
 
-  /** New findings of a stored report (a newer upload paired with it or resembles it). */
-  async setFindings(tx: Db, id: number, findings: readonly Finding[], actor: string): Promise<void> {
+  /** New findings of a stored report (a newer upload paired with it or resembles it); returns the findings it had. */
+  async setFindings(tx: Db, id: number, findings: readonly Finding[]): Promise<Finding[]> {
     const old = (await tx.query<{ findings: Finding[] }>('SELECT findings FROM published_reports WHERE id = $1', [id]))[0];
     await tx.query('UPDATE published_reports SET findings = $2 WHERE id = $1', [id, JSON.stringify(findings)]);
-    const codes = (fs: readonly Finding[] | undefined) => (fs ?? []).map((f) => f.code);
-    await writeAudit(tx, actor, 'recheck', 'published-report', String(id), { findings: codes(old?.findings) }, { findings: codes(findings) });
+    return old?.findings ?? [];
   }
 
   /** Readable reports in scope of these years, for pairing and text comparison with new uploads. */
@@ -430,5 +238,41 @@ export class PublishedStore {
   async years(viewer: Viewer): Promise<number[]> {
     const rows = await this.db.query<{ year: number }>(`SELECT DISTINCT p.year FROM published_reports p WHERE ${IN_SCOPE} AND p.year IS NOT NULL ORDER BY p.year DESC`, scopeParams(viewer));
     return rows.map((r) => r.year);
+  }
+
+  /** The version of the overview's data, moved by a trigger on every change to reports or bodies. */
+  async overviewVersion(): Promise<string | number | undefined> {
+    return (await this.db.query<{ version: string | number }>("SELECT version FROM data_versions WHERE name = 'overview'"))[0]?.version;
+  }
+
+  /** The bodies of the overview: those in the viewer's set, filtered by name or region and by level. */
+  async overviewBodies(viewer: Viewer, q: string | null, level: BodyLevel | null): Promise<BodyRef[]> {
+    return this.db.query<BodyRef>(
+      `SELECT id, name, level FROM bodies
+        WHERE ($1::boolean OR id = ANY($2::text[]))
+          AND ($3::text IS NULL OR name ILIKE '%' || $3 || '%' OR region ILIKE '%' || $3 || '%') AND ($4::text IS NULL OR level = $4)
+        ORDER BY name LIMIT 5000`,
+      [viewer.all, [...viewer.bodies], q, level],
+    );
+  }
+
+  /** Every body, for matching the units of uploaded reports. */
+  async allBodies(): Promise<BodyRef[]> {
+    return this.db.query<BodyRef>('SELECT id, name, level FROM bodies ORDER BY id');
+  }
+
+  /** A body first seen in an upload; false when it already existed. */
+  async insertBody(tx: Db, body: BodyRef): Promise<boolean> {
+    const made = await tx.query('INSERT INTO bodies (id, name, level) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING RETURNING id', [body.id, body.name, body.level]);
+    return made.length > 0;
+  }
+
+  /** The bodies in a user's set. */
+  async userBodies(tx: Db, userId: number): Promise<string[]> {
+    return (await tx.query<{ body_id: string }>('SELECT body_id FROM user_bodies WHERE user_id = $1 ORDER BY body_id', [userId])).map((r) => r.body_id);
+  }
+
+  async addUserBody(tx: Db, userId: number, bodyId: string): Promise<void> {
+    await tx.query('INSERT INTO user_bodies (user_id, body_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [userId, bodyId]);
   }
 }

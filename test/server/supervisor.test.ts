@@ -12,7 +12,7 @@ import type { RunningServer } from '../../src/server/start.js';
 import { DB_KINDS } from '../support/db.js';
 import { EXTERNAL_TOOLS } from '../../src/adapters/external.js';
 import type { UploadResult } from '../../src/server/routes/supervisor.js';
-import { readUpload } from '../../src/store/published-store.js';
+import { readUpload } from '../../src/app/supervision/source-view.js';
 import { FIXTURES, haveCommand } from '../support/shared.js';
 import { addAccount, ApiClient, testServer } from '../support/web.js';
 

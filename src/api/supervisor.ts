@@ -1,0 +1,137 @@
+/**
+ * The supervisor's desk, its HTTP contract: uploads (files, folders, ZIP archives) and their
+ * limits, the bodies × years overview, one published report beside its source, the sanitised
+ * page of an HTML upload. The server validates with these schemas; the browser takes its types
+ * from them.
+ */
+import { createRoute, z } from '@hono/zod-openapi';
+import { BODY_LEVELS } from '../register/bodies.js';
+import { errors, jsonOf } from './common.js';
+
+export const UploadResultSchema = z
+  .object({
+    file: z.string(),
+    ok: z.boolean().openapi({ description: '读取成功并已保存' }),
+    reportId: z.number().int().nullable().openapi({ description: '保存的记录（无法读取的文件也保存，附原因）；被拒绝的文件为 null' }),
+    unit: z.string().nullable(),
+    year: z.number().int().nullable(),
+    bodyId: z.string().nullable(),
+    bodyCreated: z.boolean().openapi({ description: '按报告的机关新建了机关，并加入您的监督范围' }),
+    errors: z.number().int(),
+    warnings: z.number().int(),
+    error: z.string().optional().openapi({ description: '无法读取或被拒绝的原因' }),
+  })
+  .openapi('UploadResult');
+
+export const LimitsSchema = z.object({ maxFileBytes: z.number().int(), maxFiles: z.number().int(), maxRequestBytes: z.number().int() }).openapi('UploadLimits');
+
+export const ReportSummarySchema = z
+  .object({
+    id: z.number().int(), fileName: z.string(), unit: z.string().nullable(), year: z.number().int().nullable(), error: z.string().nullable(),
+    errors: z.number().int(), warnings: z.number().int(), late: z.boolean(), similar: z.boolean(),
+  })
+  .openapi('PublishedReportSummary');
+
+export const OverviewSchema = z
+  .object({
+    years: z.array(z.number().int()),
+    bodies: z.array(
+      z.object({
+        id: z.string(), name: z.string(), level: z.enum(BODY_LEVELS), levelLabel: z.string(),
+        cells: z.array(z.object({ year: z.number().int(), reports: z.array(ReportSummarySchema) })),
+      }),
+    ),
+    unplaced: z.array(ReportSummarySchema).openapi({ description: '未能归入表格的报告：机关或年度不明（只有上传者本人可见机关不明的）' }),
+  })
+  .openapi('SupervisorOverview');
+
+export const MarkSchema = z.object({ line: z.number().int(), column: z.number().int(), length: z.number().int(), cell: z.string().optional() });
+/** A cell of a table in the official layout (src/render/layout.ts), as the supervisor's and the analysis pages draw it. */
+export const GridCellSchema = z.object({
+  text: z.string(), rowSpan: z.number().int().optional(), colSpan: z.number().int().optional(), role: z.enum(['head', 'label', 'value']), path: z.string().optional(),
+});
+
+export const FindingViewSchema = z
+  .object({
+    code: z.string(), severity: z.enum(['error', 'warning', 'info']), message: z.string(), at: z.string(), place: z.string(),
+    expected: z.union([z.number(), z.string(), z.null()]), found: z.union([z.number(), z.string(), z.null()]), line: z.number().int().optional(),
+    suggestion: z.unknown().optional(),
+    cells: z.array(z.string()).openapi({ description: '表格中与此发现有关的单元格（模型路径）' }),
+    spots: z.array(MarkSchema).openapi({ description: '原文中的位置（行、列、长度；网页原文另有单元格编号）' }),
+  })
+  .openapi('FindingView');
+
+export const ReportViewSchema = z
+  .object({
+    id: z.number().int(), fileName: z.string(), format: z.string(), sha256: z.string(), uploadedAt: z.string(),
+    body: z.object({ id: z.string(), name: z.string(), level: z.string(), levelLabel: z.string() }).nullable(),
+    unit: z.string().nullable(), year: z.number().int().nullable(), publishedOn: z.string().nullable(), template: z.string().nullable(),
+    title: z.string().nullable(), error: z.string().nullable(), hasHtml: z.boolean(),
+    lines: z.array(z.string()), marks: z.record(z.string(), MarkSchema),
+    findings: z.array(FindingViewSchema),
+    tables: z.array(z.object({ no: z.number().int(), caption: z.string(), grid: z.array(z.array(GridCellSchema)) })),
+    model: z.unknown(),
+  })
+  .openapi('PublishedReportView');
+
+const IdParam = z.object({ id: z.coerce.number().int().positive() });
+
+export const upload = createRoute({
+  method: 'post',
+  path: '/api/supervisor/uploads',
+  tags: ['监督 supervisor'],
+  summary: '上传已发布的年度报告（可多个文件、ZIP 压缩包），读取、检查并保存 (upload published reports)',
+  description: 'multipart/form-data，每个文件一个 file 字段。支持 gongkai 能读取的全部格式；ZIP 压缩包逐个读取其中的文件（拒绝压缩炸弹）。',
+  request: {
+    body: {
+      required: true,
+      content: { 'multipart/form-data': { schema: { type: 'object', properties: { file: { type: 'array', items: { type: 'string', format: 'binary' } } }, required: ['file'] } } },
+    },
+  },
+  responses: {
+    200: jsonOf(z.object({ results: z.array(UploadResultSchema) })),
+    400: errors[400], 401: errors[401], 403: errors[403],
+    413: { description: '超过上传大小限制', content: { 'application/json': { schema: z.object({ error: z.string() }) } } },
+  },
+});
+
+export const limits = createRoute({
+  method: 'get',
+  path: '/api/supervisor/uploads/limits',
+  tags: ['监督 supervisor'],
+  summary: '上传限制：每个文件的大小、每次的文件数 (upload limits)',
+  responses: { 200: jsonOf(LimitsSchema), 401: errors[401], 403: errors[403] },
+});
+
+export const overview = createRoute({
+  method: 'get',
+  path: '/api/supervisor/overview',
+  tags: ['监督 supervisor'],
+  summary: '监督范围内各机关各年度报告的情况：缺报、逾期、错误、警告、内容雷同、无法读取 (bodies × years)',
+  request: {
+    query: z.object({
+      year: z.coerce.number().int().min(2000).max(2100).optional(),
+      q: z.string().max(100).optional(),
+      level: z.enum(BODY_LEVELS).optional(),
+    }),
+  },
+  responses: { 200: jsonOf(OverviewSchema), 400: errors[400], 401: errors[401], 403: errors[403] },
+});
+
+export const report = createRoute({
+  method: 'get',
+  path: '/api/supervisor/reports/{id}',
+  tags: ['监督 supervisor'],
+  summary: '一份报告：模型、检查发现、原文各行与表格 (one report, side by side)',
+  request: { params: IdParam },
+  responses: { 200: jsonOf(ReportViewSchema), 401: errors[401], 403: errors[403], 404: errors[404] },
+});
+
+export const sourceHtml = createRoute({
+  method: 'get',
+  path: '/api/supervisor/reports/{id}/source.html',
+  tags: ['监督 supervisor'],
+  summary: '网页报告的原网页（已净化，仅供沙箱框架显示）(the sanitised page of an HTML upload)',
+  request: { params: IdParam },
+  responses: { 200: { description: '净化后的网页', content: { 'text/html': { schema: { type: 'string' } } } }, 401: errors[401], 403: errors[403], 404: errors[404] },
+});
