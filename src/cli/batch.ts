@@ -15,7 +15,6 @@ import { createInterface } from 'node:readline';
 import { availableParallelism } from 'node:os';
 import { join, relative } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import ExcelJS from 'exceljs';
 import { detectFormat } from '../ingest.js';
 import { unzip, zipEntries } from '../read/zip.js';
 import { crossYearResults, crossYearSlim, type CrossYearItem } from '../corpus/cross-year.js';
@@ -313,6 +312,7 @@ export async function assemble(out: string, manifest: readonly { file: string; s
 async function writeSummary(out: string): Promise<void> {
   const path = join(out, 'summary.xlsx');
   const fixed = new Date(Date.UTC(2000, 0, 1));
+  const { default: ExcelJS } = await import('exceljs'); // only when outputs are written, not for every command that shares the pool
   const book = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: false, useSharedStrings: false });
   book.created = fixed;
   book.modified = fixed;
