@@ -37,6 +37,18 @@ export async function deflatedZeros(mib: number): Promise<Uint8Array> {
   return Buffer.concat(chunks);
 }
 
+/** A little-endian record of `size` bytes: each field is [offset, width in bytes, value]. */
+function record(size: number, fields: readonly (readonly [number, 2 | 4, number])[]): Buffer {
+  const b = Buffer.alloc(size);
+  for (const [at, width, value] of fields) {
+    if (width === 2) b.writeUInt16LE(value, at);
+    else b.writeUInt32LE(value, at);
+  }
+  return b;
+}
+
+const UTF8_NAMES = 0x0800;
+
 export function buildZip(entries: readonly RawEntry[]): Uint8Array {
   const parts: Buffer[] = [];
   const centrals: Buffer[] = [];
@@ -44,36 +56,16 @@ export function buildZip(entries: readonly RawEntry[]): Uint8Array {
   for (const e of entries) {
     const name = Buffer.from(e.name);
     const at = e.localAt ?? offset;
+    const sizes = [e.data.length, e.declared, name.length] as const;
     if (!e.shared) {
-      const local = Buffer.alloc(30);
-      local.writeUInt32LE(0x04034b50, 0);
-      local.writeUInt16LE(20, 4);
-      local.writeUInt16LE(0x0800, 6);
-      local.writeUInt16LE(e.method, 8);
-      local.writeUInt32LE(e.data.length, 18);
-      local.writeUInt32LE(e.declared, 22);
-      local.writeUInt16LE(name.length, 26);
+      const local = record(30, [[0, 4, 0x04034b50], [4, 2, 20], [6, 2, UTF8_NAMES], [8, 2, e.method], [18, 4, sizes[0]], [22, 4, sizes[1]], [26, 2, sizes[2]]]);
       parts.push(local, name, Buffer.from(e.data));
       offset += 30 + name.length + e.data.length;
     }
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(e.method, 10);
-    central.writeUInt32LE(e.data.length, 20);
-    central.writeUInt32LE(e.declared, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(at, 42);
+    const central = record(46, [[0, 4, 0x02014b50], [4, 2, 20], [6, 2, 20], [8, 2, UTF8_NAMES], [10, 2, e.method], [20, 4, sizes[0]], [24, 4, sizes[1]], [28, 2, sizes[2]], [42, 4, at]]);
     centrals.push(central, name);
   }
   const directory = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
+  const end = record(22, [[0, 4, 0x06054b50], [8, 2, entries.length], [10, 2, entries.length], [12, 4, directory.length], [16, 4, offset]]);
   return Buffer.concat([...parts, directory, end]);
 }
