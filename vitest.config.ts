@@ -1,10 +1,28 @@
+/**
+ * The test run: files in parallel (vitest's default on two cores is one worker, which left a core
+ * idle while a test waited on Chromium, PostgreSQL or a child process), generous timeouts for a
+ * busy machine, and conditions polled rather than read once.
+ */
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
+
+// Most tests wait on another process (Chromium, PostgreSQL, a spawned gongkai, tesseract) part
+// of the time, so one worker more than the cores keeps them busy. GONGKAI_TEST_WORKERS overrides.
+const workers = Number(process.env.GONGKAI_TEST_WORKERS) || availableParallelism() + 1;
 
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts', 'src/**/*.test.ts'],
+    maxWorkers: workers,
     testTimeout: 60_000,
     hookTimeout: 60_000,
     reporters: ['default'],
+    // expect.poll waits for what a page or a server does next; a second is too short on a busy machine.
+    expect: { poll: { timeout: 20_000 } },
+    env: {
+      // tesseract's OpenMP threads spin against each other and against the other workers: one
+      // thread reads the same text about three times faster on a loaded two-core machine.
+      OMP_THREAD_LIMIT: '1',
+    },
   },
 });
