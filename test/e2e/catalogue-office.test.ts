@@ -25,7 +25,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the catalogue back office in Chromium', () => {
     const queue = page.getByRole('tabpanel');
     await queue.getByRole('heading', { name: '待我审核' }).waitFor();
     const row = queue.getByRole('row').filter({ hasText: indexNo });
-    await expect(row.getByRole('cell').last().textContent()).resolves.toBe(step);
+    await expect.poll(() => row.getByRole('cell').last().textContent()).toBe(step);
     await row.getByRole('link', { name: indexNo }).click();
     await page.getByRole('heading', { name: `审核：${step}` }).waitFor();
     await page.getByLabel('审核意见').fill(comment);
@@ -54,9 +54,9 @@ describe.skipIf(!HAVE_CHROMIUM)('the catalogue back office in Chromium', () => {
     await page.waitForURL(/\/officer\/catalogue\/items\/\d+/);
     await page.getByRole('status').filter({ hasText: '草稿已保存，索引号已生成' }).waitFor();
     // Default rule: body id, year of 生成日期, five-digit serial.
-    await expect(page.getByText('索引号 yl-2026-00001').count()).resolves.toBe(1);
+    await expect.poll(() => page.getByText('索引号 yl-2026-00001').count()).toBe(1);
     // Made Thu 26 Feb: 27 Feb, 28 Feb (调休 Saturday), 2–6 Mar … day 20 = Wed 25 Mar 2026.
-    await expect(page.getByRole('region', { name: '发布期限' }).textContent()).resolves.toContain('应于 2026-03-25（星期三） 前发布');
+    await expect.poll(() => page.getByRole('region', { name: '发布期限' }).textContent()).toContain('应于 2026-03-25（星期三） 前发布');
     await page.getByRole('button', { name: '提交审核' }).click();
     await page.getByRole('status').filter({ hasText: '已提交审核，等待“初审”' }).waitFor();
     await screenshot(page, 'catalogue-office-submitted');
@@ -73,10 +73,10 @@ describe.skipIf(!HAVE_CHROMIUM)('the catalogue back office in Chromium', () => {
     const last = await decide('r3', 'yl-2026-00001', '保密审查', '通过', '不涉及国家秘密、商业秘密和个人隐私');
     await last.getByRole('status').filter({ hasText: '信息已发布' }).waitFor();
     const header = last.getByText(/^索引号 yl-2026-00001/);
-    await expect(header.textContent()).resolves.toContain('已发布');
-    await expect(header.textContent()).resolves.toContain('发布日期 2026-03-02');
-    const chain = await last.getByRole('region', { name: '审核流程' }).locator('ol li').allTextContents();
-    expect(chain.map((s) => s.replace(/\s*r\d（测试）.*$|\s*off（测试）.*$/, ''))).toEqual(['拟稿（经办人）：已提交', '初审（审核人）：通过', '终审（审核人）：通过', '保密审查（审核人）：通过']);
+    await expect.poll(() => header.textContent()).toContain('已发布');
+    await expect.poll(() => header.textContent()).toContain('发布日期 2026-03-02');
+    const chain = async () => (await last.getByRole('region', { name: '审核流程' }).locator('ol li').allTextContents()).map((s) => s.replace(/\s*r\d（测试）.*$|\s*off（测试）.*$/, ''));
+    await expect.poll(chain).toEqual(['拟稿（经办人）：已提交', '初审（审核人）：通过', '终审（审核人）：通过', '保密审查（审核人）：通过']);
     await screenshot(last, 'catalogue-office-published');
     await last.context().close();
 
@@ -84,7 +84,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the catalogue back office in Chromium', () => {
     await signIn(officer, web.server.url, 'off');
     await officer.goto(`${web.server.url}/officer/catalogue?tab=settled`);
     const row = officer.getByRole('tabpanel').getByRole('row').filter({ hasText: 'yl-2026-00001' });
-    await expect(row.textContent()).resolves.toContain('已发布');
+    await expect.poll(() => row.textContent()).toContain('已发布');
     await again.close();
   });
 
@@ -117,11 +117,11 @@ describe.skipIf(!HAVE_CHROMIUM)('the catalogue back office in Chromium', () => {
     await page.goto(`${web.server.url}/officer/catalogue`);
     await page.getByRole('tab', { name: '被退回' }).click();
     const row = page.getByRole('tabpanel').getByRole('row').filter({ hasText: indexNo });
-    await expect(row.textContent()).resolves.toContain('被退回');
+    await expect.poll(() => row.textContent()).toContain('被退回');
     await row.getByRole('link', { name: indexNo }).click();
     const notice = page.getByRole('status').filter({ hasText: '已在“保密审查”被退回' });
-    await expect(notice.textContent()).resolves.toContain('含有个人身份证号码，删除后再报');
-    await expect(page.getByRole('button', { name: '提交审核' }).count()).resolves.toBe(1);
+    await expect.poll(() => notice.textContent()).toContain('含有个人身份证号码，删除后再报');
+    await expect.poll(() => page.getByRole('button', { name: '提交审核' }).count()).toBe(1);
     await screenshot(page, 'catalogue-office-rejected');
     expect(await seriousViolations(page)).toEqual([]);
     const status = (await web.server.deps.db.query<{ status: string }>('SELECT status FROM catalogue_items WHERE id = $1', [id]))[0]!.status;
@@ -148,16 +148,15 @@ describe.skipIf(!HAVE_CHROMIUM)('the catalogue back office in Chromium', () => {
     await page.getByRole('tab', { name: '草稿' }).focus();
     // Keyboard: the arrow keys move along the tabs.
     for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');
-    await expect(page.getByRole('tab', { name: '即将超期/已超期' }).getAttribute('aria-selected')).resolves.toBe('true');
+    await expect.poll(() => page.getByRole('tab', { name: '即将超期/已超期' }).getAttribute('aria-selected')).toBe('true');
     const panel = page.getByRole('tabpanel');
     // Overdue work is announced as an alert.
-    await expect(panel.getByRole('alert').textContent()).resolves.toContain('已超期 1 条');
+    await expect.poll(() => panel.getByRole('alert').textContent()).toContain('已超期 1 条');
     const row = panel.getByRole('row').filter({ hasText: late.body.indexNo });
-    await expect(row.textContent()).resolves.toContain('2026-02-28（星期六）');
-    await expect(row.textContent()).resolves.toContain('已超期 1 个工作日');
+    await expect.poll(() => row.textContent()).toContain('2026-02-28（星期六）');
+    await expect.poll(() => row.textContent()).toContain('已超期 1 个工作日');
     await row.getByText('期限计算过程').click();
-    const steps = await row.locator('ol li').allTextContents();
-    expect(steps).toEqual([
+    await expect.poll(() => row.locator('ol li').allTextContents()).toEqual([
       '2026-01-26（星期一） 信息形成（生成日期）：当日不计，自次日起的第一个工作日算第1天',
       '2026-02-14（星期六） 调休上班：2026-02-14（春节调休）为工作日，计入',
       '2026-02-15（星期日） 春节放假：2026-02-15 至 2026-02-23，共 9 天，不计入工作日',

@@ -118,14 +118,14 @@ describe.skipIf(!HAVE_CHROMIUM)('the public catalogue, guide and opinion box in 
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByRole('status').filter({ hasText: '共 1 条' }).count()).toBe(1);
     const results = page.getByRole('list', { name: '检索结果' }).getByRole('listitem');
-    await expect(results.count()).resolves.toBe(1);
-    await expect(results.first().textContent()).resolves.toContain('云政办〔2026〕5号');
+    await expect.poll(() => results.count()).toBe(1);
+    await expect.poll(() => results.first().textContent()).toContain('云政办〔2026〕5号');
     await screenshot(page, 'catalogue-public-2-search');
 
     await results.first().getByRole('link', { name: '云岭镇2026年森林防火工作方案' }).click();
     await page.waitForURL(`${server.url}/catalogue/items/${published.id}`);
     await page.getByRole('heading', { level: 1, name: '云岭镇2026年森林防火工作方案' }).waitFor();
-    await expect(page.getByText(published.indexNo, { exact: true }).count()).resolves.toBe(1);
+    await expect.poll(() => page.getByText(published.indexNo, { exact: true }).count()).toBe(1);
     await screenshot(page, 'catalogue-public-3-item');
     expect(await seriousViolations(page), 'item page').toEqual([]);
 
@@ -180,11 +180,11 @@ describe.skipIf(!HAVE_CHROMIUM)('the public catalogue, guide and opinion box in 
     await page.goto(`${server.url}/guide`);
     await page.getByRole('link', { name: '青禾县云岭镇人民政府政府信息公开指南' }).click();
     await page.getByRole('heading', { level: 1, name: '青禾县云岭镇人民政府政府信息公开指南' }).waitFor();
-    const text = (await page.locator('main').textContent()) ?? '';
-    expect(text).toContain('0871-65551234');
-    expect(text).toContain('青禾县云岭镇和平路1号');
-    expect(text).toContain('举报电话0871-65559999');
-    for (const h of ['一、主动公开', '二、依申请公开', '三、监督和救济']) await expect(page.getByRole('heading', { level: 2, name: h }).count()).resolves.toBe(1);
+    const text = () => page.locator('main').textContent();
+    await expect.poll(text).toContain('0871-65551234');
+    await expect.poll(text).toContain('青禾县云岭镇和平路1号');
+    await expect.poll(text).toContain('举报电话0871-65559999');
+    for (const h of ['一、主动公开', '二、依申请公开', '三、监督和救济']) await expect.poll(() => page.getByRole('heading', { level: 2, name: h }).count()).toBe(1);
     await screenshot(page, 'catalogue-public-6-guide');
     expect(await seriousViolations(page), '/guide/yl').toEqual([]);
     await context.close();
@@ -235,9 +235,9 @@ describe.skipIf(!HAVE_CHROMIUM)('the public catalogue, guide and opinion box in 
     await office.page.getByRole('heading', { level: 1, name: '意见处理' }).waitFor();
     const card = office.page.locator('li.opinion-card').filter({ hasText: mine.refNo });
     await card.waitFor();
-    await expect(card.textContent()).resolves.toContain('财政预算未公开');
+    await expect.poll(() => card.textContent()).toContain('财政预算未公开');
     // The body's officer sees the writer's contact in full.
-    await expect(card.textContent()).resolves.toContain('13912345678');
+    await expect.poll(() => card.textContent()).toContain('13912345678');
     await typeInto(office.page, `对 ${mine.refNo} 的答复`, '2025年预算已于今日在公开目录“财政预决算”栏目公开，感谢监督。');
     await card.getByRole('button', { name: '提交答复' }).click();
     await expect.poll(() => office.page.getByRole('status').filter({ hasText: `已答复 ${mine.refNo}` }).count()).toBe(1);
@@ -248,7 +248,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the public catalogue, guide and opinion box in 
     await lookUp(writer.page, mine.refNo, mine.code);
     const answer = writer.page.getByRole('region', { name: '机关的答复' });
     await answer.waitFor();
-    await expect(answer.textContent()).resolves.toContain('2025年预算已于今日在公开目录');
+    await expect.poll(() => answer.textContent()).toContain('2025年预算已于今日在公开目录');
     await screenshot(writer.page, 'catalogue-public-10-writer-sees-answer');
 
     // Another writer's (valid) code on this number: nothing, the same as a made-up code.

@@ -43,7 +43,7 @@ describe.skipIf(!HAVE_CHROMIUM)('an application from the citizen to the annual r
     await signIn(op, web.server.url, 'off');
     await op.goto(`${web.server.url}/officer`);
     const row = op.getByRole('row').filter({ hasText: id });
-    await expect(row.textContent()).resolves.toContain('云岭镇2026年春季森林防火工作方案');
+    await expect.poll(() => row.textContent()).toContain('云岭镇2026年春季森林防火工作方案');
     await row.getByRole('link', { name: id }).click();
     await op.waitForURL(new RegExp(`/officer/applications/${id}`));
     await op.getByLabel('要登记的事项', { exact: true }).selectOption({ label: '答复' });
@@ -60,8 +60,8 @@ describe.skipIf(!HAVE_CHROMIUM)('an application from the citizen to the annual r
     await fill(cp, '查询码', code);
     await cp.getByRole('button', { name: '查询' }).click();
     await cp.getByRole('heading', { name: `申请 ${id} 的办理情况` }).waitFor();
-    await expect(cp.locator('main').textContent()).resolves.toContain('已答复');
-    await expect(cp.locator('main').textContent()).resolves.toContain('予以公开');
+    await expect.poll(() => cp.locator('main').textContent()).toContain('已答复');
+    await expect.poll(() => cp.locator('main').textContent()).toContain('予以公开');
     await screenshot(cp, 'journey-3-citizen-sees-answer');
 
     // The officer's 2026 report counts it: one new application from a natural person, granted.
@@ -70,10 +70,10 @@ describe.skipIf(!HAVE_CHROMIUM)('an application from the citizen to the annual r
     await op.getByRole('button', { name: '编写该年度报告' }).click();
     await op.waitForURL((u) => u.pathname === '/officer/reports/2026');
     const cell = (name: string) => op.getByRole('textbox', { name, exact: true });
-    await expect(cell('表三“一、本年新收政府信息公开申请数量”行“自然人”列').inputValue()).resolves.toBe('1');
-    await expect(cell('表三“一、本年新收政府信息公开申请数量”行“总计”列').inputValue()).resolves.toBe('1');
-    await expect(cell('表三“（一）予以公开”行“自然人”列').inputValue()).resolves.toBe('1');
-    await expect(cell('表三“四、结转下年度继续办理”行“自然人”列').inputValue()).resolves.toBe('0');
+    await expect.poll(() => cell('表三“一、本年新收政府信息公开申请数量”行“自然人”列').inputValue()).toBe('1');
+    await expect.poll(() => cell('表三“一、本年新收政府信息公开申请数量”行“总计”列').inputValue()).toBe('1');
+    await expect.poll(() => cell('表三“（一）予以公开”行“自然人”列').inputValue()).toBe('1');
+    await expect.poll(() => cell('表三“四、结转下年度继续办理”行“自然人”列').inputValue()).toBe('0');
     await screenshot(op, 'journey-4-annual-report');
     await citizen.context.close();
     await officer.context.close();

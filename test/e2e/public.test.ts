@@ -31,19 +31,19 @@ describe.skipIf(!HAVE_CHROMIUM)('the public pages in Chromium on a phone', () =>
     await page.goto(`${web.server.url}/apply`);
     await page.getByRole('heading', { level: 1, name: '申请政府信息公开' }).waitFor();
     const notice = page.getByRole('region', { name: '申请须知' });
-    await expect(notice.textContent()).resolves.toContain('20个工作日内答复');
-    await expect(notice.textContent()).resolves.toContain('国办函〔2020〕109号');
-    await expect(notice.textContent()).resolves.toContain('查询码只显示这一次');
+    await expect.poll(() => notice.textContent()).toContain('20个工作日内答复');
+    await expect.poll(() => notice.textContent()).toContain('国办函〔2020〕109号');
+    await expect.poll(() => notice.textContent()).toContain('查询码只显示这一次');
     if (shots) {
       await screenshot(page, 'public-1-apply-notice');
       expect(await seriousViolations(page), '/apply').toEqual([]);
 
       // Submitting the empty form: a message beside each field, a summary announced, the focus on the first.
       await page.getByRole('button', { name: '提交申请' }).click();
-      await expect(page.getByRole('alert').textContent()).resolves.toMatch(/申请表有 \d+ 处需要修改/);
-      await expect(page.getByText('请选择受理申请的行政机关').count()).resolves.toBe(2);
-      await expect(page.getByLabel('受理申请的机关（必填）').getAttribute('aria-invalid')).resolves.toBe('true');
-      await expect(page.evaluate(() => document.activeElement?.getAttribute('name'))).resolves.toBe('bodyId');
+      await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/申请表有 \d+ 处需要修改/);
+      await expect.poll(() => page.getByText('请选择受理申请的行政机关').count()).toBe(2);
+      await expect.poll(() => page.getByLabel('受理申请的机关（必填）').getAttribute('aria-invalid')).toBe('true');
+      await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('bodyId');
       await screenshot(page, 'public-2-apply-errors');
       expect(await seriousViolations(page), '/apply with errors').toEqual([]);
     }
@@ -52,7 +52,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the public pages in Chromium on a phone', () =>
     await typeInto(page, '按名称或地区查找机关', '云岭');
     await expect.poll(() => page.getByRole('status').filter({ hasText: '找到 1 个机关' }).count()).toBe(1);
     await page.getByLabel('受理申请的机关（必填）').selectOption({ label: '青禾县云岭镇人民政府 · 乡镇（街道）' });
-    await expect(page.getByLabel('申请人类型（必填）').inputValue()).resolves.toBe('naturalPerson');
+    await expect.poll(() => page.getByLabel('申请人类型（必填）').inputValue()).toBe('naturalPerson');
     await typeInto(page, '姓名（必填）', '李秀英');
     await typeInto(page, '证件号码（必填）', '11010519491231002x');
     await typeInto(page, '联系电话（必填）', '13812345678');
@@ -78,7 +78,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the public pages in Chromium on a phone', () =>
   async function lookUp(page: Page, id: string, code: string): Promise<void> {
     await page.getByRole('link', { name: '查询办理进度' }).click();
     await page.getByRole('heading', { level: 1, name: '办理查询' }).waitFor();
-    await expect(page.getByLabel('申请编号').inputValue()).resolves.toBe(id);
+    await expect.poll(() => page.getByLabel('申请编号').inputValue()).toBe(id);
     await typeInto(page, '查询码', code.toLowerCase());
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: `申请 ${id} 的办理情况` }).waitFor();
@@ -87,23 +87,23 @@ describe.skipIf(!HAVE_CHROMIUM)('the public pages in Chromium on a phone', () =>
   it('takes an application from the form to the status page', async () => {
     const { context, page } = await newPage(web.browser, { phone: true });
     const { id, code } = await apply(page, true);
-    await expect(page.getByText('查询码只显示这一次').count()).resolves.toBeGreaterThan(0);
+    await expect.poll(() => page.getByText('查询码只显示这一次').count()).toBeGreaterThan(0);
     // Received Mon 2 Mar 2026: Mar 3–6 = 4; 9–13 = 9; 16–20 = 14; 23–27 = 19; Mon 30 = 20.
-    await expect(page.locator('.due-date').textContent()).resolves.toBe('2026年3月30日（星期一）');
+    await expect.poll(() => page.locator('.due-date').textContent()).toBe('2026年3月30日（星期一）');
     await screenshot(page, 'public-4-confirmation');
     expect(await seriousViolations(page), 'confirmation').toEqual([]);
 
     await lookUp(page, id, code);
-    await expect(page.locator('.status-line').textContent()).resolves.toBe('当前状态：办理中');
+    await expect.poll(() => page.locator('.status-line').textContent()).toBe('当前状态：办理中');
     const timeline = page.getByRole('list', { name: '办理过程' }).getByRole('listitem');
-    await expect(timeline.count()).resolves.toBe(1);
-    await expect(timeline.first().textContent()).resolves.toContain('2026年3月2日收到申请');
-    await expect(page.locator('.due-date').textContent()).resolves.toBe('2026年3月30日（星期一）');
+    await expect.poll(() => timeline.count()).toBe(1);
+    await expect.poll(() => timeline.first().textContent()).toContain('2026年3月2日收到申请');
+    await expect.poll(() => page.locator('.due-date').textContent()).toBe('2026年3月30日（星期一）');
     const steps = page.getByRole('list', { name: '答复期限的计算步骤' }).getByRole('listitem');
-    await expect(steps.allTextContents()).resolves.toEqual(['2026年3月2日收到申请', '2026年3月30日20个工作日届满']);
+    await expect.poll(() => steps.allTextContents()).toEqual(['2026年3月2日收到申请', '2026年3月30日20个工作日届满']);
     // The applicant's own name; the ID number masked.
-    await expect(page.getByText('李秀英（自然人）').count()).resolves.toBe(1);
-    await expect(page.getByText('1101**********002X').count()).resolves.toBe(1);
+    await expect.poll(() => page.getByText('李秀英（自然人）').count()).toBe(1);
+    await expect.poll(() => page.getByText('1101**********002X').count()).toBe(1);
     await expect(page.content()).resolves.not.toContain('11010519491231002');
     await screenshot(page, 'public-5-status');
     expect(await seriousViolations(page), '/status with a result').toEqual([]);
@@ -117,27 +117,27 @@ describe.skipIf(!HAVE_CHROMIUM)('the public pages in Chromium on a phone', () =>
     await web.server.deps.register.recordEvent(id, { kind: 'correctionRequested', on: '2026-03-04', note: '请写明方案的文号或发文日期' }, 'user:officer');
     today = '2026-03-10';
     await lookUp(page, id, code);
-    await expect(page.locator('.status-line').textContent()).resolves.toBe('当前状态：待补正');
-    await expect(page.getByRole('region', { name: '在线补正' }).textContent()).resolves.toContain('请写明方案的文号或发文日期');
+    await expect.poll(() => page.locator('.status-line').textContent()).toBe('当前状态：待补正');
+    await expect.poll(() => page.getByRole('region', { name: '在线补正' }).textContent()).toContain('请写明方案的文号或发文日期');
     // No stale due date while the clock waits for the correction.
     await expect(page.locator('.due-date').count()).resolves.toBe(0);
-    await expect(page.getByText('答复期限自行政机关收到补正后的申请之日起重新计算').count()).resolves.toBe(1);
+    await expect.poll(() => page.getByText('答复期限自行政机关收到补正后的申请之日起重新计算').count()).toBe(1);
     await screenshot(page, 'public-6-correction-asked');
     expect(await seriousViolations(page), '/status awaiting correction').toEqual([]);
 
     await typeInto(page, '补正内容（必填）', '方案文号为青云政〔2025〕8号');
     await page.getByRole('button', { name: '提交补正' }).click();
-    await expect(page.getByRole('status').filter({ hasText: '补正内容已提交' }).count()).resolves.toBe(1);
-    await expect(page.locator('.status-line').textContent()).resolves.toBe('当前状态：办理中');
+    await expect.poll(() => page.getByRole('status').filter({ hasText: '补正内容已提交' }).count()).toBe(1);
+    await expect.poll(() => page.locator('.status-line').textContent()).toBe('当前状态：办理中');
     // From Tue 10 Mar: Mar 11–13 = 3; 16–20 = 8; 23–27 = 13; Mar 30–Apr 3 = 18; 清明 Apr 4–6; Apr 7 = 19, Apr 8 = 20.
-    await expect(page.locator('.due-date').textContent()).resolves.toBe('2026年4月8日（星期三）');
+    await expect.poll(() => page.locator('.due-date').textContent()).toBe('2026年4月8日（星期三）');
     await screenshot(page, 'public-7-corrected');
 
     await page.getByRole('button', { name: '撤回申请' }).click();
-    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toContain(`确定要撤回申请 ${id} 吗？`);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toContain(`确定要撤回申请 ${id} 吗？`);
     expect(await seriousViolations(page), '/status withdrawal question').toEqual([]);
     await page.getByRole('button', { name: '确认撤回' }).click();
-    await expect(page.locator('.status-line').textContent()).resolves.toBe('当前状态：已撤回');
+    await expect.poll(() => page.locator('.status-line').textContent()).toBe('当前状态：已撤回');
     await expect(page.getByRole('button', { name: '撤回申请' }).count()).resolves.toBe(0);
     await screenshot(page, 'public-8-withdrawn');
     const app = await web.server.deps.register.application(id);
@@ -151,7 +151,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the public pages in Chromium on a phone', () =>
     await page.goto(`${web.server.url}/status?id=yl-2026-0001`);
     await typeInto(page, '查询码', 'ABCD-EFGH-JKMN');
     await page.getByRole('button', { name: '查询' }).click();
-    await expect(page.getByRole('alert').textContent()).resolves.toContain('没有找到该申请，或者申请编号与查询码不匹配');
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('没有找到该申请，或者申请编号与查询码不匹配');
     expect(await seriousViolations(page), '/status not found').toEqual([]);
     await context.close();
   });

@@ -29,12 +29,11 @@ describe.skipIf(!HAVE_CHROMIUM)('the register in Chromium', () => {
     await signIn(page, web.server.url, 'off');
     await page.goto(`${web.server.url}/officer`);
     const due = page.getByRole('region', { name: '即将到期和已逾期' });
-    await expect(due.getByRole('status').textContent()).resolves.toContain('已逾期 0 件，5 个工作日内到期 1 件');
+    await expect.poll(() => due.getByRole('status').textContent()).toContain('已逾期 0 件，5 个工作日内到期 1 件');
     const item = due.getByRole('listitem').filter({ hasText: 'yl-2026-0001' });
-    await expect(item.textContent()).resolves.toContain('答复期限 2026-03-06（星期五），还剩 4 个工作日');
+    await expect.poll(() => item.textContent()).toContain('答复期限 2026-03-06（星期五），还剩 4 个工作日');
     await item.getByText('期限计算过程').click();
-    const steps = await item.locator('ol li').allTextContents();
-    expect(steps).toEqual(['2026-02-02（星期一） 收到申请', '2026-03-06（星期五） 20个工作日届满']);
+    await expect.poll(() => item.locator('ol li').allTextContents()).toEqual(['2026-02-02（星期一） 收到申请', '2026-03-06（星期五） 20个工作日届满']);
     await screenshot(page, 'register-due-soon');
     expect(await seriousViolations(page)).toEqual([]);
     await context.close();
@@ -63,7 +62,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the register in Chromium', () => {
     await page.getByRole('status').filter({ hasText: '已登记，申请编号 yl-2026-0002' }).waitFor();
     // 20 working days after 2 Mar: 3–6 Mar (4), 9–13 (9), 16–20 (14), 23–27 (19), Mon 30 Mar (20).
     const due = page.getByRole('region', { name: '答复期限' });
-    await expect(due.textContent()).resolves.toContain('答复期限 2026-03-30（星期一），还剩 20 个工作日');
+    await expect.poll(() => due.textContent()).toContain('答复期限 2026-03-30（星期一），还剩 20 个工作日');
     expect(await seriousViolations(page)).toEqual([]);
 
     await select(page, '要登记的事项', '延长答复期限');
@@ -71,8 +70,8 @@ describe.skipIf(!HAVE_CHROMIUM)('the register in Chromium', () => {
     await page.getByRole('button', { name: '登记', exact: true }).click();
     await page.getByText('已登记：延长答复期限').waitFor();
     // 20 more after 30 Mar: 31 Mar–3 Apr (4), 清明 4–6 Apr off, 7–10 (8), 13–17 (13), 20–24 (18), 27, 28 Apr (20).
-    await expect(due.textContent()).resolves.toContain('答复期限 2026-04-28（星期二）');
-    await expect(due.locator('ol li').last().textContent()).resolves.toContain('延长20个工作日');
+    await expect.poll(() => due.textContent()).toContain('答复期限 2026-04-28（星期二）');
+    await expect.poll(() => due.locator('ol li').last().textContent()).toContain('延长20个工作日');
 
     await select(page, '要登记的事项', '答复');
     await select(page, '办理结果（表三）', '（一）予以公开');
@@ -80,18 +79,17 @@ describe.skipIf(!HAVE_CHROMIUM)('the register in Chromium', () => {
     // A reply dated before the application was received: the server's refusal is shown as it is.
     await page.getByLabel('答复日期').fill('2026-02-01');
     await page.getByRole('button', { name: '登记', exact: true }).click();
-    await expect(page.getByRole('alert').textContent()).resolves.toContain('事件日期 2026-02-01 早于收到申请的日期 2026-03-02');
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('事件日期 2026-02-01 早于收到申请的日期 2026-03-02');
     await page.getByLabel('答复日期').fill('2026-03-02');
     await page.getByRole('button', { name: '登记', exact: true }).click();
     await page.getByText('已登记：答复').waitFor();
-    await expect(due.textContent()).resolves.toContain('已答复');
-    const timeline = await page.getByRole('region', { name: '办理过程' }).locator('li strong').allTextContents();
-    expect(timeline).toEqual(['2026-03-02 收到申请', '2026-03-02 延长答复期限', '2026-03-02 答复']);
+    await expect.poll(() => due.textContent()).toContain('已答复');
+    await expect.poll(() => page.getByRole('region', { name: '办理过程' }).locator('li strong').allTextContents()).toEqual(['2026-03-02 收到申请', '2026-03-02 延长答复期限', '2026-03-02 答复']);
 
     await page.getByRole('button', { name: '预览答复书' }).click();
     const preview = page.getByRole('article', { name: '答复书预览' });
-    const text = (await preview.textContent()) ?? '';
-    for (const fact of ['政府信息公开申请答复书', '云政公复〔2026〕2号', '李四：', 'yl-2026-0002', '云岭镇2026年防汛应急预案', '第三十六条第（一）项、第（二）项', '青禾县云岭镇人民政府']) expect(text).toContain(fact);
+    const text = async () => (await preview.textContent()) ?? '';
+    for (const fact of ['政府信息公开申请答复书', '云政公复〔2026〕2号', '李四：', 'yl-2026-0002', '云岭镇2026年防汛应急预案', '第三十六条第（一）项、第（二）项', '青禾县云岭镇人民政府']) await expect.poll(text).toContain(fact);
     await screenshot(page, 'register-application-answered');
     expect(await seriousViolations(page)).toEqual([]);
 
@@ -99,14 +97,14 @@ describe.skipIf(!HAVE_CHROMIUM)('the register in Chromium', () => {
     expect(download.suggestedFilename()).toBe('政府信息公开申请答复书-yl-2026-0002.docx');
     const [printable] = await Promise.all([context.waitForEvent('page'), page.getByRole('link', { name: '打印版（新窗口）' }).first().click()]);
     await printable.waitForLoadState();
-    await expect(printable.locator('h1').textContent()).resolves.toBe('政府信息公开申请答复书');
+    await expect.poll(() => printable.locator('h1').textContent()).toBe('政府信息公开申请答复书');
     await screenshot(printable, 'register-letter-printable');
 
     // Back in the register, the application is listed as answered.
     await page.getByRole('link', { name: '← 返回申请台账' }).click();
     const row = page.getByRole('row').filter({ hasText: 'yl-2026-0002' });
-    await expect(row.textContent()).resolves.toContain('已答复');
-    await expect(row.textContent()).resolves.toContain('（一）予以公开');
+    await expect.poll(() => row.textContent()).toContain('已答复');
+    await expect.poll(() => row.textContent()).toContain('（一）予以公开');
     await context.close();
   });
 });

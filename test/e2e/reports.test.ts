@@ -46,20 +46,20 @@ describe.skipIf(!HAVE_CHROMIUM)('annual report editor in Chromium', () => {
     await signIn(page, web.server.url, 'officer');
     await page.goto(`${web.server.url}/officer/reports`);
     // Today is 2026-03-02: the year offered is 2025.
-    await expect(page.getByLabel('报告年度').inputValue()).resolves.toBe('2025');
+    await expect.poll(() => page.getByLabel('报告年度').inputValue()).toBe('2025');
     await page.getByRole('button', { name: '编写该年度报告' }).click();
     await page.waitForURL((u) => u.pathname === '/officer/reports/2025');
     await page.getByRole('heading', { level: 1, name: `${UNIT}2025年政府信息公开工作年度报告` }).waitFor();
 
     // Table 三 as the register counts it, each input named by its row and column.
     const named = (name: string) => page.getByRole('textbox', { name, exact: true });
-    await expect(named('表三“一、本年新收政府信息公开申请数量”行“自然人”列').inputValue()).resolves.toBe('2');
-    await expect(named('表三“一、本年新收政府信息公开申请数量”行“商业企业”列').inputValue()).resolves.toBe('1');
-    await expect(named('表三“一、本年新收政府信息公开申请数量”行“总计”列').inputValue()).resolves.toBe('3');
-    await expect(named('表三“二、上年结转政府信息公开申请数量”行“总计”列').inputValue()).resolves.toBe('1');
-    await expect(named('表三“（一）予以公开”行“自然人”列').inputValue()).resolves.toBe('2');
-    await expect(named('表三“1.本机关不掌握相关政府信息”行“自然人”列').inputValue()).resolves.toBe('1');
-    await expect(named('表三“四、结转下年度继续办理”行“商业企业”列').inputValue()).resolves.toBe('1');
+    await expect.poll(() => named('表三“一、本年新收政府信息公开申请数量”行“自然人”列').inputValue()).toBe('2');
+    await expect.poll(() => named('表三“一、本年新收政府信息公开申请数量”行“商业企业”列').inputValue()).toBe('1');
+    await expect.poll(() => named('表三“一、本年新收政府信息公开申请数量”行“总计”列').inputValue()).toBe('3');
+    await expect.poll(() => named('表三“二、上年结转政府信息公开申请数量”行“总计”列').inputValue()).toBe('1');
+    await expect.poll(() => named('表三“（一）予以公开”行“自然人”列').inputValue()).toBe('2');
+    await expect.poll(() => named('表三“1.本机关不掌握相关政府信息”行“自然人”列').inputValue()).toBe('1');
+    await expect.poll(() => named('表三“四、结转下年度继续办理”行“商业企业”列').inputValue()).toBe('1');
     await expect(page.locator('td.cell-error').count()).resolves.toBe(0);
     await screenshot(page, 'report-prefilled');
 
@@ -68,11 +68,11 @@ describe.skipIf(!HAVE_CHROMIUM)('annual report editor in Chromium', () => {
     await cellInput(page, granted).fill('5');
     const message = cellOf(page, granted).locator('.cell-msg');
     await message.waitFor({ state: 'visible' });
-    await expect(message.textContent()).resolves.toMatch(/“（一）予以公开”行：“总计”写作 2，六类申请人之和为 5/);
-    await expect(message.textContent()).resolves.toContain('最可能的更正：表三“（一）予以公开”行“自然人”列 5 → 2');
-    await expect(cellInput(page, granted).getAttribute('aria-invalid')).resolves.toBe('true');
-    await expect(cellOf(page, granted).locator('.reg-diff').textContent()).resolves.toBe('台账 2');
-    await expect(page.locator('.findings-list').textContent()).resolves.toContain('T3.ROW_TOTAL');
+    await expect.poll(() => message.textContent()).toMatch(/“（一）予以公开”行：“总计”写作 2，六类申请人之和为 5/);
+    await expect.poll(() => message.textContent()).toContain('最可能的更正：表三“（一）予以公开”行“自然人”列 5 → 2');
+    await expect.poll(() => cellInput(page, granted).getAttribute('aria-invalid')).toBe('true');
+    await expect.poll(() => cellOf(page, granted).locator('.reg-diff').textContent()).toBe('台账 2');
+    await expect.poll(() => page.locator('.findings-list').textContent()).toContain('T3.ROW_TOTAL');
     await screenshot(page, 'report-live-finding');
     const unsaved = await web.server.deps.db.query('SELECT 1 FROM report_drafts');
     expect(unsaved).toHaveLength(0);
@@ -80,15 +80,15 @@ describe.skipIf(!HAVE_CHROMIUM)('annual report editor in Chromium', () => {
     // Put right: the mark goes.
     await cellInput(page, granted).fill('2');
     await message.waitFor({ state: 'detached' });
-    await expect(cellInput(page, granted).getAttribute('aria-invalid')).resolves.toBeNull();
+    await expect.poll(() => cellInput(page, granted).getAttribute('aria-invalid')).toBeNull();
     await expect(page.locator('td.cell-error').count()).resolves.toBe(0);
-    await expect(page.locator('.report-toolbar-status').textContent()).resolves.toMatch(/0 个错误|检查通过/);
+    await expect.poll(() => page.locator('.report-toolbar-status').textContent()).toMatch(/0 个错误|检查通过/);
 
     // An emptied cell is "no figure" — saved as null and printed “/”, never 0.
     await cellInput(page, 'applications.granted.research').fill('');
     await cellOf(page, 'applications.granted.research').locator('.cell-msg').waitFor();
-    await expect(cellOf(page, 'applications.granted.research').getAttribute('class')).resolves.toContain('cell-warning');
-    await expect(cellOf(page, 'applications.granted.research').locator('.cell-msg').textContent()).resolves.toContain('发布时将印作“/”');
+    await expect.poll(() => cellOf(page, 'applications.granted.research').getAttribute('class')).toContain('cell-warning');
+    await expect.poll(() => cellOf(page, 'applications.granted.research').locator('.cell-msg').textContent()).toContain('发布时将印作“/”');
     await page.getByLabel('发布日期（落款日期）').fill('2026-01-20');
     await page.getByRole('button', { name: '保存', exact: true }).click();
     await page.getByText('已保存（第 1 版）').waitFor();
@@ -102,9 +102,9 @@ describe.skipIf(!HAVE_CHROMIUM)('annual report editor in Chromium', () => {
     const frame = page.frameLocator('iframe[title="年度报告预览（官方版式）"]');
     const table3 = frame.locator('table[aria-label="表三"]');
     await table3.waitFor();
-    await expect(table3.locator('td[data-path="applications.newReceived.total"]').textContent()).resolves.toBe('3');
-    await expect(table3.textContent()).resolves.toContain('（一）予以公开');
-    await expect(table3.locator('td[data-path="applications.granted.research"]').textContent()).resolves.toBe('/');
+    await expect.poll(() => table3.locator('td[data-path="applications.newReceived.total"]').textContent()).toBe('3');
+    await expect.poll(() => table3.textContent()).toContain('（一）予以公开');
+    await expect.poll(() => table3.locator('td[data-path="applications.granted.research"]').textContent()).toBe('/');
     await screenshot(page, 'report-preview');
 
     // Word: a real .docx under the report's name.
@@ -124,15 +124,15 @@ describe.skipIf(!HAVE_CHROMIUM)('annual report editor in Chromium', () => {
     await page.goto(`${web.server.url}/officer/reports/2025`);
     const total = page.getByRole('textbox', { name: '表三“一、本年新收政府信息公开申请数量”行“总计”列', exact: true });
     await total.waitFor();
-    await expect(total.getAttribute('readonly')).resolves.not.toBeNull();
+    await expect.poll(() => total.getAttribute('readonly')).not.toBeNull();
     await expect(page.getByRole('button', { name: '保存', exact: true }).count()).resolves.toBe(0);
-    await expect(page.getByText('您只能查看此报告').count()).resolves.toBe(1);
+    await expect.poll(() => page.getByText('您只能查看此报告').count()).toBe(1);
     await screenshot(page, 'report-reviewer');
 
     await page.getByRole('link', { name: '← 全部年度' }).click();
     const row = page.getByRole('row', { name: /2025年度报告/ });
     await row.waitFor();
-    await expect(row.textContent()).resolves.toContain('已保存草稿');
+    await expect.poll(() => row.textContent()).toContain('已保存草稿');
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'report-list');
     await context.close();

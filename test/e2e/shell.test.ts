@@ -18,7 +18,7 @@ describe.skipIf(!HAVE_CHROMIUM)('application shell in Chromium', () => {
     await signIn(page, web.server.url, 'sup');
     expect(new URL(page.url()).pathname).toBe('/supervisor');
     const menu = page.getByRole('navigation', { name: '主菜单' });
-    await expect(menu.getByRole('link', { name: '报告总览' }).count()).resolves.toBe(1);
+    await expect.poll(() => menu.getByRole('link', { name: '报告总览' }).count()).toBe(1);
     await expect(menu.getByRole('link', { name: '申请台账' }).count()).resolves.toBe(0);
     const cookies = await context.cookies();
     const sid = cookies.find((c) => c.name === 'gk_sid');
@@ -34,7 +34,7 @@ describe.skipIf(!HAVE_CHROMIUM)('application shell in Chromium', () => {
     await page.reload();
     const after = await page.evaluate(() => getComputedStyle(document.documentElement).fontSize);
     expect(parseFloat(after)).toBeGreaterThan(parseFloat(before));
-    await expect(page.getByRole('button', { name: '标准字号' }).getAttribute('aria-pressed')).resolves.toBe('true');
+    await expect.poll(() => page.getByRole('button', { name: '标准字号' }).getAttribute('aria-pressed')).toBe('true');
     await screenshot(page, 'home-phone-large-text');
     await context.close();
   });
