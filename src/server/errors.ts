@@ -9,8 +9,6 @@ import { Refusal, type RefusalKind } from '../app/errors.js';
 import { CalendarInputError } from '../calendar/calendar.js';
 import { RegisterError } from '../register/lifecycle.js';
 
-export { forbidden, notFound, unauthorized } from '../app/errors.js';
-
 export class ApiError extends HTTPException {
   constructor(status: ContentfulStatusCode, message: string) {
     super(status, { message });

@@ -31,7 +31,7 @@ export class RateLimiter {
 }
 
 /** The client's network address (the rate limit's key); absent when the app runs without a socket. */
-export function clientAddress(c: Context<AppEnv>): string {
+function clientAddress(c: Context<AppEnv>): string {
   try {
     return getConnInfo(c).remote.address ?? 'unknown';
   } catch {

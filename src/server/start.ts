@@ -9,22 +9,14 @@ import { serve, type ServerType } from '@hono/node-server';
 import { openDb, type Db } from '../store/db.js';
 import { openServices } from '../app/services.js';
 import { createApp } from './app.js';
-import { hashPassword } from '../app/accounts/password.js';
+import { ensureFirstAdmin } from '../app/accounts/users.js';
 import { DEFAULT_CONFIG, type AppDeps, type ServerConfig } from './context.js';
 
 /** Everything the application needs, on an open database: the use cases' services, the secret and the settings. */
-export async function makeDeps(db: Db, options: { config?: Partial<ServerConfig>; today?: () => string } = {}): Promise<AppDeps> {
+async function makeDeps(db: Db, options: { config?: Partial<ServerConfig>; today?: () => string } = {}): Promise<AppDeps> {
   const services = await openServices(db, options.today ? { today: options.today } : {});
   const secret = await services.accounts.setting('csrf-secret', () => randomBytes(32).toString('base64url'));
   return { ...services, secret, config: { ...DEFAULT_CONFIG, ...options.config } };
-}
-
-/** On an empty database, the first administrator; returns the password when one was generated. */
-export async function ensureAdmin(deps: AppDeps, password = process.env.GONGKAI_ADMIN_PASSWORD): Promise<string | null> {
-  if ((await deps.accounts.userCount()) > 0) return null;
-  const chosen = password ?? randomBytes(9).toString('base64url');
-  await deps.accounts.createUser({ username: 'admin', displayName: '系统管理员', passwordHash: await hashPassword(chosen), role: 'admin', bodies: [] }, 'system:first-start');
-  return password ? null : chosen;
 }
 
 export interface RunningServer {
@@ -49,7 +41,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const log = options.log ?? (() => {});
   const db = await openDb(options.databaseUrl ? { url: options.databaseUrl } : options.dataDir ? { dataDir: options.dataDir } : {});
   const deps = await makeDeps(db, { ...(options.config ? { config: options.config } : {}), ...(options.today ? { today: options.today } : {}) });
-  const generated = await ensureAdmin(deps);
+  const generated = await ensureFirstAdmin(deps, process.env.GONGKAI_ADMIN_PASSWORD);
   if (generated) log(`已创建管理员账号 admin，初始密码：${generated}（登录后请在“账号”中修改）\nCreated account admin with password ${generated}`);
   await options.prepare?.(deps);
   const app = createApp(deps);

@@ -1,8 +1,10 @@
 /**
  * The administrator's accounts: the list, a new account (with its body, or the bodies a
- * supervisor oversees) and a change of an account's bodies. Each change is audited by the store
- * in the same transaction; passwords are stored only as scrypt hashes and never audited.
+ * supervisor oversees) and a change of an account's bodies; on an empty database, the first
+ * administrator. Each change is audited by the store in the same transaction; passwords are
+ * stored only as scrypt hashes and never audited.
  */
+import { randomBytes } from 'node:crypto';
 import { actorId, type Actor, type Role } from '../../accounts/permissions.js';
 import type { UserRow } from '../../store/account-store.js';
 import { requireAdmin } from '../admin.js';
@@ -50,4 +52,15 @@ export async function setAccountBodies(s: AppServices, actor: Actor, userId: num
     if (sqlState(error) === '23503') throw invalid('所列机关中有不存在的机关或账号不存在 (unknown body or account)');
     throw error;
   }
+}
+
+/**
+ * On an empty database, the first administrator (audited as `system:first-start`), with the
+ * password given or a generated one; returns the password when one was generated.
+ */
+export async function ensureFirstAdmin(s: AppServices, password?: string): Promise<string | null> {
+  if ((await s.accounts.userCount()) > 0) return null;
+  const chosen = password ?? randomBytes(9).toString('base64url');
+  await s.accounts.createUser({ username: 'admin', displayName: '系统管理员', passwordHash: await hashPassword(chosen), role: 'admin', bodies: [] }, 'system:first-start');
+  return password ? null : chosen;
 }

@@ -10,14 +10,15 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { actorId, type Role, type SessionUser } from '../../accounts/permissions.js';
+import type { SessionUser } from '../../accounts/permissions.js';
 import { SESSION_HOURS, sessionUser } from '../../app/accounts/sessions.js';
+import { unauthorized } from '../../app/errors.js';
 import type { AppDeps, AppEnv } from '../context.js';
-import { ApiError, forbidden, unauthorized } from '../errors.js';
+import { ApiError } from '../errors.js';
 
 export const SESSION_COOKIE = 'gk_sid';
-export const CLIENT_COOKIE = 'gk_client';
-export const CSRF_HEADER = 'x-csrf-token';
+const CLIENT_COOKIE = 'gk_client';
+const CSRF_HEADER = 'x-csrf-token';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -79,12 +80,3 @@ export function requireUser(c: Context<AppEnv>): SessionUser {
   return user;
 }
 
-/** The signed-in user with one of these roles, or 401/403. */
-export function requireRole(c: Context<AppEnv>, ...roles: Role[]): SessionUser {
-  const user = requireUser(c);
-  if (!roles.includes(user.role)) throw forbidden();
-  return user;
-}
-
-/** The actor written in the audit log. */
-export const actorOf = (user: SessionUser): string => actorId(user);
