@@ -6,7 +6,7 @@
  * body outside it is refused before anything is read. Bodies are named by key — the body's id,
  * or `u:…` for a unit the supervisor uploaded that no registered body matched.
  */
-import { canSeeBody, isSupervisor, type SessionUser } from '../accounts/permissions.js';
+import { canSeeBody, type SessionUser } from '../accounts/permissions.js';
 import { analysisWorkbook } from '../corpus/analysis-workbook.js';
 import { rollupArea, type AreaRollup, type RollupSource } from '../corpus/area-rollup.js';
 import { figuresOf, OUTCOME_KINDS, OUTCOME_LABELS } from '../corpus/series.js';
@@ -14,20 +14,15 @@ import { BODY_LEVEL_LABELS } from '../register/bodies.js';
 import { CONTENT_TYPES } from '../render/file-name.js';
 import { gridOfSection, widthsOfSection } from '../render/layout.js';
 import { render } from '../render/render.js';
-import { AnalysisStore, UNIT_KEY_PREFIX, type Scope, type ScopedBody } from '../store/analysis-store.js';
+import { AnalysisStore, UNIT_KEY_PREFIX, type ScopedBody } from '../store/analysis-store.js';
 import type { AppServices } from './context.js';
 import { forbidden, invalid, Refusal } from './errors.js';
 import type { FileDownload } from './reports.js';
+import { requireSupervisor, viewerOf } from './supervision/access.js';
 
 const UNREGISTERED = '未登记机关';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-export const scopeOf = (u: SessionUser): Scope => ({ all: u.role === 'admin', bodies: u.bodies, userId: u.id });
-
-/** Supervisors and the administrator only. */
-function requireSupervisor(user: SessionUser): void {
-  if (!isSupervisor(user)) throw forbidden();
-}
 
 const levelLabel = (b: ScopedBody) => (b.level ? BODY_LEVEL_LABELS[b.level] : UNREGISTERED);
 const withLabel = (b: ScopedBody) => ({ ...b, levelLabel: levelLabel(b) });
@@ -39,7 +34,7 @@ async function selected(store: AnalysisStore, user: SessionUser, keys: readonly 
   const unique = [...new Set(keys)];
   const outside = unique.filter((k) => !k.startsWith(UNIT_KEY_PREFIX) && !canSeeBody(user, k));
   if (outside.length) throw forbidden(`机关 ${outside.join('、')} 不在您的监督范围内`);
-  const found = new Map((await store.bodies(scopeOf(user), unique)).map((b) => [b.key, b]));
+  const found = new Map((await store.bodies(viewerOf(user), unique)).map((b) => [b.key, b]));
   const unknown = unique.filter((k) => !found.has(k));
   if (unknown.length) throw new Refusal('notFound', `没有找到机关 ${unknown.join('、')}，或不在您的监督范围内 (not found)`);
   return unique.map((k) => found.get(k)!);
@@ -56,7 +51,7 @@ async function areaRollup(s: AppServices, user: SessionUser, { year, bodies: key
   if (keys.length === 0) throw noneSelected();
   const store = new AnalysisStore(s.db);
   const bodies = await selected(store, user, keys);
-  const reports = new Map((await store.latest(scopeOf(user), keys, { from: year, to: year })).map((r) => [r.key, r]));
+  const reports = new Map((await store.latest(viewerOf(user), keys, { from: year, to: year })).map((r) => [r.key, r]));
   const sources = bodies.map((b): RollupSource => {
     const r = reports.get(b.key);
     return { key: b.key, name: b.name, region: b.region, report: r ? { id: r.id, model: r.model } : null };
@@ -67,7 +62,7 @@ async function areaRollup(s: AppServices, user: SessionUser, { year, bodies: key
 /** The bodies of the user's scope and the units of their unmatched uploads, with the years of their reports. */
 export async function analysisBodies(s: AppServices, user: SessionUser) {
   requireSupervisor(user);
-  return (await new AnalysisStore(s.db).bodies(scopeOf(user))).map(withLabel);
+  return (await new AnalysisStore(s.db).bodies(viewerOf(user))).map(withLabel);
 }
 
 /** The selected bodies' reports of a year rolled up into the area's tables 二, 三 and 四, with the findings. */
@@ -102,9 +97,9 @@ export async function series(s: AppServices, user: SessionUser, input: { bodies?
   const { bodies: keys, from, to } = input;
   if (from !== undefined && to !== undefined && from > to) throw invalid(`起始年度${from}年晚于截止年度${to}年 (from is after to)`);
   const store = new AnalysisStore(s.db);
-  const bodies = keys?.length ? await selected(store, user, keys) : await store.bodies(scopeOf(user));
+  const bodies = keys?.length ? await selected(store, user, keys) : await store.bodies(viewerOf(user));
   const names = new Map(bodies.map((b) => [b.key, b.name]));
-  const reports = await store.latest(scopeOf(user), bodies.map((b) => b.key), { from, to });
+  const reports = await store.latest(viewerOf(user), bodies.map((b) => b.key), { from, to });
   const points = reports.map((r) => ({
     key: r.key,
     name: names.get(r.key)!,
@@ -129,7 +124,7 @@ export async function exportWorkbook(s: AppServices, user: SessionUser, { year, 
   if (keys.length === 0) throw noneSelected();
   const store = new AnalysisStore(s.db);
   const bodies = await selected(store, user, keys);
-  const reports = new Map((await store.latest(scopeOf(user), keys, { from: year, to: year })).map((r) => [r.key, r]));
+  const reports = new Map((await store.latest(viewerOf(user), keys, { from: year, to: year })).map((r) => [r.key, r]));
   const rows = bodies.map((b) => {
     const r = reports.get(b.key);
     return { name: b.name, level: levelLabel(b), region: b.region, report: r?.model ?? null, findings: r?.findings ?? [] };

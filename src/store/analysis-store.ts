@@ -11,13 +11,7 @@ import type { BodyLevel } from '../register/bodies.js';
 import type { AnnualReport } from '../model/report.js';
 import type { Finding } from '../rules/finding.js';
 import type { Db } from './db.js';
-
-export interface Scope {
-  /** Every body and every uploader's reports (the administrator). */
-  all: boolean;
-  bodies: readonly string[];
-  userId: number;
-}
+import type { Viewer } from './published-store.js';
 
 export interface ScopedBody {
   key: string;
@@ -56,12 +50,12 @@ const years = (v: unknown): number[] => (Array.isArray(v) ? v.map(Number).filter
 export class AnalysisStore {
   constructor(private readonly db: Db) {}
 
-  private params(scope: Scope): unknown[] {
-    return [scope.all, [...scope.bodies], scope.userId];
+  private params(scope: Viewer): unknown[] {
+    return [scope.all, [...scope.bodies], scope.id];
   }
 
   /** The bodies of the scope (with or without reports) and the units without a body, by name; `keys` narrows. */
-  async bodies(scope: Scope, keys?: readonly string[]): Promise<ScopedBody[]> {
+  async bodies(scope: Viewer, keys?: readonly string[]): Promise<ScopedBody[]> {
     const rows = await this.db.query<{ key: string; body_id: string | null; name: string; level: BodyLevel | null; region: string | null; years: unknown }>(
       `WITH years AS (SELECT s.key, min(s.unit) AS unit, array_agg(DISTINCT s.year) AS years FROM (${SCOPED_SQL}) s GROUP BY s.key)
        SELECT b.id AS key, b.id AS body_id, b.name, b.level, b.region, y.years
@@ -79,7 +73,7 @@ export class AnalysisStore {
   }
 
   /** The newest readable report of each key and year, within the years given (inclusive). */
-  async latest(scope: Scope, keys: readonly string[], range: { from?: number | undefined; to?: number | undefined }): Promise<LatestReport[]> {
+  async latest(scope: Viewer, keys: readonly string[], range: { from?: number | undefined; to?: number | undefined }): Promise<LatestReport[]> {
     if (keys.length === 0) return [];
     const rows = await this.db.query<{ id: string | number; key: string; year: number; model: AnnualReport | string; findings: Finding[] | string }>(
       // Provenance (where each value sat in the source) is most of a model and no analysis reads it.

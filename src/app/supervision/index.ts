@@ -12,10 +12,10 @@ import { sanitizedPage } from '../../read/sanitize.js';
 import { PublishedStore, type OverviewRow } from '../../store/published-store.js';
 import type { AppServices } from '../context.js';
 import { notFound } from '../errors.js';
-import { requireSupervisor, viewerOf } from './upload.js';
+import { requireSupervisor, viewerOf } from './access.js';
 import { highlightCss, reportView } from './view.js';
 
-export { requestLimit, uploadLimits, uploadReports, type UploadFile, type UploadLimits, type UploadResult } from './upload.js';
+export { requestLimit, uploadLimits, uploadReports, type UploadFile, type UploadLimits } from './upload.js';
 
 /** The CSP of an uploaded page: a sandbox (no script, no same origin), nothing loaded, only inline style. */
 export const SOURCE_CSP = "sandbox; default-src 'none'; style-src 'unsafe-inline'";

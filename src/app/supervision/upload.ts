@@ -9,7 +9,7 @@
  * the uploader's own, unplaced.
  */
 import { createHash } from 'node:crypto';
-import { actorId, isSupervisor, type SessionUser } from '../../accounts/permissions.js';
+import { actorId, type SessionUser } from '../../accounts/permissions.js';
 import { EXTERNAL_TOOLS } from '../../adapters/external.js';
 import { bodyKey } from '../../corpus/outputs.js';
 import { detectFormat } from '../../ingest.js';
@@ -21,7 +21,8 @@ import { writeAudit } from '../../store/audit.js';
 import type { Db } from '../../store/db.js';
 import { PublishedStore, type BodyRef, type SourceView, type Viewer } from '../../store/published-store.js';
 import type { AppServices } from '../context.js';
-import { forbidden, invalid } from '../errors.js';
+import { invalid } from '../errors.js';
+import { requireSupervisor, viewerOf } from './access.js';
 import { checkBatch, poolEntry, type PoolEntry } from './checks.js';
 import { readUpload } from './source-view.js';
 
@@ -53,7 +54,7 @@ export interface UploadResult {
   error?: string;
 }
 
-export const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
+const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
 /** Never buffer more than this for one request, whatever the per-file limit times the count. */
 const REQUEST_CAP = 256 * 1024 * 1024;
@@ -62,13 +63,6 @@ const REQUEST_CAP = 256 * 1024 * 1024;
 export function requestLimit(l: UploadLimits): number {
   return Math.min(l.maxFiles * l.maxFileBytes, Math.max(l.maxFileBytes, REQUEST_CAP)) + 64 * 1024 + l.maxFiles * 1024;
 }
-
-/** Supervisors and the administrator only. */
-export function requireSupervisor(user: SessionUser): void {
-  if (!isSupervisor(user)) throw forbidden();
-}
-
-export const viewerOf = (u: SessionUser): Viewer => ({ id: u.id, all: u.role === 'admin', bodies: u.bodies });
 
 /** The limits the upload page shows before anything is sent. */
 export function uploadLimits(user: SessionUser, l: UploadLimits) {
