@@ -11,7 +11,7 @@ import type { AppServices } from './context.js';
 
 export const DEMO_PASSWORD = 'gongkai-demo-2026';
 
-export const DEMO_BODIES = [
+const DEMO_BODIES = [
   { id: 'qh-county', name: '青禾县人民政府', region: '青禾县' },
   { id: 'qh-yunling', name: '青禾县云岭镇人民政府', region: '青禾县' },
   { id: 'qh-shiquan', name: '青禾县石泉街道办事处', region: '青禾县' },

@@ -12,7 +12,7 @@ import { RegisterStore } from '../store/register-store.js';
 import type { AppServices } from './context.js';
 
 /** Today in Beijing: what a date of receipt or a deadline means. */
-export function beijingToday(now = new Date()): string {
+function beijingToday(now = new Date()): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }
 

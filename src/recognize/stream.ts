@@ -91,5 +91,3 @@ export function itemsOf(doc: TextDocument, from: number, to: number): Item[] {
   return items;
 }
 
-export const isValue = (item: Item): item is ValueItem => item.kind === 'value';
-export const isText = (item: Item): item is TextItem => item.kind === 'text';

@@ -19,7 +19,6 @@ export const ID_KINDS = [
   { key: 'uscc', label: '统一社会信用代码', person: false },
   { key: 'otherOrg', label: '其他登记证照号码', person: false },
 ] as const;
-export type IdKind = (typeof ID_KINDS)[number]['key'];
 
 /** 所需信息的提供形式 (第二十九条第三项, 第四十条); the label is what the register keeps. */
 export const FORMS = [
@@ -27,7 +26,6 @@ export const FORMS = [
   { key: 'electronic', label: '电子数据' },
   { key: 'inspection', label: '现场查阅、抄录' },
 ] as const;
-export type FormKey = (typeof FORMS)[number]['key'];
 
 /** 获取信息的方式、途径; the label is what the register keeps. */
 export const DELIVERIES = [
@@ -35,7 +33,6 @@ export const DELIVERIES = [
   { key: 'email', label: '电子邮件' },
   { key: 'pickup', label: '自行领取' },
 ] as const;
-export type DeliveryKey = (typeof DELIVERIES)[number]['key'];
 
 /** What the applicant types in (strings as typed; keys for the choices). */
 export interface ApplicationInput {

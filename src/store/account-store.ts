@@ -60,14 +60,6 @@ export class AccountStore {
     });
   }
 
-  async setDisabled(userId: number, disabled: boolean, actor: string): Promise<void> {
-    await this.db.transaction(async (tx) => {
-      await tx.query('UPDATE users SET disabled = $2 WHERE id = $1', [userId, disabled]);
-      if (disabled) await tx.query('DELETE FROM sessions WHERE user_id = $1', [userId]);
-      await writeAudit(tx, actor, disabled ? 'disable' : 'enable', 'user', String(userId), null, null);
-    });
-  }
-
   async users(): Promise<UserRow[]> {
     const rows = await this.db.query<{ id: number; username: string; display_name: string; role: Role; disabled: boolean; bodies: string[] | null }>(
       `SELECT u.id, u.username, u.display_name, u.role, u.disabled,

@@ -17,7 +17,5 @@ export {
   reviewQueue,
   submitItem,
   updateItem,
-  type ItemInput,
-  type ItemQuery,
 } from './items.js';
 export { catalogueFigures, catalogueSettings, catalogueVocabulary, changeCatalogueSettings } from './settings.js';

@@ -25,7 +25,7 @@ const DECISION_LABELS = { submit: '提交审核', approve: '通过', reject: '�
 const CLOCK_LABELS = { overdue: '已超期', dueSoon: '即将到期', open: '未到期' } as const;
 
 /** The 20-working-day clock of proactive information not yet public (new, or a change); null otherwise. */
-export function clockOf(item: ItemRecord, calendar: WorkingDayCalendar, today: string) {
+function clockOf(item: ItemRecord, calendar: WorkingDayCalendar, today: string) {
   const fields = proposedFields(item);
   const waiting = item.pending !== null || !isSettled(item.status);
   if (!waiting || fields.disclosure !== 'proactive' || item.status === 'withdrawn') return null;
@@ -43,8 +43,6 @@ export function clockOf(item: ItemRecord, calendar: WorkingDayCalendar, today: s
     changed,
   };
 }
-
-export type RowView = ReturnType<typeof rowOf>;
 
 export function rowOf(item: ItemRecord, calendar: WorkingDayCalendar, today: string) {
   const chain = chainOf(item);

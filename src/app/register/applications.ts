@@ -22,7 +22,7 @@ import {
   PARTY_LABELS,
   RECEIPT_RULES,
 } from '../../register/labels.js';
-import { extensionLetter, replyLetter, type Letter } from '../../register/letters.js';
+import { extensionLetter, replyLetter, type Letter, type LetterKind } from '../../register/letters.js';
 import { dueOf, RegisterError } from '../../register/lifecycle.js';
 import { receiptDate, type Arrival } from '../../register/receipt.js';
 import { allowedEvents, DUE_SOON_WORKING_DAYS, feeQuote, standingOf, type FeeQuote, type Standing } from '../../register/standing.js';
@@ -281,7 +281,7 @@ export async function quoteFee(s: AppServices, actor: Actor, input: { id: string
 }
 
 /** The reply letter (答复书 or 终止办理告知书) or the extension letter, naming the applicant as the actor may see them. */
-export async function letterOf(s: AppServices, actor: Actor, input: { id: string; kind: 'reply' | 'extension' }): Promise<{ letter: Letter; fileName: string }> {
+export async function letterOf(s: AppServices, actor: Actor, input: { id: string; kind: LetterKind }): Promise<{ letter: Letter; fileName: string }> {
   const { bodyId, app } = await readable(s, actor, input.id);
   const body = await bodyNamed(s, bodyId);
   const shown = canSeePersonalData(actor, bodyId) ? app : withMaskedName(app);

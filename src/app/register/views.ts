@@ -17,7 +17,7 @@ import type { RecordedBy } from '../../store/register-store.js';
 export type RegisterFilter = 'open' | 'closed' | 'overdue' | 'dueSoon';
 
 /** 张三 → 张**: the surname stays, the length does not show. Organisations' names are not personal data. */
-export const maskName = (type: string, name: string) => (isNaturalPerson(type) ? `${[...name][0] ?? ''}**` : name);
+const maskName = (type: string, name: string) => (isNaturalPerson(type) ? `${[...name][0] ?? ''}**` : name);
 
 /** The application with the applicant's name masked (for those who may not see personal data). */
 export const withMaskedName = (app: Application): Application => ({ ...app, applicant: { ...app.applicant, name: maskName(app.applicant.type, app.applicant.name) } });

@@ -40,7 +40,7 @@ export function poolEntry(p: { id: number; bodyId: string | null; year: number |
  * 条例 第四十九条 by the body's level: a government of county level or above by 31 March, any
  * other body (departments, townships, offices) by 31 January.
  */
-export function deadlinesOf(body: BodyRef | null, year: number | null): Deadlines {
+function deadlinesOf(body: BodyRef | null, year: number | null): Deadlines {
   if (!body || year === null) return DEFAULT_DEADLINES;
   const government = (body.level === 'province' || body.level === 'city' || body.level === 'county') && /人民政府$/.test(body.name);
   return { ...DEFAULT_DEADLINES, override: `${year + 1}-${government ? DEFAULT_DEADLINES.government : DEFAULT_DEADLINES.body}` };

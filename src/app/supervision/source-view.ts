@@ -10,7 +10,7 @@ import { sanitizeHtml } from '../../read/sanitize.js';
 import type { TextCell, TextDocument } from '../../read/text.js';
 import type { Mark, SourceView } from '../../store/published-store.js';
 
-export const NO_SOURCE: SourceView = { lines: [], marks: {}, html: null };
+const NO_SOURCE: SourceView = { lines: [], marks: {}, html: null };
 
 /** Provenance points straight into these lines (text, PDF layout text, OCR text). */
 function direct(lines: string[], report: AnnualReport): SourceView {

@@ -17,7 +17,7 @@ const CAPTIONS: Record<number, string> = { 2: '表二', 3: '表三', 4: '表四'
 const escapeRe = (s: string) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
 
 /** Which model paths a finding's `at` names: a cell, a row or table (prefix), or `*` for any row or column. */
-export function pathMatcher(at: string): (path: string) => boolean {
+function pathMatcher(at: string): (path: string) => boolean {
   if (!TABLE_KEYS.includes(at.split('.')[0]!)) return () => false;
   if (at.includes('*')) {
     const re = new RegExp(`^${at.split('*').map(escapeRe).join('.+')}$`);
@@ -58,7 +58,7 @@ const PLACES: Record<string, string> = { publishedOn: '落款日期', title: '�
 const SECTION_NO = ['', '一', '二', '三', '四', '五', '六'];
 
 /** Where a finding is, in words: a cell, a row, a column or a table, or a part of the text. */
-export function placeOf(at: string, cellPaths: readonly string[]): string {
+function placeOf(at: string, cellPaths: readonly string[]): string {
   const table = at.split('.')[0]!;
   if (!TABLE_KEYS.includes(table)) {
     const section = /^sections\.(\d)$/.exec(at);
