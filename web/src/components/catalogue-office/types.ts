@@ -2,7 +2,6 @@
 import type { z } from '@hono/zod-openapi';
 import type {
   AttachmentSchema,
-  ChainStepSchema,
   ClockSchema,
   DetailSchema,
   DueSchema,
@@ -12,19 +11,15 @@ import type {
   ReviewSchema,
   RowSchema,
   SettingsSchema,
-  StepSchema,
   StoredFields,
   VocabularySchema,
 } from '../../../../src/api/catalogue.js';
 
 export type Row = z.infer<typeof RowSchema>;
 export type Status = Row['status'];
-export type Disclosure = Row['disclosure'];
 /** What the officer edits, as the core checks it. */
 export type Fields = z.infer<typeof StoredFields>;
-export type ClockStep = z.infer<typeof StepSchema>;
 export type Clock = z.infer<typeof ClockSchema>;
-export type ChainStep = z.infer<typeof ChainStepSchema>;
 export type Review = z.infer<typeof ReviewSchema>;
 export type Attachment = z.infer<typeof AttachmentSchema>;
 export type Detail = z.infer<typeof DetailSchema>;

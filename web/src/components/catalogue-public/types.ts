@@ -3,7 +3,6 @@ import type { z } from '@hono/zod-openapi';
 import type { BodyRefSchema, GuidePartSchema, GuideSchema, ItemSchema, ItemSummarySchema, OptionsSchema, SearchResultSchema } from '../../../../src/api/catalogue-public.js';
 import type {
   FiguresSchema,
-  KindFiguresSchema,
   OfficerOpinionSchema,
   OpinionListSchema,
   OpinionSubmittedSchema,
@@ -20,6 +19,5 @@ export type Guide = z.infer<typeof GuideSchema>;
 export type OpinionView = z.infer<typeof OpinionViewSchema>;
 export type OfficerOpinion = z.infer<typeof OfficerOpinionSchema>;
 export type OpinionList = z.infer<typeof OpinionListSchema>;
-export type KindFigures = z.infer<typeof KindFiguresSchema>;
 export type OpinionFigures = z.infer<typeof FiguresSchema>;
 export type OpinionSubmitted = z.infer<typeof OpinionSubmittedSchema>;

@@ -1,9 +1,8 @@
 /** The public API's answers, inferred from its contract (src/api/public.ts: PublicFormInfo, PublicSubmitted, PublicStatus). */
 import type { z } from '@hono/zod-openapi';
 import type { BodySchema } from '../../../../src/api/admin.js';
-import type { ChoiceSchema, DueSummary as DueSummarySchema, FormInfoSchema, StatusSchema, StepSchema, SubmittedSchema } from '../../../../src/api/public.js';
+import type { DueSummary as DueSummarySchema, FormInfoSchema, StatusSchema, StepSchema, SubmittedSchema } from '../../../../src/api/public.js';
 
-export type Choice = z.infer<typeof ChoiceSchema>;
 export type FormInfo = z.infer<typeof FormInfoSchema>;
 export type DueSummary = z.infer<typeof DueSummarySchema>;
 export type Step = z.infer<typeof StepSchema>;

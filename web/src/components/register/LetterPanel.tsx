@@ -31,7 +31,7 @@ function Preview({ letter, label }: { letter: Letter; label: string }) {
   );
 }
 
-function OneLetter({ id, kind, title }: { id: string; kind: 'reply' | 'extension'; title: string }) {
+function OneLetter({ id, kind, title }: { id: string } & ApplicationDetail['letters'][number]) {
   const [letter, setLetter] = useState<Letter | null>(null);
   const [open, setOpen] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);

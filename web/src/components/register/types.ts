@@ -1,7 +1,6 @@
 /** The register API's answers, inferred from its contract (src/api/register.ts: RegisterRow, RegisterApplication …). */
 import type { z } from '@hono/zod-openapi';
 import type {
-  BodyRef as BodyRefSchema,
   DetailSchema,
   DueListSchema,
   DueSchema,
@@ -17,8 +16,6 @@ export type RegisterRow = z.infer<typeof RowSchema>;
 export type State = RegisterRow['state'];
 export type EventKind = z.infer<typeof EventInput>['kind'];
 export type DueDate = z.infer<typeof DueSchema>;
-export type DueStep = DueDate['steps'][number];
-export type BodyRef = z.infer<typeof BodyRefSchema>;
 export type RegisterList = z.infer<typeof ListSchema>;
 export type DueList = z.infer<typeof DueListSchema>;
 export type TimelineEntry = z.infer<typeof TimelineSchema>;

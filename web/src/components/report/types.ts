@@ -1,11 +1,9 @@
 /** What the annual-report routes answer: the types of the API contract (src/api/reports.ts). */
 import type { z } from '@hono/zod-openapi';
-import type { ReportListSchema, ReportStatusSchema, ReportViewSchema, ReportYearSchema, SaveResultSchema } from '../../../../src/api/reports.js';
+import type { ReportListSchema, ReportViewSchema, SaveResultSchema } from '../../../../src/api/reports.js';
 
-export type ReportStatus = z.infer<typeof ReportStatusSchema>;
 export type ReportView = z.infer<typeof ReportViewSchema>;
 export type SaveResult = z.infer<typeof SaveResultSchema>;
-export type ReportYear = z.infer<typeof ReportYearSchema>;
 export type ReportList = z.infer<typeof ReportListSchema>;
 
 export const reportsPath = (bodyId: string) => `/api/bodies/${encodeURIComponent(bodyId)}/reports`;

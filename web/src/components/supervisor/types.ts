@@ -3,7 +3,6 @@ import type { z } from '@hono/zod-openapi';
 import type {
   FindingViewSchema,
   LimitsSchema,
-  MarkSchema,
   OverviewSchema,
   ReportSummarySchema,
   ReportViewSchema,
@@ -16,7 +15,6 @@ export type { GridCell, Severity };
 
 export type ReportSummary = z.infer<typeof ReportSummarySchema>;
 export type Overview = z.infer<typeof OverviewSchema>;
-export type Mark = z.infer<typeof MarkSchema>;
 export type FindingView = z.infer<typeof FindingViewSchema>;
 export type ReportView = z.infer<typeof ReportViewSchema>;
 export type UploadResult = z.infer<typeof UploadResultSchema>;
