@@ -6,14 +6,13 @@
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { DISCLOSURES, DUE_SOON_WORKING_DAYS, STATUSES } from '../catalogue/index.js';
-import { errors, IsoDate, jsonBody, jsonOf, OkSchema } from './common.js';
+import { BodyParam, errors, IsoDate, jsonBody, jsonOf, OkSchema, Year } from './common.js';
 
 const TAG = ['主动公开目录（后台）catalogue office'];
 
 // ---------------------------------------------------------------------------------------------
 // Schemas
 
-export const BodyParam = z.object({ bodyId: z.string().min(1).max(60) });
 export const ItemParam = z.object({ id: z.coerce.number().int().min(1) });
 export const AttachmentParam = z.object({ id: z.coerce.number().int().min(1), attachmentId: z.coerce.number().int().min(1) });
 
@@ -282,6 +281,6 @@ export const putSettings = createRoute({
 });
 export const figures = createRoute({
   ...R('get', '/api/bodies/{bodyId}/catalogue/figures', '年度报告用数：第一部分主动公开情况（按主题、类型、渠道）和表二规章、行政规范性文件 (annual figures)'),
-  request: { params: BodyParam, query: z.object({ year: z.coerce.number().int().min(2000).max(2100) }) },
+  request: { params: BodyParam, query: z.object({ year: Year }) },
   responses: { 200: jsonOf(FiguresSchema), ...fail },
 });

@@ -39,3 +39,9 @@ export const tooMany = {
   headers: z.object({ 'Retry-After': z.string().openapi({ description: '等待的秒数' }) }),
   content: { 'application/json': { schema: FieldErrorSchema } },
 };
+
+/** A body named in the path (`/api/bodies/{bodyId}/…`). */
+export const BodyParam = z.object({ bodyId: z.string().min(1).max(60) });
+
+/** A report's year, as a path or query parameter. */
+export const Year = z.coerce.number().int().min(2000).max(2100);

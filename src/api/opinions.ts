@@ -6,7 +6,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { OPINION_LIMITS } from '../catalogue/opinions.js';
 import { BodyParam, BodyRefSchema, text } from './catalogue-public.js';
-import { errors, FieldErrorSchema, IsoDate, jsonBody, jsonOf, tooMany } from './common.js';
+import { errors, FieldErrorSchema, IsoDate, jsonBody, jsonOf, tooMany, Year } from './common.js';
 
 const OPINIONS = ['意见箱 opinions'];
 
@@ -106,7 +106,7 @@ export const listOpinions = createRoute({
   path: '/api/bodies/{bodyId}/opinions',
   tags: OPINIONS,
   summary: '本机关收到的意见（经办人、审核人、管理员）(the body\'s opinions)',
-  request: { params: BodyParam, query: z.object({ status: z.enum(['open', 'answered']).optional(), year: z.coerce.number().int().min(2000).max(2100).optional() }) },
+  request: { params: BodyParam, query: z.object({ status: z.enum(['open', 'answered']).optional(), year: Year.optional() }) },
   responses: { 200: jsonOf(OpinionListSchema), 401: errors[401], 403: errors[403], 404: errors[404] },
 });
 
@@ -127,6 +127,6 @@ export const figures = createRoute({
   path: '/api/bodies/{bodyId}/opinions/figures',
   tags: OPINIONS,
   summary: '某年度收到和答复意见的件数与答复用时，及年度报告“监督保障”的参考表述 (the year\'s figures)',
-  request: { params: BodyParam, query: z.object({ year: z.coerce.number().int().min(2000).max(2100) }) },
+  request: { params: BodyParam, query: z.object({ year: Year }) },
   responses: { 200: jsonOf(FiguresSchema), 401: errors[401], 403: errors[403], 404: errors[404] },
 });

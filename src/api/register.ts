@@ -7,7 +7,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { CHANNELS, EVENT_LABELS } from '../register/labels.js';
 import { DUE_SOON_WORKING_DAYS } from '../register/standing.js';
 import { APPLICANT_TYPES, type RegisterEvent } from '../register/types.js';
-import { errors, IsoDate, jsonBody, jsonOf } from './common.js';
+import { BodyParam, errors, IsoDate, jsonBody, jsonOf, Year } from './common.js';
 
 const TAG = ['台账 register'];
 export const REGISTER_STATES = ['replied', 'withdrawn', 'awaitingCorrection', 'overdue', 'dueSoon', 'open'] as const;
@@ -18,7 +18,6 @@ const EVENT_KINDS = Object.keys(EVENT_LABELS) as [RegisterEvent['kind'], ...Regi
 // ---------------------------------------------------------------------------------------------
 // Schemas
 
-const BodyParam = z.object({ bodyId: z.string().min(1).max(60) });
 const AppParam = z.object({ id: z.string().min(1).max(80) });
 
 const StepSchema = z.object({ date: IsoDate, weekday: z.string(), label: z.string(), note: z.string().optional() });
@@ -167,7 +166,7 @@ export const listApplicationsRoute = createRoute({
   summary: '本机关的申请，可按内容、申请人、编号搜索，按状态和收到年份筛选 (the register, searched and filtered)',
   request: {
     params: BodyParam,
-    query: z.object({ q: z.string().max(100).optional(), status: z.enum(REGISTER_FILTERS).optional(), year: z.coerce.number().int().min(2000).max(2100).optional() }),
+    query: z.object({ q: z.string().max(100).optional(), status: z.enum(REGISTER_FILTERS).optional(), year: Year.optional() }),
   },
   responses: { 200: jsonOf(ListSchema), 401: errors[401], 403: errors[403], 404: errors[404] },
 });

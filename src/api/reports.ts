@@ -6,7 +6,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { AnnualReport } from '../model/report.js';
 import { CONTENT_TYPES } from '../render/file-name.js';
-import { errors, jsonBody, jsonOf } from './common.js';
+import { BodyParam, errors, jsonBody, jsonOf, Year } from './common.js';
 
 const TAG = '年度报告 annual report';
 
@@ -38,8 +38,7 @@ export const FindingSchema = z
 
 export const ReportStatusSchema = z.enum(['draft', 'notStarted']);
 
-const BodyParam = z.object({ bodyId: z.string().min(1).max(60) });
-const YearParams = BodyParam.extend({ year: z.coerce.number().int().min(2000).max(2100).openapi({ example: 2025 }) });
+const YearParams = BodyParam.extend({ year: Year.openapi({ example: 2025 }) });
 
 /** Where a year's draft stands: saved (its version, when and by whom), or not started. */
 const DraftState = {

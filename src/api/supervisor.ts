@@ -6,7 +6,7 @@
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { BODY_LEVELS } from '../register/bodies.js';
-import { errors, jsonOf } from './common.js';
+import { errors, jsonOf, Year } from './common.js';
 
 export const UploadResultSchema = z
   .object({
@@ -110,7 +110,7 @@ export const overview = createRoute({
   summary: '监督范围内各机关各年度报告的情况：缺报、逾期、错误、警告、内容雷同、无法读取 (bodies × years)',
   request: {
     query: z.object({
-      year: z.coerce.number().int().min(2000).max(2100).optional(),
+      year: Year.optional(),
       q: z.string().max(100).optional(),
       level: z.enum(BODY_LEVELS).optional(),
     }),
