@@ -1,5 +1,6 @@
 /**
- * HTTP helpers every route module shares: the one way a download names its file.
+ * HTTP helpers every route module shares: the one way a download names its file, and an uploaded
+ * file's name made safe to keep.
  */
 import type { Context } from 'hono';
 
@@ -21,3 +22,6 @@ export function download(c: Context, bytes: Uint8Array, contentType: string, fil
     'cache-control': 'no-store',
   });
 }
+
+/** A name as the browser sent it, without control characters (it ends up in headers, logs and pages). */
+export const printable = (name: string): string => [...name].filter((ch) => ch.charCodeAt(0) >= 0x20 && ch !== '\u007f').join('');

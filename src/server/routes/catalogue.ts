@@ -12,7 +12,7 @@ import { MAX_ATTACHMENT_BYTES } from '../../catalogue/index.js';
 import { requireUser } from '../auth/session.js';
 import type { AppEnv, RouteModule } from '../context.js';
 import { ApiError } from '../errors.js';
-import { attachment } from '../http.js';
+import { attachment, printable } from '../http.js';
 
 /** Types a browser may render from our origin; anything else downloads as bytes. */
 const SAFE_TYPES = new Set([
@@ -33,8 +33,7 @@ const SAFE_TYPES = new Set([
 ]);
 
 /** A file name without folders or control characters. */
-const cleanName = (name: string) =>
-  [...(name.split(/[\\/]/).pop() ?? '')].filter((ch) => ch.charCodeAt(0) >= 0x20 && ch !== '\u007f').join('').trim().slice(0, 200) || '附件';
+const cleanName = (name: string) => printable(name.split(/[\\/]/).pop() ?? '').trim().slice(0, 200) || '附件';
 
 /** The multipart upload's one file (field `file`), refused early when too large. */
 async function uploadedFile(c: Context<AppEnv>): Promise<catalogue.UploadedFile> {

@@ -22,6 +22,7 @@ import { mib } from '../../read/zip.js';
 import { requireUser } from '../auth/session.js';
 import type { AppEnv, RouteModule } from '../context.js';
 import { ApiError } from '../errors.js';
+import { printable } from '../http.js';
 
 /** What the upload answers for each file. */
 export type UploadResult = z.infer<typeof api.UploadResultSchema>;
@@ -29,7 +30,7 @@ export type UploadResult = z.infer<typeof api.UploadResultSchema>;
 const tooLarge = (limit: number) => new ApiError(413, `上传内容超过每次上限 ${mib(limit)}，请分批上传 (request too large)`);
 
 /** A file name as the browser sent it (a folder's relative path included), without control characters. */
-const cleanName = (name: string) => [...name].filter((ch) => ch.charCodeAt(0) >= 0x20 && ch !== '\u007f').join('').slice(0, 300) || '（无文件名）';
+const cleanName = (name: string) => printable(name).slice(0, 300) || '（无文件名）';
 
 /** The `file` fields of a multipart body, counted as they arrive: past the limit, reading stops. */
 async function readFiles(c: Context<AppEnv>, l: UploadLimits): Promise<UploadFile[]> {
