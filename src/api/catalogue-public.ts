@@ -4,7 +4,7 @@
  * is in src/api/opinions.ts and shares the body reference and the text field from here.
  */
 import { createRoute, z } from '@hono/zod-openapi';
-import { GUIDE_CHANNEL_FIELDS, GUIDE_TEXT_FIELDS, type GuideSettings } from '../catalogue/guide.js';
+import { GUIDE_CHANNEL_FIELDS, GUIDE_TEXT_FIELDS, type GuideChannelKey, type GuideTextKey } from '../catalogue/guide.js';
 import { COUNT_CAP, MAX_PAGE, PAGE_SIZE } from '../catalogue/query.js';
 import { BODY_LEVELS } from '../register/bodies.js';
 import { errors, FieldErrorSchema, IsoDate, jsonBody, jsonOf } from './common.js';
@@ -83,10 +83,10 @@ export const BodyParam = z.object({ bodyId: z.string().min(1).max(60).openapi({ 
 
 export const BodyRefSchema = z.object({ id: z.string(), name: z.string(), level: z.enum(BODY_LEVELS), levelLabel: z.string() });
 
-const guideShape = Object.fromEntries([
-  ...GUIDE_TEXT_FIELDS.map((f) => [f.key, z.string().max(f.max + 50).optional()]),
-  ...GUIDE_CHANNEL_FIELDS.map((f) => [f.key, z.boolean().optional()]),
-]) as Record<keyof GuideSettings, z.ZodOptional<z.ZodString> | z.ZodOptional<z.ZodBoolean>>;
+const guideShape = {
+  ...(Object.fromEntries(GUIDE_TEXT_FIELDS.map((f) => [f.key, z.string().max(f.max + 50).optional()])) as Record<GuideTextKey, z.ZodOptional<z.ZodString>>),
+  ...(Object.fromEntries(GUIDE_CHANNEL_FIELDS.map((f) => [f.key, z.boolean().optional()])) as Record<GuideChannelKey, z.ZodOptional<z.ZodBoolean>>),
+};
 export const GuideSettingsSchema = z.object(guideShape).openapi('GuideSettings');
 
 export const GuidePartSchema = z.object({

@@ -6,7 +6,6 @@
  */
 import * as api from '../../api/catalogue-public.js';
 import { bodyGuide, catalogueOptions, publishedAttachment, publishedItem, saveGuide, searchCatalogue } from '../../app/catalogue-public.js';
-import type { GuideSettings } from '../../catalogue/guide.js';
 import { requireUser } from '../auth/session.js';
 import type { RouteModule } from '../context.js';
 import { attachment } from '../http.js';
@@ -38,7 +37,7 @@ export const cataloguePublicRoutes: RouteModule = (app, deps) => {
   app.openapi(api.getGuide, async (c) => c.json(await bodyGuide(deps, c.get('user'), c.req.valid('param').bodyId), 200));
 
   app.openapi(api.putGuide, async (c) => {
-    const result = await saveGuide(deps, requireUser(c), c.req.valid('param').bodyId, c.req.valid('json') as GuideSettings);
+    const result = await saveGuide(deps, requireUser(c), c.req.valid('param').bodyId, c.req.valid('json'));
     return 'refused' in result ? c.json(result.refused, 400) : c.json(result, 200);
   });
 };

@@ -20,7 +20,7 @@ const GROUPS: { legend: string; keys: string[] }[] = [
 ];
 
 function SettingsForm({ guide, onSaved }: { guide: Guide; onSaved(g: Guide): void }) {
-  const [s, setS] = useState<GuideSettings>(guide.settings as GuideSettings);
+  const [s, setS] = useState<GuideSettings>(guide.settings);
   const [errors, setErrors] = useState<GuideFieldErrors>({});
   const [message, setMessage] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
