@@ -57,7 +57,7 @@ export const RollupSchema = z
   })
   .openapi('Rollup');
 
-export const RollupRequest = z.object({ year: Year, bodies: z.array(BodyKey).min(1, '请至少选择一个机关').max(2000), area: z.string().max(100).optional() });
+const RollupRequest = z.object({ year: Year, bodies: z.array(BodyKey).min(1, '请至少选择一个机关').max(2000), area: z.string().max(100).optional() });
 
 const Cell = z.number().nullable();
 export const PointSchema = z

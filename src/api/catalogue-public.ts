@@ -17,7 +17,7 @@ const GUIDE = ['公开指南 guide'];
 
 export const text = (max: number) => z.string({ error: '应填写文字' }).max(max, `不超过 ${max} 个字符`);
 
-export const SearchQuery = z.object({
+const SearchQuery = z.object({
   q: text(200).optional().openapi({ description: '检索词；空格分隔的多个词须同时出现', example: '预算 公开' }),
   body: text(60).optional().openapi({ description: '发布机关的编号' }),
   level: z.enum(BODY_LEVELS).optional().openapi({ description: '发布机关的层级' }),
@@ -60,7 +60,7 @@ export const SearchResultSchema = z
   })
   .openapi('CatalogueSearchResult');
 
-export const LinkSchema = z.object({ id: z.number().int(), title: z.string() });
+const LinkSchema = z.object({ id: z.number().int(), title: z.string() });
 
 export const ItemSchema = ItemSummarySchema.extend({
   content: z.string(),
@@ -77,8 +77,8 @@ export const OptionsSchema = z
   .object({ topics: z.array(z.string()), types: z.array(z.string()), pageSize: z.number().int(), countCap: z.number().int(), maxPage: z.number().int() })
   .openapi('CatalogueOptions');
 
-export const ItemParam = z.object({ id: z.string().min(1).max(200).openapi({ param: { name: 'id', in: 'path' }, description: '条目编号，或索引号', example: '42' }) });
-export const AttachmentParam = ItemParam.extend({ attachmentId: z.coerce.number().int().min(1).openapi({ param: { name: 'attachmentId', in: 'path' } }) });
+const ItemParam = z.object({ id: z.string().min(1).max(200).openapi({ param: { name: 'id', in: 'path' }, description: '条目编号，或索引号', example: '42' }) });
+const AttachmentParam = ItemParam.extend({ attachmentId: z.coerce.number().int().min(1).openapi({ param: { name: 'attachmentId', in: 'path' } }) });
 export const BodyParam = z.object({ bodyId: z.string().min(1).max(60).openapi({ param: { name: 'bodyId', in: 'path' }, example: 'yl' }) });
 
 export const BodyRefSchema = z.object({ id: z.string(), name: z.string(), level: z.enum(BODY_LEVELS), levelLabel: z.string() });
@@ -87,7 +87,7 @@ const guideShape = {
   ...(Object.fromEntries(GUIDE_TEXT_FIELDS.map((f) => [f.key, z.string().max(f.max + 50).optional()])) as Record<GuideTextKey, z.ZodOptional<z.ZodString>>),
   ...(Object.fromEntries(GUIDE_CHANNEL_FIELDS.map((f) => [f.key, z.boolean().optional()])) as Record<GuideChannelKey, z.ZodOptional<z.ZodBoolean>>),
 };
-export const GuideSettingsSchema = z.object(guideShape).openapi('GuideSettings');
+const GuideSettingsSchema = z.object(guideShape).openapi('GuideSettings');
 
 export const GuidePartSchema = z.object({
   heading: z.string().optional(),

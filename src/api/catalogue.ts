@@ -13,10 +13,10 @@ const TAG = ['主动公开目录（后台）catalogue office'];
 // ---------------------------------------------------------------------------------------------
 // Schemas
 
-export const ItemParam = z.object({ id: z.coerce.number().int().min(1) });
-export const AttachmentParam = z.object({ id: z.coerce.number().int().min(1), attachmentId: z.coerce.number().int().min(1) });
+const ItemParam = z.object({ id: z.coerce.number().int().min(1) });
+const AttachmentParam = z.object({ id: z.coerce.number().int().min(1), attachmentId: z.coerce.number().int().min(1) });
 
-export const FieldsSchema = z
+const FieldsSchema = z
   .object({
     title: z.string().max(200),
     summary: z.string().max(2000).default(''),
@@ -52,7 +52,7 @@ export const StoredFields = z.object({
   interpretationOf: z.number().int().nullable(),
 });
 
-export const StepSchema = z.object({ date: IsoDate, weekday: z.string(), label: z.string(), note: z.string().optional() });
+const StepSchema = z.object({ date: IsoDate, weekday: z.string(), label: z.string(), note: z.string().optional() });
 export const ClockSchema = z
   .object({
     due: IsoDate,
@@ -90,7 +90,7 @@ export const RowSchema = z
   })
   .openapi('CatalogueRow');
 
-export const ChainStepSchema = z.object({ index: z.number().int(), name: z.string(), role: z.enum(['officer', 'reviewer']), roleLabel: z.string() });
+const ChainStepSchema = z.object({ index: z.number().int(), name: z.string(), role: z.enum(['officer', 'reviewer']), roleLabel: z.string() });
 export const ReviewSchema = z.object({
   seq: z.number().int(),
   round: z.number().int(),
@@ -155,7 +155,7 @@ export const ReexamSchema = z
   .object({ today: IsoDate, months: z.number().int(), soonDays: z.number().int(), items: z.array(RowSchema.extend({ reexamState: z.enum(['due', 'soon', 'later']), groundLabel: z.string() })) })
   .openapi('CatalogueReexamination');
 
-export const IndexRuleSchema = z.object({ pattern: z.string().max(80), org: z.string().max(40).optional() });
+const IndexRuleSchema = z.object({ pattern: z.string().max(80), org: z.string().max(40).optional() });
 export const SettingsSchema = z
   .object({
     indexRule: IndexRuleSchema,
@@ -165,7 +165,7 @@ export const SettingsSchema = z
     example: z.string(),
   })
   .openapi('CatalogueSettings');
-export const SettingsInput = z
+const SettingsInput = z
   .object({
     indexRule: IndexRuleSchema.nullable().optional(),
     reviewSteps: z.array(z.object({ name: z.string().max(20), role: z.enum(['officer', 'reviewer']) })).max(8).nullable().optional(),
@@ -173,9 +173,9 @@ export const SettingsInput = z
   })
   .openapi('CatalogueSettingsInput');
 
-export const CountSchema = z.array(z.object({ label: z.string(), count: z.number().int() }));
-export const RuleRowSchema = z.object({ issued: z.number().int(), repealed: z.number().int(), inForce: z.number().int() });
-export const FiguresSchema = z
+const CountSchema = z.array(z.object({ label: z.string(), count: z.number().int() }));
+const RuleRowSchema = z.object({ issued: z.number().int(), repealed: z.number().int(), inForce: z.number().int() });
+const FiguresSchema = z
   .object({
     body: z.object({ id: z.string(), name: z.string() }),
     year: z.number().int(),

@@ -13,7 +13,7 @@ const OPINIONS = ['意见箱 opinions'];
 // ---------------------------------------------------------------------------------------------
 // Schemas
 
-export const OpinionInputSchema = z
+const OpinionInputSchema = z
   .object({
     bodyId: text(60),
     kind: text(40),
@@ -59,7 +59,7 @@ export const OpinionListSchema = z
   .object({ body: BodyRefSchema, canAnswer: z.boolean(), personal: z.boolean(), today: IsoDate, opinions: z.array(OfficerOpinionSchema) })
   .openapi('OpinionList');
 
-export const KindFiguresSchema = z.object({
+const KindFiguresSchema = z.object({
   received: z.number().int(),
   answered: z.number().int(),
   open: z.number().int(),

@@ -13,7 +13,7 @@ const TAG = ['公众 public'];
 // Schemas
 
 const text = (max: number) => z.string({ error: '应填写文字' }).max(max, `不超过 ${max} 个字符`);
-export const ChoiceSchema = z.object({ key: z.string(), label: z.string() });
+const ChoiceSchema = z.object({ key: z.string(), label: z.string() });
 
 export const FormInfoSchema = z
   .object({
@@ -25,7 +25,7 @@ export const FormInfoSchema = z
   })
   .openapi('PublicFormInfo');
 
-export const ApplicationInputSchema = z
+const ApplicationInputSchema = z
   .object({
     bodyId: text(40),
     applicantType: text(40),

@@ -10,8 +10,8 @@ import { APPLICANT_TYPES, type RegisterEvent } from '../register/types.js';
 import { BodyParam, errors, IsoDate, jsonBody, jsonOf, Year } from './common.js';
 
 const TAG = ['台账 register'];
-export const REGISTER_STATES = ['replied', 'withdrawn', 'awaitingCorrection', 'overdue', 'dueSoon', 'open'] as const;
-export const REGISTER_FILTERS = ['open', 'closed', 'overdue', 'dueSoon'] as const;
+const REGISTER_STATES = ['replied', 'withdrawn', 'awaitingCorrection', 'overdue', 'dueSoon', 'open'] as const;
+const REGISTER_FILTERS = ['open', 'closed', 'overdue', 'dueSoon'] as const;
 /** Every kind of event the register records, in the order of its labels. */
 const EVENT_KINDS = Object.keys(EVENT_LABELS) as [RegisterEvent['kind'], ...RegisterEvent['kind'][]];
 
@@ -53,7 +53,7 @@ export const RowSchema = z
   })
   .openapi('RegisterRow');
 
-export const BodyRef = z.object({ id: z.string(), name: z.string() });
+const BodyRef = z.object({ id: z.string(), name: z.string() });
 
 export const ListSchema = z
   .object({
@@ -83,7 +83,7 @@ export const VocabularySchema = z
 
 const Optional = (max: number) => z.string().trim().max(max).optional();
 
-export const NewApplicationSchema = z
+const NewApplicationSchema = z
   .object({
     applicant: z.object({
       type: z.enum(APPLICANT_TYPES as [string, ...string[]]),
@@ -142,7 +142,7 @@ export const DetailSchema = RowSchema.extend({
   letters: z.array(z.object({ kind: z.enum(['reply', 'extension']), title: z.string() })),
 }).openapi('RegisterApplication');
 
-export const FeeQuoteSchema = z.object({ amountYuan: z.number(), explanation: z.string() }).openapi('FeeQuote');
+const FeeQuoteSchema = z.object({ amountYuan: z.number(), explanation: z.string() }).openapi('FeeQuote');
 
 export const LetterJson = z
   .object({ title: z.string(), number: z.string().optional(), salutation: z.string(), paragraphs: z.array(z.string()), signature: z.array(z.string()), basis: z.array(z.string()) })

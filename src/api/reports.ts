@@ -11,12 +11,12 @@ import { BodyParam, errors, jsonBody, jsonOf, Year } from './common.js';
 const TAG = '年度报告 annual report';
 
 /** The canonical model; validated by the use case (Chinese messages), described here for the document. */
-export const ReportModel = z
+const ReportModel = z
   .custom<AnnualReport>((v) => typeof v === 'object' && v !== null)
   .openapi('AnnualReportModel', { type: 'object', description: '年度报告标准模型 gongkai.report/v1（完整的 JSON Schema：`gongkai schema`）' });
 
 const Scalar = z.union([z.number(), z.string(), z.null()]);
-export const FindingSchema = z
+const FindingSchema = z
   .object({
     code: z.string().openapi({ example: 'T3.ROW_TOTAL' }),
     severity: z.enum(['error', 'warning', 'info']),
@@ -36,7 +36,7 @@ export const FindingSchema = z
   })
   .openapi('Finding');
 
-export const ReportStatusSchema = z.enum(['draft', 'notStarted']);
+const ReportStatusSchema = z.enum(['draft', 'notStarted']);
 
 const YearParams = BodyParam.extend({ year: Year.openapi({ example: 2025 }) });
 
@@ -49,7 +49,7 @@ const DraftState = {
   updatedBy: z.string().nullable(),
 };
 
-export const ReportYearSchema = z
+const ReportYearSchema = z
   .object({
     year: z.number().int(),
     ...DraftState,
@@ -145,7 +145,7 @@ export const previewReport = createRoute({
   },
 });
 
-export const REPORT_FORMATS = ['html', 'docx', 'pdf'] as const;
+const REPORT_FORMATS = ['html', 'docx', 'pdf'] as const;
 
 export const downloadReport = createRoute({
   method: 'get',

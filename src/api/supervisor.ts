@@ -45,7 +45,7 @@ export const OverviewSchema = z
   })
   .openapi('SupervisorOverview');
 
-export const MarkSchema = z.object({ line: z.number().int(), column: z.number().int(), length: z.number().int(), cell: z.string().optional() });
+const MarkSchema = z.object({ line: z.number().int(), column: z.number().int(), length: z.number().int(), cell: z.string().optional() });
 /** A cell of a table in the official layout (src/render/layout.ts), as the supervisor's and the analysis pages draw it. */
 export const GridCellSchema = z.object({
   text: z.string(), rowSpan: z.number().int().optional(), colSpan: z.number().int().optional(), role: z.enum(['head', 'label', 'value']), path: z.string().optional(),

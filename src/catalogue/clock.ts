@@ -13,7 +13,7 @@
 import { addDays, dateText, dayNumber, type DayInfo, type WorkingDayCalendar } from '../calendar/calendar.js';
 import type { ClockStep } from '../calendar/clock.js';
 
-export const PUBLICATION_WORKING_DAYS = 20;
+const PUBLICATION_WORKING_DAYS = 20;
 export const DUE_SOON_WORKING_DAYS = 5;
 export const DEFAULT_REEXAMINE_MONTHS = 12;
 /** Withheld items whose re-examination falls within this many calendar days are listed as coming up. */

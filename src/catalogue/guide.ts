@@ -39,10 +39,10 @@ export type GuideSettings = Partial<Record<GuideTextKey, string>> & Partial<Reco
 export type GuideFieldErrors = Partial<Record<GuideTextKey | GuideChannelKey | 'channels', string>>;
 
 /** Without these a member of the public cannot reach the office: the guide says they are missing. */
-export const GUIDE_REQUIRED: readonly GuideTextKey[] = ['officeName', 'address', 'officeHours', 'phone'];
+const GUIDE_REQUIRED: readonly GuideTextKey[] = ['officeName', 'address', 'officeHours', 'phone'];
 
 /** Channels default to open: every body must accept written applications (第二十九条). */
-export const channelOpen = (s: GuideSettings, key: GuideChannelKey): boolean => s[key] !== false;
+const channelOpen = (s: GuideSettings, key: GuideChannelKey): boolean => s[key] !== false;
 
 const fieldLabel = (key: GuideTextKey) => GUIDE_TEXT_FIELDS.find((f) => f.key === key)!.label;
 

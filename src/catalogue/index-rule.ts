@@ -16,8 +16,8 @@ export interface IndexRule {
   org?: string;
 }
 
-export const DEFAULT_INDEX_PATTERN = '{org}-{year}-{serial:5}';
-export const DEFAULT_SERIAL_WIDTH = 5;
+const DEFAULT_INDEX_PATTERN = '{org}-{year}-{serial:5}';
+const DEFAULT_SERIAL_WIDTH = 5;
 
 const TOKEN = /\{([a-z]+)(?::(\d+))?\}/g;
 const KNOWN = new Set(['org', 'body', 'year', 'serial']);

@@ -52,7 +52,7 @@ export interface CatalogueItem extends ItemFields {
   reviewOn: string | null;
 }
 
-export const LIMITS = { title: 200, summary: 2000, content: 200_000, publisher: 100, docNo: 100 } as const;
+const LIMITS = { title: 200, summary: 2000, content: 200_000, publisher: 100, docNo: 100 } as const;
 
 function realDate(value: string, label: string): string {
   const [y, m, d] = value.split('-').map(Number);

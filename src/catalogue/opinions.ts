@@ -18,10 +18,10 @@ export const OPINION_KINDS = [
 export type OpinionKind = (typeof OPINION_KINDS)[number]['key'];
 
 export const opinionKindLabel = (key: string): string => OPINION_KINDS.find((k) => k.key === key)?.label ?? key;
-export const isOpinionKind = (key: string): key is OpinionKind => OPINION_KINDS.some((k) => k.key === key);
+const isOpinionKind = (key: string): key is OpinionKind => OPINION_KINDS.some((k) => k.key === key);
 
 export const OPINION_LIMITS = { subject: 100, text: 3000, name: 50, contact: 100, answer: 3000 } as const;
-export const OPINION_TEXT_MIN = 5;
+const OPINION_TEXT_MIN = 5;
 
 export interface OpinionInput {
   bodyId: string;

@@ -25,8 +25,8 @@ export const PAGE_SIZE = 20;
 export const COUNT_CAP = 1000;
 /** The last page offered (COUNT_CAP / PAGE_SIZE): beyond it, narrow the search. */
 export const MAX_PAGE = COUNT_CAP / PAGE_SIZE;
-export const MAX_TERMS = 8;
-export const MAX_QUERY_LENGTH = 100;
+const MAX_TERMS = 8;
+const MAX_QUERY_LENGTH = 100;
 
 /** The document type of the annual reports' column (one of the back office's types). */
 export const ANNUAL_REPORT_TYPE = '年度报告';
@@ -77,7 +77,7 @@ const clean = (value: string | undefined): string | undefined => {
 };
 
 /** The normalised terms of a query, in order, without repeats. */
-export function queryTerms(q: string): string[] {
+function queryTerms(q: string): string[] {
   return [...new Set(q.split(/\s+/u).map(normalizeForSearch).filter(Boolean))];
 }
 

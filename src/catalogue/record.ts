@@ -39,7 +39,7 @@ export interface ItemRecord extends CatalogueItem {
 
 /** Per file; the API's JSON-and-form body limit (2 MiB, app.ts) must leave room for the multipart envelope. */
 export const MAX_ATTACHMENT_BYTES = 1.5 * 1024 * 1024;
-export const MAX_ATTACHMENTS = 20;
+const MAX_ATTACHMENTS = 20;
 
 /** Someone acted first: the state a decision was taken from is gone. */
 export const STALE_REVIEW = '该信息的审核状态已改变，请刷新后再操作';
@@ -119,7 +119,7 @@ export function editOf(item: ItemRecord): 'draft' | 'change' {
 }
 
 /** 变更 restarts the 20 working days from the day of the change (第二十六条): never earlier. */
-export function checkChangeDate(item: ItemRecord, fields: ItemFields): void {
+function checkChangeDate(item: ItemRecord, fields: ItemFields): void {
   if (fields.madeOn < item.madeOn) throw new CatalogueError(`变更的生成日期 ${fields.madeOn} 早于原生成日期 ${item.madeOn}；变更后应填写信息变更之日`);
 }
 

@@ -34,7 +34,7 @@ export const DEFAULT_REVIEW_STEPS: readonly ReviewStep[] = [
   { name: '保密审查', role: 'reviewer' },
 ];
 
-export const MAX_REVIEW_STEPS = 8;
+const MAX_REVIEW_STEPS = 8;
 
 /** Check a chain as configured; returns it trimmed, or throws in Chinese. */
 export function checkReviewSteps(steps: readonly ReviewStep[]): ReviewStep[] {

@@ -81,7 +81,7 @@ function signatureUnit(doc: TextDocument): string | null {
 const LEAD_IN = /^.*(?:公布|根据|按照|在|由|是|为|对|向|将|经|与|及|的|了|我|年)/;
 
 /** The first body named in a text (`滔溪镇人民政府`), or null. */
-export function unitInText(text: string): string | null {
+function unitInText(text: string): string | null {
   const m = /([\u4e00-\u9fff]{2,16}?(?:人民政府|街道办事处))/.exec(text);
   if (!m) return null;
   const name = m[1]!.replace(LEAD_IN, '');

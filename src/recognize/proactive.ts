@@ -23,7 +23,7 @@ const MARKERS: Record<TemplateVersion, readonly string[]> = {
 };
 
 /** The template whose own column headers the region prints (more of them wins). */
-export function proactiveVersion(items: readonly Item[]): TemplateVersion | null {
+function proactiveVersion(items: readonly Item[]): TemplateVersion | null {
   const text = items.map((it) => (it.kind === 'text' ? it.norm : '')).join('');
   const score = (v: TemplateVersion) => MARKERS[v].filter((m) => text.includes(normalizeLabel(m))).length;
   const a = score('2021');

@@ -61,7 +61,7 @@ const RESIDENT_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const RESIDENT_CHECK = '10X98765432';
 
 /** GB 11643-1999: 18 characters, the last a check character over the first 17 digits. */
-export function isResidentId(value: string): boolean {
+function isResidentId(value: string): boolean {
   const s = value.toUpperCase();
   if (!/^\d{17}[\dX]$/.test(s)) return false;
   const sum = RESIDENT_WEIGHTS.reduce((acc, w, i) => acc + w * Number(s[i]), 0);
@@ -72,7 +72,7 @@ const USCC_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const USCC_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
 
 /** GB 32100-2015: 18 characters from 31 (no I, O, S, V, Z), the last a check character. */
-export function isUscc(value: string): boolean {
+function isUscc(value: string): boolean {
   const s = value.toUpperCase();
   if (s.length !== 18 || [...s].some((ch) => !USCC_ALPHABET.includes(ch))) return false;
   const sum = USCC_WEIGHTS.reduce((acc, w, i) => acc + w * USCC_ALPHABET.indexOf(s[i]!), 0);
@@ -80,7 +80,7 @@ export function isUscc(value: string): boolean {
 }
 
 /** Digits, and the dash of an extension, without spaces. */
-export const normalizePhone = (value: string): string => value.replace(/[\s（）()]/g, '');
+const normalizePhone = (value: string): string => value.replace(/[\s（）()]/g, '');
 
 /** A mobile number (11 digits from 13–19) or a fixed line with its area code (and an extension). */
 export function isPhone(value: string): boolean {

@@ -9,7 +9,7 @@ import type { Application, Channel, RegisterEvent } from './types.js';
 
 export type PublicStatusKey = 'processing' | 'awaitingCorrection' | 'awaitingFee' | 'replied' | 'withdrawn';
 
-export const STATUS_LABELS: Record<PublicStatusKey, string> = {
+const STATUS_LABELS: Record<PublicStatusKey, string> = {
   processing: '办理中',
   awaitingCorrection: '待补正',
   awaitingFee: '待缴费',
@@ -50,7 +50,7 @@ const CHANNEL_NOTES: Record<Channel, string> = {
 const stripNumber = (text: string) => text.replace(/^(（[一二三四五六七]）|\d+\.|[一二三四]、)/, '');
 
 /** The table 三 outcome row in plain words: 予以公开, 不予公开：属于国家秘密 … */
-export function outcomeLabel(key: string): string {
+function outcomeLabel(key: string): string {
   const row = TEMPLATE_2021.applicationRows.find((r) => r.key === key);
   if (!row) return key;
   const core = stripNumber(row.core);

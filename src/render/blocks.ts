@@ -28,7 +28,7 @@ export function titleOf(report: AnnualReport): string {
 }
 
 /** `2025-01-09` → `2025年1月9日`. */
-export function chineseDate(iso: string): string {
+function chineseDate(iso: string): string {
   const [y, m, d] = iso.split('-').map(Number);
   return `${y}年${m}月${d}日`;
 }

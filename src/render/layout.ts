@@ -31,7 +31,7 @@ const head = (text: string, extra: Partial<GridCell> = {}): GridCell => ({ text,
 const label = (text: string, extra: Partial<GridCell> = {}): GridCell => ({ text, role: 'label', ...extra });
 
 /** Table 二: blocks of 第二十条, four columns wide (a label and up to three values). */
-export function proactiveGrid(report: AnnualReport): Grid {
+function proactiveGrid(report: AnnualReport): Grid {
   const width = 4;
   const grid: Grid = [];
   for (const block of templateFor(report.template).proactive) {
@@ -57,7 +57,7 @@ const [OUTCOME, WITHHELD, UNAVAILABLE, NOT_PROCESSED, OTHER_HANDLING] = APPLICAT
 const GROUP_OF: Record<string, string> = { withheld: WITHHELD, unavailable: UNAVAILABLE, notProcessed: NOT_PROCESSED, otherHandling: OTHER_HANDLING };
 
 /** Table 三 in the template's layout; a 2021 report that kept 2019's single （六） row keeps it. */
-export function applicationsGrid(report: AnnualReport): Grid {
+function applicationsGrid(report: AnnualReport): Grid {
   const columns = TEMPLATE_2021.applicationColumns;
   const rows = templateFor(report.template).applicationRows.filter((r) => r.key in report.applications);
   if (report.template === '2021' && 'otherHandling' in report.applications) {
@@ -106,7 +106,7 @@ export function applicationsGrid(report: AnnualReport): Grid {
 }
 
 /** Table 四: three header rows and the fifteen numbers. */
-export function appealsGrid(report: AnnualReport): Grid {
+function appealsGrid(report: AnnualReport): Grid {
   const t = TEMPLATE_2021;
   const results = t.appealResults;
   const [reconsideration, direct, after] = t.appealGroups;

@@ -19,7 +19,7 @@ export const DEFAULT_DEADLINES: Deadlines = { body: '01-31', government: '03-31'
 /** A government above the township level: 省/市/州/盟/县/区/旗 人民政府 (a 镇/乡 government reports by 31 January). */
 const GOVERNMENT = /(省|市|自治区|州|盟|县|区|旗)人民政府$/;
 
-export function deadlineFor(report: AnnualReport, deadlines: Deadlines): string | null {
+function deadlineFor(report: AnnualReport, deadlines: Deadlines): string | null {
   if (report.year === null) return null;
   if (deadlines.override) return deadlines.override;
   const isGovernment = GOVERNMENT.test(report.unit ?? '');

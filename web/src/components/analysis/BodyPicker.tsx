@@ -17,7 +17,7 @@ export interface BodyPickerProps {
 }
 
 /** Bodies whose name or region contains `q` (white space ignored) and whose level is `level`. */
-export function filterBodies(bodies: readonly AnalysisBody[], q: string, level: string): AnalysisBody[] {
+function filterBodies(bodies: readonly AnalysisBody[], q: string, level: string): AnalysisBody[] {
   const words = q.replace(/\s+/g, '');
   return bodies.filter(
     (b) => (!level || b.levelLabel === level) && (!words || b.name.replace(/\s+/g, '').includes(words) || (b.region ?? '').includes(words)),

@@ -10,7 +10,7 @@ import type { ItemSummary } from './types.js';
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The text with each occurrence of a term in <mark> (the terms as typed, any letter case). */
-export function marked(text: string, terms: readonly string[]): ReactNode {
+function marked(text: string, terms: readonly string[]): ReactNode {
   const usable = terms.filter((t) => t.length > 0);
   if (!usable.length) return text;
   const parts = text.split(new RegExp(`(${usable.map(escape).join('|')})`, 'gi'));

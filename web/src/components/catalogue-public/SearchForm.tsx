@@ -10,7 +10,7 @@ import { Link, navigate } from '../../router.js';
 import { BodyPicker } from './common.js';
 import type { CatalogueOptions } from './types.js';
 
-export const FILTER_KEYS = ['q', 'indexNo', 'docNo', 'topic', 'type', 'body', 'from', 'to'] as const;
+const FILTER_KEYS = ['q', 'indexNo', 'docNo', 'topic', 'type', 'body', 'from', 'to'] as const;
 export type Filters = Record<(typeof FILTER_KEYS)[number], string>;
 
 export const filtersOf = (search: URLSearchParams): Filters =>

@@ -34,7 +34,7 @@ export interface TableProps {
 export const SEVERITY_SYMBOL = { error: '✖', warning: '⚠', info: 'ℹ' } as const;
 export const SEVERITY_LABEL = { error: '错误', warning: '警告', info: '提示' } as const;
 
-export const cellId = (path: string) => `cell-${path}`;
+const cellId = (path: string) => `cell-${path}`;
 
 function worst(view: CellView): 'error' | 'warning' | 'info' | null {
   if (view.invalid || view.findings.some((f) => f.severity === 'error')) return 'error';

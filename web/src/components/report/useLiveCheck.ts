@@ -7,7 +7,7 @@ import type { AnnualReport } from '../../../../src/model/report.js';
 import { checkDraft } from '../../../../src/rules/draft-check.js';
 import type { Finding } from '../../../../src/rules/finding.js';
 
-export const CHECK_DELAY_MS = 250;
+const CHECK_DELAY_MS = 250;
 
 export function useLiveCheck(report: AnnualReport, previous: AnnualReport | null): Finding[] {
   const [findings, setFindings] = useState<Finding[]>(() => checkDraft(report, previous));
