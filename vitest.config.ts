@@ -1,10 +1,11 @@
 /**
  * The test run: files in parallel (vitest's default on two cores is one worker, which left a core
- * idle while a test waited on Chromium, PostgreSQL or a child process), generous timeouts for a
- * busy machine, and conditions polled rather than read once.
+ * idle while a test waited on Chromium, PostgreSQL or a child process), the longest first,
+ * generous timeouts for a busy machine, and conditions polled rather than read once.
  */
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
+import { LongestFirst } from './test/support/sequencer.js';
 
 // Most tests wait on another process (Chromium, PostgreSQL, a spawned gongkai, tesseract) part
 // of the time, so one worker more than the cores keeps them busy. GONGKAI_TEST_WORKERS overrides.
@@ -14,6 +15,7 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts', 'src/**/*.test.ts'],
     maxWorkers: workers,
+    sequence: { sequencer: LongestFirst },
     testTimeout: 60_000,
     hookTimeout: 60_000,
     reporters: ['default'],
