@@ -17,11 +17,10 @@ import { render } from '../render/render.js';
 import { AnalysisStore, UNIT_KEY_PREFIX, type ScopedBody } from '../store/analysis-store.js';
 import type { AppServices } from './context.js';
 import { forbidden, invalid, Refusal } from './errors.js';
-import type { FileDownload } from './reports.js';
+import { XLSX, type FileDownload } from './download.js';
 import { requireSupervisor, viewerOf } from './supervision/access.js';
 
 const UNREGISTERED = '未登记机关';
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 
 const levelLabel = (b: ScopedBody) => (b.level ? BODY_LEVEL_LABELS[b.level] : UNREGISTERED);

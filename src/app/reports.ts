@@ -22,15 +22,8 @@ import { placeName } from '../rules/labels.js';
 import { writeAudit } from '../store/audit.js';
 import { bodyName, loadDraft, lockDraft, reportYears, writeDraft, type Draft } from '../store/report-store.js';
 import type { AppServices } from './context.js';
+import type { FileDownload } from './download.js';
 import { conflict, forbidden, invalid, notFound } from './errors.js';
-
-/** A file the caller hands out as a download: its bytes, type, name and an ASCII name for old clients. */
-export interface FileDownload {
-  bytes: Uint8Array;
-  type: string;
-  fileName: string;
-  asciiName: string;
-}
 
 /** PDF asked for where no Chromium is installed: the server answers 503, the CLI says which package. */
 export class PdfUnavailable extends Error {

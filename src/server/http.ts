@@ -3,6 +3,7 @@
  * file's name made safe to keep.
  */
 import type { Context } from 'hono';
+import type { FileDownload } from '../app/download.js';
 
 /**
  * RFC 6266 / 5987 `Content-Disposition: attachment`: an ASCII fallback name (given, or the name
@@ -22,6 +23,9 @@ export function download(c: Context, bytes: Uint8Array, contentType: string, fil
     'cache-control': 'no-store',
   });
 }
+
+/** A use case's file as a download. */
+export const sendFile = (c: Context, file: FileDownload): Response => download(c, file.bytes, file.type, file.fileName, file.asciiName);
 
 /** A name as the browser sent it, without control characters (it ends up in headers, logs and pages). */
 export const printable = (name: string): string => [...name].filter((ch) => ch.charCodeAt(0) >= 0x20 && ch !== '\u007f').join('');

@@ -31,6 +31,7 @@ import { writeAudit } from '../../store/audit.js';
 import { PublicStore } from '../../store/public-store.js';
 import { RegisterStore } from '../../store/register-store.js';
 import type { AppServices } from '../context.js';
+import { XLSX, type FileDownload } from '../download.js';
 import { forbidden, notFound } from '../errors.js';
 import { dueOfStanding, matches, rowOf, timelineOf, withMaskedName, type RegisterFilter } from './views.js';
 
@@ -293,7 +294,7 @@ export async function letterOf(s: AppServices, actor: Actor, input: { id: string
  * The register as the 台账 spreadsheet: applicants' names masked unless asked otherwise by someone
  * who may see them; an unmasked export is audited (personal data leaving the system).
  */
-export async function exportApplications(s: AppServices, actor: Actor, input: { bodyId: string; unmasked: boolean }): Promise<{ bytes: Uint8Array; fileName: string }> {
+export async function exportApplications(s: AppServices, actor: Actor, input: { bodyId: string; unmasked: boolean }): Promise<FileDownload> {
   const { bodyId, unmasked } = input;
   mustRead(actor, bodyId);
   await bodyNamed(s, bodyId);
@@ -305,5 +306,5 @@ export async function exportApplications(s: AppServices, actor: Actor, input: { 
   }
   const { exportRegister } = await import('../../register/excel.js');
   const bytes = await exportRegister(unmasked ? apps : apps.map(withMaskedName));
-  return { bytes, fileName: `依申请公开台账-${bodyId}-${s.today()}.xlsx` };
+  return { bytes, type: XLSX, fileName: `依申请公开台账-${bodyId}-${s.today()}.xlsx` };
 }

@@ -6,7 +6,7 @@ import { analysisBodies, exportWorkbook, rollup, rollupFile, series } from '../.
 import * as api from '../../api/analysis.js';
 import { requireUser } from '../auth/session.js';
 import type { RouteModule } from '../context.js';
-import { download } from '../http.js';
+import { sendFile } from '../http.js';
 
 export const analysisRoutes: RouteModule = (app, deps) => {
   app.openapi(api.listBodies, async (c) => c.json(await analysisBodies(deps, requireUser(c)), 200));
@@ -14,16 +14,10 @@ export const analysisRoutes: RouteModule = (app, deps) => {
   app.openapi(api.postRollup, async (c) => c.json(await rollup(deps, requireUser(c), c.req.valid('json')), 200));
 
   for (const format of ['html', 'docx'] as const) {
-    app.openapi(api.rollupFile(format), async (c) => {
-      const file = await rollupFile(deps, requireUser(c), { ...c.req.valid('query'), format });
-      return download(c, file.bytes, file.type, file.fileName, file.asciiName);
-    });
+    app.openapi(api.rollupFile(format), async (c) => sendFile(c, await rollupFile(deps, requireUser(c), { ...c.req.valid('query'), format })));
   }
 
   app.openapi(api.getSeries, async (c) => c.json(await series(deps, requireUser(c), c.req.valid('query')), 200));
 
-  app.openapi(api.exportXlsx, async (c) => {
-    const file = await exportWorkbook(deps, requireUser(c), c.req.valid('query'));
-    return download(c, file.bytes, file.type, file.fileName, file.asciiName);
-  });
+  app.openapi(api.exportXlsx, async (c) => sendFile(c, await exportWorkbook(deps, requireUser(c), c.req.valid('query'))));
 };

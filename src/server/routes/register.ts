@@ -26,12 +26,11 @@ import {
   registerVocabulary,
 } from '../../app/register/applications.js';
 import { letterDocx, letterHtml } from '../../register/letter-render.js';
+import { CONTENT_TYPES } from '../../render/file-name.js';
 import { requireUser } from '../auth/session.js';
 import type { RouteModule } from '../context.js';
-import { download } from '../http.js';
+import { download, sendFile } from '../http.js';
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 export const registerRoutes: RouteModule = (app, deps) => {
   app.openapi(vocabularyRoute, (c) => {
@@ -51,11 +50,9 @@ export const registerRoutes: RouteModule = (app, deps) => {
     return c.json(await addApplication(deps, user, { ...c.req.valid('json'), ...c.req.valid('param') }), 200);
   });
 
-  app.openapi(exportXlsxRoute, async (c) => {
-    const user = requireUser(c);
-    const { bytes, fileName } = await exportApplications(deps, user, { ...c.req.valid('param'), unmasked: c.req.valid('query').unmasked === '1' });
-    return download(c, bytes, XLSX, fileName);
-  });
+  app.openapi(exportXlsxRoute, async (c) =>
+    sendFile(c, await exportApplications(deps, requireUser(c), { ...c.req.valid('param'), unmasked: c.req.valid('query').unmasked === '1' })),
+  );
 
   app.openapi(getApplicationRoute, async (c) => c.json(await getApplication(deps, requireUser(c), c.req.valid('param')), 200));
 
@@ -75,6 +72,6 @@ export const registerRoutes: RouteModule = (app, deps) => {
     const { letter, fileName } = await letterOf(deps, user, { ...c.req.valid('param'), kind });
     if (format === 'json') return c.json(letter, 200);
     if (format === 'html') return c.html(letterHtml(letter), 200, { 'cache-control': 'no-store' });
-    return download(c, await letterDocx(letter), DOCX, fileName);
+    return download(c, await letterDocx(letter), CONTENT_TYPES.docx, fileName);
   });
 };

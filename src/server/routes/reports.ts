@@ -8,7 +8,7 @@ import * as api from '../../api/reports.js';
 import { requireUser } from '../auth/session.js';
 import type { RouteModule } from '../context.js';
 import { ApiError } from '../errors.js';
-import { download } from '../http.js';
+import { sendFile } from '../http.js';
 
 export const reportRoutes: RouteModule = (app, deps) => {
   app.openapi(api.listReports, async (c) => c.json(await listReports(deps, requireUser(c), c.req.valid('param')), 200));
@@ -36,8 +36,7 @@ export const reportRoutes: RouteModule = (app, deps) => {
 
   app.openapi(api.downloadReport, async (c) => {
     try {
-      const file = await downloadReport(deps, requireUser(c), { ...c.req.valid('param'), ...c.req.valid('query') });
-      return download(c, file.bytes, file.type, file.fileName, file.asciiName);
+      return sendFile(c, await downloadReport(deps, requireUser(c), { ...c.req.valid('param'), ...c.req.valid('query') }));
     } catch (error) {
       if (error instanceof PdfUnavailable) throw new ApiError(503, error.message);
       throw error;
