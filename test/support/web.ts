@@ -82,9 +82,13 @@ export function serverAndBrowser(
   return web;
 }
 
+/** The test password's hash, made once per file: scrypt costs ~50 ms of CPU by design, per account. */
+let testPasswordHash: Promise<string> | undefined;
+
 /** Add a body and an account on it directly (as the administrator would). */
 export async function addAccount(deps: AppDeps, username: string, role: Role, bodies: readonly string[]): Promise<void> {
-  await deps.accounts.createUser({ username, displayName: `${username}（测试）`, passwordHash: await hashPassword(TEST_PASSWORD), role, bodies }, 'test');
+  const passwordHash = await (testPasswordHash ??= hashPassword(TEST_PASSWORD));
+  await deps.accounts.createUser({ username, displayName: `${username}（测试）`, passwordHash, role, bodies }, 'test');
 }
 
 export async function launchBrowser(): Promise<Browser> {
