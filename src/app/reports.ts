@@ -20,7 +20,7 @@ import { render } from '../render/render.js';
 import type { Finding } from '../rules/finding.js';
 import { placeName } from '../rules/labels.js';
 import { writeAudit } from '../store/audit.js';
-import { bodyName, loadDraft, lockDraft, reportYears, writeDraft, type Draft } from '../store/report-store.js';
+import { loadDraft, lockDraft, reportYears, writeDraft, type Draft } from '../store/report-store.js';
 import type { AppServices } from './context.js';
 import type { FileDownload } from './download.js';
 import { conflict, forbidden, invalid, notFound } from './errors.js';
@@ -65,7 +65,7 @@ function requireReader(actor: Actor, bodyId: string): void {
 }
 
 async function nameOf(s: AppServices, bodyId: string): Promise<string> {
-  const name = await bodyName(s.db, bodyId);
+  const name = await s.register.bodyName(bodyId);
   if (name === null) throw notFound('机关');
   return name;
 }

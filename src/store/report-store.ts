@@ -38,10 +38,6 @@ function fromRow(bodyId: string, r: DraftRow): Draft {
   return { bodyId, year: Number(r.year), report: inTemplateOrder(r.model), revision: Number(r.revision), updatedBy: r.updated_by, updatedAt: iso(r.updated_at) };
 }
 
-export async function bodyName(db: Db, bodyId: string): Promise<string | null> {
-  return (await db.query<{ name: string }>('SELECT name FROM bodies WHERE id = $1', [bodyId]))[0]?.name ?? null;
-}
-
 export async function loadDraft(db: Db, bodyId: string, year: number): Promise<Draft | null> {
   const rows = await db.query<DraftRow>('SELECT year, model, revision, updated_by, updated_at FROM report_drafts WHERE body_id = $1 AND year = $2', [bodyId, year]);
   return rows[0] ? fromRow(bodyId, rows[0]) : null;
