@@ -3,8 +3,10 @@
  * import, and the time to produce a year's report from 100,000 applications — on PGlite, and
  * on PostgreSQL when GONGKAI_BENCH_DATABASE_URL names a server.
  */
+import { registerReport } from '../src/app/register/records.js';
+import { appendEvent, logApplication, logImportedApplications } from '../src/app/register/writes.js';
+import { openServices } from '../src/app/services.js';
 import { openPglite, openPostgres, type Db } from '../src/store/db.js';
-import { RegisterStore } from '../src/store/register-store.js';
 import { APPLICANT_TYPES, OUTCOME_KEYS, type Application } from '../src/register/types.js';
 
 const iso = (day: number) => new Date(Date.UTC(2024, 0, 1) + day * 86_400_000).toISOString().slice(0, 10);
@@ -27,22 +29,22 @@ function generated(n: number, prefix: string): Application[] {
 }
 
 async function measure(name: string, db: Db): Promise<void> {
-  const store = await RegisterStore.open(db);
+  const s = await openServices(db);
   try {
-    await store.addBody('bench', '基准镇人民政府', 'bench');
+    await s.register.addBody('bench', '基准镇人民政府', 'bench');
     const single = generated(500, 'S');
     let start = performance.now();
     for (const a of single) {
-      await store.addApplication('bench', a, 'bench');
-      for (const e of a.events) await store.recordEvent(a.id, e, 'bench');
+      await logApplication(s, 'bench', 'bench', a);
+      for (const e of a.events) await appendEvent(s, 'bench', a.id, e);
     }
     const perSecond = single.length / ((performance.now() - start) / 1000);
     const bulk = generated(100_000, 'B');
     start = performance.now();
-    await store.importApplications('bench', bulk, 'bench');
+    await logImportedApplications(s, 'bench', 'bench', bulk);
     const importMs = performance.now() - start;
     start = performance.now();
-    const report = await store.annualReport('bench', 2025);
+    const report = await registerReport(s, 'bench', 2025);
     const reportMs = performance.now() - start;
     console.log(
       `台账 register on ${name}: 逐件登记 ${perSecond.toFixed(0)} 件/秒 applications/s (with their reply events); ` +
@@ -50,7 +52,7 @@ async function measure(name: string, db: Db): Promise<void> {
         `由 100,500 件生成年度报告 year report from 100,500 ${reportMs.toFixed(0)} ms (新收 ${report.applications.newReceived!.total})`,
     );
   } finally {
-    await store.close();
+    await db.close();
   }
 }
 

@@ -12,10 +12,11 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { hashPassword } from '../src/app/accounts/password.js';
+import { logNumberedApplication } from '../src/app/register/writes.js';
+import { openServices } from '../src/app/services.js';
 import { AccountStore } from '../src/store/account-store.js';
 import { openDb, openPostgres } from '../src/store/db.js';
 import { PublicStore } from '../src/store/public-store.js';
-import { RegisterStore } from '../src/store/register-store.js';
 import { serveProcess } from '../test/support/serve-process.js';
 import { writeCorpus } from './corpus.js';
 
@@ -36,19 +37,20 @@ interface Target {
 /** Bodies, accounts and applications with their query codes, written before the server starts. */
 async function seed(target: Target): Promise<{ id: string; code: string }[]> {
   const db = await openDb(target.url ? { url: target.url } : { dataDir: target.dataDir! });
-  const register = await RegisterStore.open(db);
+  const s = await openServices(db);
   const accounts = new AccountStore(db);
-  await register.addBody('bench', '基准县基准镇人民政府', 'bench');
+  await s.register.addBody('bench', '基准县基准镇人民政府', 'bench');
   const hash = await hashPassword(PASSWORD);
   await accounts.createUser({ username: 'officer', displayName: '经办人', passwordHash: hash, role: 'officer', bodies: ['bench'] }, 'bench');
   await accounts.createUser({ username: 'supervisor', displayName: '县政务公开办', passwordHash: hash, role: 'supervisor', bodies: ['bench'] }, 'bench');
   const codes: { id: string; code: string }[] = [];
   for (let i = 0; i < APPLICATIONS; i++) {
     let code = '';
-    const id = await register.addNumberedApplication(
+    const id = await logNumberedApplication(
+      s,
+      'bench',
       'bench',
       { applicant: { type: 'naturalPerson', name: `申请人${i}`, idNumber: 'E12345678', contact: '13812345678' }, description: `第${i}号地块征收批复`, channel: 'online', receivedOn: `2026-0${1 + (i % 9)}-1${i % 10}` },
-      'bench',
       async (tx, appId) => {
         code = await PublicStore.issueCode(tx, appId, 'otherPersonal', 'bench');
       },

@@ -31,6 +31,7 @@ import { PublicStore, type PublicRecord } from '../store/public-store.js';
 import { TEMPLATE_2021 } from '../template/templates.js';
 import type { AppServices } from './context.js';
 import { invalid, Refusal } from './errors.js';
+import { appendEvent, logNumberedApplication, storedApplication } from './register/writes.js';
 
 const NOT_FOUND = '没有找到该申请，或者申请编号与查询码不匹配，请核对后重试 (not found)';
 
@@ -131,7 +132,7 @@ export async function submitApplication(s: AppServices, clientId: string, input:
   const receivedOn = s.today();
   let code = '';
   const application = newApplication(input, receivedOn);
-  const id = await s.register.addNumberedApplication(input.bodyId, application, actor, async (tx, newId) => {
+  const id = await logNumberedApplication(s, actor, input.bodyId, application, async (tx, newId) => {
     code = await PublicStore.issueCode(tx, newId, input.idKind, actor);
   });
   const due = dueOf({ ...application, id, events: [] }, await s.calendar());
@@ -142,7 +143,7 @@ export async function submitApplication(s: AppServices, clientId: string, input:
 async function opened(s: AppServices, id: string, code: string): Promise<{ app: Application; record: PublicRecord }> {
   const record = queryCodeProblem(code) ? null : await new PublicStore(s.db).lookup(id, code);
   if (!record) throw new Refusal('notFound', NOT_FOUND);
-  return { app: await s.register.application(id), record };
+  return { app: await storedApplication(s, id), record };
 }
 
 /** The application as its applicant sees it: status, timeline, due date, what they may do now. */
@@ -187,10 +188,10 @@ export async function submitCorrection(s: AppServices, clientId: string, input: 
   if (correctionText.length < 2) throw invalid('请填写补正内容：按补正通知写明所需政府信息的名称、文号或其他特征性描述');
   const actor = actorOf(clientId);
   const after = await serialized(s, id, async () => {
-    const refusal = correctionRefusal(await s.register.application(id));
+    const refusal = correctionRefusal(await storedApplication(s, id));
     if (refusal) throw invalid(refusal);
     const today = s.today();
-    return s.register.recordEvent(id, { kind: 'correctionReceived', on: today }, actor, (tx) => PublicStore.saveCorrection(tx, id, correctionText, today, actor));
+    return appendEvent(s, actor, id, { kind: 'correctionReceived', on: today }, (tx) => PublicStore.saveCorrection(tx, id, correctionText, today, actor));
   });
   return statusOf(s, after, record);
 }
@@ -201,9 +202,9 @@ export async function withdrawApplication(s: AppServices, clientId: string, inpu
   const { record } = await opened(s, id, input.code);
   const actor = actorOf(clientId);
   const after = await serialized(s, id, async () => {
-    const refusal = withdrawalRefusal(await s.register.application(id));
+    const refusal = withdrawalRefusal(await storedApplication(s, id));
     if (refusal) throw invalid(refusal);
-    return s.register.recordEvent(id, { kind: 'withdrawn', on: s.today() }, actor);
+    return appendEvent(s, actor, id, { kind: 'withdrawn', on: s.today() });
   });
   return statusOf(s, after, record);
 }

@@ -3,7 +3,7 @@
  * and downloaded.
  *
  * A body has at most one draft per year. Until the officer saves one, the report shown is the
- * register's (`register.annualReport`, with the catalogue's figures), recomputed on every request;
+ * register's (`registerReport`, with the catalogue's figures), recomputed on every request;
  * once saved, the draft is the report, and the register's figures travel beside it so the editor
  * can show where the two part. The checks are the pure `checkDraft` (checkReport and blank cells)
  * the browser also runs as the officer types.
@@ -24,6 +24,7 @@ import { loadDraft, lockDraft, reportYears, writeDraft, type Draft } from '../st
 import type { AppServices } from './context.js';
 import type { FileDownload } from './download.js';
 import { conflict, forbidden, invalid, notFound } from './errors.js';
+import { registerReport } from './register/records.js';
 
 /** PDF asked for where no Chromium is installed: the server answers 503, the CLI says which package. */
 export class PdfUnavailable extends Error {
@@ -90,7 +91,7 @@ interface Current {
 /** The saved draft, or the register's report when none is saved. */
 async function currentReport(s: AppServices, bodyId: string, year: number): Promise<Current> {
   const draft = await loadDraft(s.db, bodyId, year);
-  return { draft, report: draft?.report ?? (await s.register.annualReport(bodyId, year, await s.calendar())) };
+  return { draft, report: draft?.report ?? (await registerReport(s, bodyId, year)) };
 }
 
 /** Checked against last year's saved draft when there is one (上年结转 = 上年结转下年度). */
@@ -136,7 +137,7 @@ export async function getReport(s: AppServices, actor: Actor, { bodyId, year }: 
   const name = await nameOf(s, bodyId);
   checkYear(s, year);
   const { draft, report } = await currentReport(s, bodyId, year);
-  const fromRegister = draft ? await s.register.annualReport(bodyId, year, await s.calendar()) : report;
+  const fromRegister = draft ? await registerReport(s, bodyId, year) : report;
   const previous = await previousDraft(s, bodyId, year);
   return {
     bodyId,

@@ -7,6 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { appendEvent } from '../../src/app/register/writes.js';
 import { HAVE_CHROMIUM, newPage, screenshot, seriousViolations, serverAndBrowser } from '../support/web.js';
 
 /** Type into a field as a person does, key by key. */
@@ -114,7 +115,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the public pages in Chromium on a phone', () =>
     today = '2026-03-02';
     const { context, page } = await newPage(web.browser, { phone: true });
     const { id, code } = await apply(page, false);
-    await web.server.deps.register.recordEvent(id, { kind: 'correctionRequested', on: '2026-03-04', note: '请写明方案的文号或发文日期' }, 'user:officer');
+    await appendEvent(web.server.deps, 'user:officer', id, { kind: 'correctionRequested', on: '2026-03-04', note: '请写明方案的文号或发文日期' });
     today = '2026-03-10';
     await lookUp(page, id, code);
     await expect.poll(() => page.locator('.status-line').textContent()).toBe('当前状态：待补正');
@@ -140,7 +141,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the public pages in Chromium on a phone', () =>
     await expect.poll(() => page.locator('.status-line').textContent()).toBe('当前状态：已撤回');
     await expect(page.getByRole('button', { name: '撤回申请' }).count()).resolves.toBe(0);
     await screenshot(page, 'public-8-withdrawn');
-    const app = await web.server.deps.register.application(id);
+    const app = (await web.server.deps.register.application(id))!;
     expect(app.events.map((e) => e.kind)).toEqual(['correctionRequested', 'correctionReceived', 'withdrawn']);
     today = '2026-03-02';
     await context.close();

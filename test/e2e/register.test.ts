@@ -7,6 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { logNumberedApplication } from '../../src/app/register/writes.js';
 import { addAccount, HAVE_CHROMIUM, newPage, screenshot, seriousViolations, serverAndBrowser, signIn } from '../support/web.js';
 
 describe.skipIf(!HAVE_CHROMIUM)('the register in Chromium', () => {
@@ -15,10 +16,11 @@ describe.skipIf(!HAVE_CHROMIUM)('the register in Chromium', () => {
     await addAccount(deps, 'off', 'officer', ['yl']);
     // Received Mon 2 Feb 2026. Day 1 = 3 Feb … day 10 = Sat 14 Feb (调休), 15–23 Feb 春节,
     // day 11 = 24 Feb … day 15 = Sat 28 Feb (调休), day 16 = 2 Mar … day 20 = Fri 6 Mar.
-    await deps.register.addNumberedApplication(
+    await logNumberedApplication(
+      deps,
+      'user:off',
       'yl',
       { applicant: { type: 'naturalPerson', name: '王小明' }, description: '云岭镇2025年农村危房改造补助名单', channel: 'inPerson', receivedOn: '2026-02-02' },
-      'user:off',
     );
   });
 

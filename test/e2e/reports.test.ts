@@ -8,6 +8,7 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { appendEvent, logApplication } from '../../src/app/register/writes.js';
 import { parseFile } from '../../src/ingest.js';
 import type { RunningServer } from '../../src/server/start.js';
 import { addAccount, HAVE_CHROMIUM, newPage, screenshot, seriousViolations, serverAndBrowser, signIn } from '../support/web.js';
@@ -23,13 +24,13 @@ async function seed(server: RunningServer): Promise<void> {
   const reg = server.deps.register;
   await reg.addBody('tx', UNIT, 'test');
   const add = (id: string, type: string, receivedOn: string) =>
-    reg.addApplication('tx', { id, applicant: { type, name: `申请人${id}` }, description: `某村道路建设资料 ${id}`, channel: 'online', receivedOn }, 'test');
+    logApplication(server.deps, 'test', 'tx', { id, applicant: { type, name: `申请人${id}` }, description: `某村道路建设资料 ${id}`, channel: 'online', receivedOn });
   await add('A', 'naturalPerson', '2024-12-23');
-  await reg.recordEvent('A', { kind: 'replied', on: '2025-01-08', outcome: 'granted' }, 'test');
+  await appendEvent(server.deps, 'test', 'A', { kind: 'replied', on: '2025-01-08', outcome: 'granted' });
   await add('B', 'naturalPerson', '2025-04-01');
-  await reg.recordEvent('B', { kind: 'replied', on: '2025-04-15', outcome: 'granted' }, 'test');
+  await appendEvent(server.deps, 'test', 'B', { kind: 'replied', on: '2025-04-15', outcome: 'granted' });
   await add('C', 'naturalPerson', '2025-08-11');
-  await reg.recordEvent('C', { kind: 'replied', on: '2025-08-29', outcome: 'unavailable.notHeld' }, 'test');
+  await appendEvent(server.deps, 'test', 'C', { kind: 'replied', on: '2025-08-29', outcome: 'unavailable.notHeld' });
   await add('D', 'commercial', '2025-12-24');
   await addAccount(server.deps, 'officer', 'officer', ['tx']);
   await addAccount(server.deps, 'reviewer', 'reviewer', ['tx']);

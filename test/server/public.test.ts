@@ -8,6 +8,7 @@
  * near March or April); the day of receipt is not counted.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appendEvent } from '../../src/app/register/writes.js';
 import type { RunningServer } from '../../src/server/start.js';
 import { DB_KINDS } from '../support/db.js';
 import { addAccount, ApiClient, testServer } from '../support/web.js';
@@ -166,7 +167,7 @@ for (const kind of DB_KINDS) {
       // 91350100M000100Y43: the example code of GB 32100-2015.
       const r = await submit(citizen, form({ applicantType: 'legalService', name: '青禾律师事务所', idKind: 'uscc', idNumber: '91350100M000100Y43', contactPerson: '王律师', delivery: 'email', email: 'office@example.com' }));
       expect(r.status).toBe(200);
-      const app = await server.deps.register.application(r.body.id);
+      const app = (await server.deps.register.application(r.body.id))!;
       expect(app.applicant).toMatchObject({ type: 'legalService', name: '青禾律师事务所', idNumber: '91350100M000100Y43' });
       expect(app.applicant.contact).toContain('王律师');
       expect(app).toMatchObject({ channel: 'online', form: '纸质', delivery: '电子邮件', receivedOn: '2026-03-02' });
@@ -181,7 +182,7 @@ for (const kind of DB_KINDS) {
       expect(early.status).toBe(400);
       expect(early.body.error).toContain('没有要求补正');
 
-      await server.deps.register.recordEvent(sub.id, { kind: 'correctionRequested', on: '2026-03-04', note: '请写明方案的发文日期或文号' }, 'user:officer');
+      await appendEvent(server.deps, 'user:officer', sub.id, { kind: 'correctionRequested', on: '2026-03-04', note: '请写明方案的发文日期或文号' });
       const asked = await statusOf(sub.id, sub.queryCode);
       expect(asked.body).toMatchObject({ status: 'awaitingCorrection', statusLabel: '待补正', canCorrect: true });
       expect(asked.body.correction).toEqual({ requestedOn: '2026-03-04', note: '请写明方案的发文日期或文号' });
@@ -197,7 +198,7 @@ for (const kind of DB_KINDS) {
       // Apr 4–6 清明 off; Tue 7 = 19, Wed 8 = 20. (It was 2026-03-30 before the correction.)
       expect(r.body.due.date).toBe('2026-04-08');
       expect(r.body.due.steps.map((s) => s.label)).toContain('收到补正后的申请');
-      const app = await server.deps.register.application(sub.id);
+      const app = (await server.deps.register.application(sub.id))!;
       expect(app.events.filter((e) => e.kind === 'correctionReceived')).toEqual([{ kind: 'correctionReceived', on: '2026-03-10' }]);
 
       const again = await citizen.json<{ error: string }>('POST', path, { code: sub.queryCode, text: '再补充一点' });
@@ -227,14 +228,14 @@ for (const kind of DB_KINDS) {
       const late = await citizen.json<{ error: string }>('POST', `/api/public/applications/${sub.id}/correction`, { code: sub.queryCode, text: '补充说明' });
       expect(late.status).toBe(400);
       expect(late.body.error).toContain('撤回，不能再补正');
-      const app = await server.deps.register.application(sub.id);
+      const app = (await server.deps.register.application(sub.id))!;
       expect(app.events).toEqual([{ kind: 'withdrawn', on: '2026-03-05' }]);
       today = '2026-03-02';
     });
 
     it('shows the outcome once the officer replied, and refuses a withdrawal then', async () => {
       const { body: sub } = await submit();
-      await server.deps.register.recordEvent(sub.id, { kind: 'replied', on: '2026-03-12', outcome: 'withheld.processInfo', letterNo: '云政信复〔2026〕3号' }, 'user:officer');
+      await appendEvent(server.deps, 'user:officer', sub.id, { kind: 'replied', on: '2026-03-12', outcome: 'withheld.processInfo', letterNo: '云政信复〔2026〕3号' });
       const { body } = await statusOf(sub.id, sub.queryCode);
       expect(body).toMatchObject({ status: 'replied', statusLabel: '已答复', closed: true, canWithdraw: false });
       expect((body as unknown as { outcome: unknown }).outcome).toEqual({ on: '2026-03-12', label: '不予公开：属于四类过程性信息', letterNo: '云政信复〔2026〕3号' });
@@ -245,10 +246,9 @@ for (const kind of DB_KINDS) {
 
     it('tells the applicant of a consultation, a fee notice and an extension in Chinese, with the due date they make', async () => {
       const { body: sub } = await submit();
-      const { register } = server.deps;
-      await register.recordEvent(sub.id, { kind: 'consultation', from: '2026-03-05', to: '2026-03-11', party: 'third-party' }, 'user:officer');
-      await register.recordEvent(sub.id, { kind: 'feeNotice', on: '2026-03-12', amountYuan: 100, method: 'perApplication' }, 'user:officer');
-      await register.recordEvent(sub.id, { kind: 'extended', on: '2026-03-25', approvedBy: '王主任' }, 'user:officer');
+      await appendEvent(server.deps, 'user:officer', sub.id, { kind: 'consultation', from: '2026-03-05', to: '2026-03-11', party: 'third-party' });
+      await appendEvent(server.deps, 'user:officer', sub.id, { kind: 'feeNotice', on: '2026-03-12', amountYuan: 100, method: 'perApplication' });
+      await appendEvent(server.deps, 'user:officer', sub.id, { kind: 'extended', on: '2026-03-25', approvedBy: '王主任' });
       const { body } = await statusOf(sub.id, sub.queryCode);
       expect(body).toMatchObject({ status: 'awaitingFee', statusLabel: '待缴费', closed: false });
       expect(body.timeline.map((t) => `${t.date} ${t.label}`)).toEqual([
@@ -302,7 +302,7 @@ for (const kind of DB_KINDS) {
     it('writes every change to the audit log under the applicant’s client id', async () => {
       today = '2026-03-02';
       const { body: sub } = await submit();
-      await server.deps.register.recordEvent(sub.id, { kind: 'correctionRequested', on: '2026-03-03' }, 'user:officer');
+      await appendEvent(server.deps, 'user:officer', sub.id, { kind: 'correctionRequested', on: '2026-03-03' });
       await citizen.json('POST', `/api/public/applications/${sub.id}/correction`, { code: sub.queryCode, text: '补正内容：2025年第二季度' });
       await citizen.json('POST', `/api/public/applications/${sub.id}/withdraw`, { code: sub.queryCode });
       const rows = await server.deps.db.query<{ actor: string; action: string; entity: string; new_value: { kind?: string } | null }>(

@@ -4,6 +4,7 @@
  * save), the files (HTML and Word read back by our own parser), and the audit trail.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appendEvent, logApplication } from '../../src/app/register/writes.js';
 import { parseFile } from '../../src/ingest.js';
 import type { AnnualReport } from '../../src/model/report.js';
 import type { Finding } from '../../src/rules/finding.js';
@@ -42,8 +43,8 @@ async function seed(server: RunningServer): Promise<void> {
   await reg.addBody(BODY, UNIT, 'test');
   await reg.addBody('other', '青禾县云岭镇人民政府', 'test');
   const add = (id: string, type: string, receivedOn: string) =>
-    reg.addApplication(BODY, { id, applicant: { type, name: `申请人${id}` }, description: `某村征地批复 ${id}`, channel: 'inPerson', receivedOn }, 'test');
-  const reply = (id: string, on: string, outcome: string) => reg.recordEvent(id, { kind: 'replied', on, outcome }, 'test');
+    logApplication(server.deps, 'test', BODY, { id, applicant: { type, name: `申请人${id}` }, description: `某村征地批复 ${id}`, channel: 'inPerson', receivedOn });
+  const reply = (id: string, on: string, outcome: string) => appendEvent(server.deps, 'test', id, { kind: 'replied', on, outcome });
   await add('A', 'naturalPerson', '2024-12-20');
   await reply('A', '2025-01-10', 'granted');
   await add('B', 'naturalPerson', '2025-03-03');

@@ -29,11 +29,11 @@ import { allowedEvents, DUE_SOON_WORKING_DAYS, feeQuote, standingOf, type FeeQuo
 import { APPLICANT_TYPES, type ApplicantType, type Application, type Channel, type RegisterEvent } from '../../register/types.js';
 import { writeAudit } from '../../store/audit.js';
 import { PublicStore } from '../../store/public-store.js';
-import { RegisterStore } from '../../store/register-store.js';
 import type { AppServices } from '../context.js';
 import { XLSX, type FileDownload } from '../download.js';
 import { forbidden, notFound } from '../errors.js';
 import { dueOfStanding, matches, rowOf, timelineOf, withMaskedName, type RegisterFilter } from './views.js';
+import { appendEvent, logApplication, logNumberedApplication, noSuchApplication, storedApplication } from './writes.js';
 
 // A list page shows the newest 200; search and filters reach the rest (a big office has thousands).
 const LIST_LIMIT = 200;
@@ -58,7 +58,7 @@ function mustRead(actor: Actor, bodyId: string): void {
 async function readable(s: AppServices, actor: Actor, id: string): Promise<{ bodyId: string; app: Application }> {
   const bodyId = await s.register.bodyOf(id);
   if (bodyId === null || !canReadRegister(actor, bodyId)) throw notFound('申请');
-  return { bodyId, app: await s.register.application(id) };
+  return { bodyId, app: await storedApplication(s, id) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -126,7 +126,11 @@ export async function dueApplications(s: AppServices, actor: Actor, input: { bod
 /** Open applications with their due dates, soonest first (`gongkai register list`). */
 export async function openApplications(s: AppServices, actor: Actor, input: { bodyId: string }) {
   mustRead(actor, input.bodyId);
-  return s.register.openWithDue(input.bodyId, await s.calendar());
+  const [apps, calendar] = await Promise.all([s.register.applications(input.bodyId), s.calendar()]);
+  return apps
+    .filter((a) => !a.events.some((e) => e.kind === 'replied' || e.kind === 'withdrawn'))
+    .map((application) => ({ application, due: dueOf(application, calendar) }))
+    .sort((a, b) => a.due.due.localeCompare(b.due.due));
 }
 
 /** One application: details (masked as the actor's permission requires), timeline, due date, what may be recorded next, its letters. */
@@ -146,6 +150,7 @@ async function detailOf(s: AppServices, actor: Actor, bodyId: string, app: Appli
     new PublicStore(s.db).correction(app.id),
     bodyNamed(s, bodyId),
   ]);
+  if (!history) throw noSuchApplication(app.id);
   const reply = app.events.find((e): e is Extract<RegisterEvent, { kind: 'replied' }> => e.kind === 'replied');
   const a = app.applicant;
   const shown = personal ? app : withMaskedName(app);
@@ -232,11 +237,14 @@ export async function addApplication(s: AppServices, actor: Actor, input: NewApp
   };
   if (!arrival) {
     const { id } = input as { id: string };
-    await s.register.addApplication(bodyId, { id, ...application }, by);
+    await logApplication(s, by, bodyId, { id, ...application });
     return { id, receivedOn };
   }
   const facts = { arrivedOn: arrival.arrivedOn, signedForOn: arrival.signedForOn ?? null, confirmedOn: arrival.confirmedOn ?? null };
-  const id = await s.register.addNumberedApplication(bodyId, application, by, (tx, newId) => RegisterStore.saveArrival(tx, newId, facts, by));
+  const id = await logNumberedApplication(s, by, bodyId, application, async (tx, newId) => {
+    await s.register.insertArrival(tx, newId, facts);
+    await writeAudit(tx, by, 'create', 'application_arrival', newId, null, facts);
+  });
   return { id, receivedOn };
 }
 
@@ -271,7 +279,7 @@ export async function recordEvent(s: AppServices, actor: Actor, input: { id: str
   const { event: typed } = input;
   notAfterToday(typed.kind === 'consultation' ? typed.from : typed.on, s.today(), '事项日期');
   const event = await eventOf(s, bodyId, app, typed);
-  const after = await s.register.recordEvent(app.id, event, actorId(actor));
+  const after = await appendEvent(s, actorId(actor), app.id, event);
   return detailOf(s, actor, bodyId, after);
 }
 
