@@ -8,9 +8,10 @@ import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 import { LongestFirst } from './test/support/sequencer.js';
 
-// Most tests wait on another process (Chromium, PostgreSQL, a spawned gongkai, tesseract) part
-// of the time, so one worker more than the cores keeps them busy. GONGKAI_TEST_WORKERS overrides.
-const workers = Number(process.env.GONGKAI_TEST_WORKERS) || availableParallelism() + 1;
+// One worker per core: a third on two cores finished no sooner (206 s with two, 216 s with three)
+// and stretched CPU-bound files fourfold (the mutation test 14 → 53 s, near its timeout).
+// GONGKAI_TEST_WORKERS overrides.
+const workers = Number(process.env.GONGKAI_TEST_WORKERS) || availableParallelism();
 
 export default defineConfig({
   test: {
@@ -22,8 +23,9 @@ export default defineConfig({
     // module state of its own — each makes its servers and databases — and GONGKAI_TEST_ISOLATE=1
     // gives every file a fresh worker to find one that would.
     isolate: process.env.GONGKAI_TEST_ISOLATE === '1',
-    testTimeout: 60_000,
-    hookTimeout: 60_000,
+    // Generous: on a machine shared with other work a CPU-bound file can take three times as long.
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
     reporters: ['default'],
     // expect.poll waits for what a page or a server does next; a second is too short on a busy machine.
     expect: { poll: { timeout: 20_000 } },

@@ -46,5 +46,5 @@ describe('gongkai register', () => {
     expect(full.appeals.reconsideration).toEqual({ upheld: 1, corrected: 0, other: 0, pending: 0, total: 1 });
     expect(full.proactive.normativeDocuments).toEqual({ issued: 1, repealed: 0, inForce: 1 });
     expect(full.proactive.licensing).toEqual({ decisions: 40 });
-  }, 60_000);
+  }, 180_000);
 });
