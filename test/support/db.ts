@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openPglite, openPostgres, type Db } from '../../src/store/db.js';
-import { migrate } from '../../src/store/migrations.js';
+import { MIGRATIONS, migrate } from '../../src/store/migrations.js';
 
 export const PG_URL = process.env.GONGKAI_TEST_DATABASE_URL;
 if (!PG_URL) console.warn('[gongkai tests] GONGKAI_TEST_DATABASE_URL is not set: database tests run on PGlite only (.ci/run starts PostgreSQL).');
@@ -49,17 +49,14 @@ export async function freshDb(kind: 'pglite' | 'postgres'): Promise<Db> {
   return kind === 'pglite' ? openPglite() : openPostgres(await freshPostgresUrl());
 }
 
-/** What the migrated schema depends on: the migration sources and the PGlite version. */
+/** What the migrated schema depends on: the migrations themselves, the code that runs them, the PGlite version. */
 const schemaKey = (() => {
   let key: string | undefined;
   return () => {
     if (key) return key;
     const hash = createHash('sha256');
-    const sources = [join(root, 'src/store/migrations.ts'), join(root, 'src/store/db.ts')];
-    const folder = join(root, 'src/store/migrations');
-    if (existsSync(folder)) sources.push(...readdirSync(folder).sort().map((f) => join(folder, f)));
-    for (const file of sources) hash.update(file).update(readFileSync(file));
-    hash.update(readFileSync(join(root, 'node_modules/@electric-sql/pglite/package.json')));
+    for (const m of MIGRATIONS) hash.update(`${m.version}\0${m.name}\0${m.sql}\0`);
+    for (const file of ['src/store/migrations.ts', 'src/store/db.ts', 'node_modules/@electric-sql/pglite/package.json']) hash.update(readFileSync(join(root, file)));
     return (key = hash.digest('hex').slice(0, 16));
   };
 })();
