@@ -109,6 +109,9 @@ export async function newPage(browser: Browser, opts: { phone?: boolean } = {}):
 
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
+  // A page opened by a link in a new window stays in the background, where headless Chromium
+  // may refuse to capture it ("Unable to capture screenshot"): bring it to the front first.
+  await page.bringToFront();
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
 
