@@ -1,13 +1,13 @@
 /**
  * The HTTP contract of the public catalogue and the guide (公开目录、公开指南): search, item pages
  * and downloads of published items, the body's guide and its settings. The opinion box's contract
- * is in src/api/opinions.ts and shares the body reference and the text field from here.
+ * is in src/api/opinions.ts and shares the body reference from here.
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { GUIDE_CHANNEL_FIELDS, GUIDE_TEXT_FIELDS, type GuideChannelKey, type GuideTextKey } from '../catalogue/guide.js';
 import { COUNT_CAP, MAX_PAGE, PAGE_SIZE } from '../catalogue/query.js';
 import { BODY_LEVELS } from '../register/bodies.js';
-import { errors, FieldErrorSchema, IsoDate, jsonBody, jsonOf } from './common.js';
+import { errors, FieldErrorSchema, IsoDate, jsonBody, jsonOf, text } from './common.js';
 
 const CATALOGUE = ['公开目录 catalogue'];
 const GUIDE = ['公开指南 guide'];
@@ -15,7 +15,6 @@ const GUIDE = ['公开指南 guide'];
 // ---------------------------------------------------------------------------------------------
 // Schemas
 
-export const text = (max: number) => z.string({ error: '应填写文字' }).max(max, `不超过 ${max} 个字符`);
 
 const SearchQuery = z.object({
   q: text(200).optional().openapi({ description: '检索词；空格分隔的多个词须同时出现', example: '预算 公开' }),

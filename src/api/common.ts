@@ -26,6 +26,12 @@ export const jsonOf = <T extends z.ZodType>(schema: T, description = '成功') =
 /** A JSON request body. */
 export const jsonBody = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } }, required: true });
 
+/** A text field of a public form, with its length limit said in Chinese. */
+export const text = (max: number) => z.string({ error: '应填写文字' }).max(max, `不超过 ${max} 个字符`);
+
+/** The query code a citizen was given (application or opinion), sent in the body, never the address. */
+export const QueryCodeBody = z.object({ code: text(40) });
+
 export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD').openapi({ example: '2026-03-02' });
 
 export const OkSchema = z.object({ ok: z.literal(true) }).openapi('Ok');

@@ -5,8 +5,8 @@
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { OPINION_LIMITS } from '../catalogue/opinions.js';
-import { BodyParam, BodyRefSchema, text } from './catalogue-public.js';
-import { errors, FieldErrorSchema, IsoDate, jsonBody, jsonOf, tooMany, Year } from './common.js';
+import { BodyParam, BodyRefSchema } from './catalogue-public.js';
+import { errors, FieldErrorSchema, IsoDate, jsonBody, jsonOf, QueryCodeBody, text, tooMany, Year } from './common.js';
 
 const OPINIONS = ['意见箱 opinions'];
 
@@ -97,7 +97,7 @@ export const opinionStatus = createRoute({
   tags: OPINIONS,
   summary: '凭查询码查看意见和答复（公开）(the opinion and its answer, by query code)',
   description: '查询码放在请求正文中，不出现在地址里。编号不存在与查询码错误的答复完全相同。',
-  request: { params: z.object({ refNo: z.string().max(100).openapi({ param: { name: 'refNo', in: 'path' }, example: 'yl-YJ-2026-0001' }) }), body: jsonBody(z.object({ code: text(40) })) },
+  request: { params: z.object({ refNo: z.string().max(100).openapi({ param: { name: 'refNo', in: 'path' }, example: 'yl-YJ-2026-0001' }) }), body: jsonBody(QueryCodeBody) },
   responses: { 200: jsonOf(OpinionViewSchema), 400: errors[400], 403: errors[403], 404: errors[404] },
 });
 

@@ -5,14 +5,13 @@
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { LIMITS } from '../register/public-form.js';
-import { errors, FieldErrorSchema, IsoDate, jsonBody, jsonOf, tooMany } from './common.js';
+import { errors, FieldErrorSchema, IsoDate, jsonBody, jsonOf, QueryCodeBody as CodeBody, text, tooMany } from './common.js';
 
 const TAG = ['公众 public'];
 
 // ---------------------------------------------------------------------------------------------
 // Schemas
 
-const text = (max: number) => z.string({ error: '应填写文字' }).max(max, `不超过 ${max} 个字符`);
 const ChoiceSchema = z.object({ key: z.string(), label: z.string() });
 
 export const FormInfoSchema = z
@@ -76,7 +75,6 @@ export const StatusSchema = z
   })
   .openapi('PublicStatus');
 
-const CodeBody = z.object({ code: text(40) });
 const IdParam = z.object({ id: z.string().max(80).openapi({ param: { name: 'id', in: 'path' }, example: 'yl-2026-0001' }) });
 
 // ---------------------------------------------------------------------------------------------
