@@ -8,8 +8,7 @@
  * readers (pdf.js, mammoth) load only when such a file comes, so reading text stays light.
  */
 import type { FindingCode } from './model/codes.js';
-import { emptyReport } from './model/report.js';
-import { NOT_A_REPORT_REASON, readDecoded, readTextBytes, recognizeDocument, type ParseResult } from './parse.js';
+import { NOT_A_REPORT_REASON, readDecoded, readTextBytes, recognizeDocument, unreadable, type ParseResult } from './parse.js';
 import { decodeText, sniffBinary } from './read/decode.js';
 import { decodeHtml, looksLikeHtml } from './read/html-sniff.js';
 import { InputError } from './read/input-error.js';
@@ -59,9 +58,7 @@ export function detectFormat(bytes: Uint8Array): InputFormat {
 }
 
 function refused(format: InputFormat, code: FindingCode, reason: string): IngestResult {
-  const report = emptyReport('2021');
-  report.diagnostics.push({ code, severity: 'error', message: reason, at: 'input' });
-  return { report, readable: false, reason, format, document: null, sourceText: null };
+  return { ...unreadable(code, reason), format, document: null, sourceText: null };
 }
 
 /**

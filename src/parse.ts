@@ -36,7 +36,8 @@ const BINARY_REASON: Record<BinaryFormat, string> = {
 
 export const NOT_A_REPORT_REASON = '没有找到年度报告的任何部分（标题、六个部分的标题和三张统计表都没有找到）';
 
-function unreadable(code: FindingCode, reason: string): ParseResult {
+/** An input refused before anything was read: an empty model whose one diagnostic says why. */
+export function unreadable(code: FindingCode, reason: string): ParseResult {
   const report = emptyReport('2021');
   report.diagnostics.push({ code, severity: 'error', message: reason, at: 'input' });
   return { report, readable: false, reason };
