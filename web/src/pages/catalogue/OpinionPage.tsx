@@ -126,7 +126,7 @@ function Lookup({ initialRef }: { initialRef: string }) {
     <section aria-labelledby="lookup-h" className="public-section">
       <h2 id="lookup-h">查看答复</h2>
       <form onSubmit={submit} noValidate aria-label="查看答复">
-        <Field label="编号" hint="例如 yl-YJ-2026-0001" error={errors.refNo}>
+        <Field label="编号" hint={<>例如 <code>yl-YJ-2026-0001</code></>} error={errors.refNo}>
           {(p) => <input {...p} name="refNo" autoComplete="off" spellCheck={false} value={refNo} onChange={(e) => setRefNo(e.target.value)} />}
         </Field>
         <Field label="查询码" hint="12位字母和数字，可不输入短横线，不区分大小写" error={errors.code}>

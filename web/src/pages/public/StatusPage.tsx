@@ -60,7 +60,7 @@ export default function StatusPage(_props: PageProps) {
       <PageTitle>办理查询</PageTitle>
       <p>凭提交申请时获得的申请编号和查询码，查询办理进度和答复期限，在线补正或撤回申请。</p>
       <form onSubmit={lookup} noValidate aria-label="查询申请">
-        <Field label="申请编号" hint="例如 yl-2026-0001" error={errors.id}>
+        <Field label="申请编号" hint={<>例如 <code>yl-2026-0001</code></>} error={errors.id}>
           {(p) => <input {...p} name="applicationId" aria-required="true" autoComplete="off" spellCheck={false} value={id} onChange={(e) => setId(e.target.value)} />}
         </Field>
         <Field label="查询码" hint="12位字母和数字，可不输入短横线，不区分大小写" error={errors.code}>

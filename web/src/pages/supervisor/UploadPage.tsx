@@ -13,7 +13,7 @@ import type { PageProps } from '../../routes.js';
 
 ensureSupervisorStyles();
 
-const size = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MiB` : `${Math.ceil(bytes / 1024)} KiB`);
+const size = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`);
 
 /** The name to send: a folder's relative path when there is one. */
 const nameOf = (f: File) => (f as File & { webkitRelativePath?: string }).webkitRelativePath || f.name;
