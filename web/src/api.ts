@@ -16,11 +16,19 @@ export class ApiFailure extends Error {
   }
 }
 
+/**
+ * The API's messages are Chinese with an English gloss in brackets at the end, for international
+ * readers of the API and the command line; the Chinese UI shows the Chinese only.
+ */
+export function chineseMessage(message: string): string {
+  return message.replace(/\s*\([\x20-\x7e]*[a-z][\x20-\x7e]*\)\s*$/, '').trim() || message;
+}
+
 async function failureOf(res: Response): Promise<ApiFailure> {
   let message = `请求失败（${res.status}）`;
   try {
     const body = (await res.json()) as { error?: string };
-    if (body.error) message = body.error;
+    if (body.error) message = chineseMessage(body.error);
   } catch {
     // not JSON: keep the status line
   }

@@ -4,11 +4,16 @@
  */
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 
+/** The site's name, the last part of every page's title. */
+export const SITE_NAME = '政府信息公开';
+
 export function PageTitle({ children }: { children: ReactNode }) {
   const ref = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     ref.current?.focus();
-    document.title = `${ref.current?.textContent ?? ''} · 政府信息公开`;
+    const heading = ref.current?.textContent ?? '';
+    // The home page's heading is the site's name: do not say it twice.
+    document.title = heading && heading !== SITE_NAME ? `${heading} · ${SITE_NAME}` : SITE_NAME;
   }, []);
   return (
     <h1 ref={ref} tabIndex={-1}>
