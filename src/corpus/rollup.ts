@@ -164,7 +164,7 @@ function nullCellDiagnostics(table: TableKey, row: string, columns: readonly str
     out.push({
       code: 'ROLLUP.NULL_CELL',
       severity: 'warning',
-      message: `${TABLE_NAME[table]}“${rowLabel(table, row)}”${which}：${joinNames(bodies)}的报告此处为空（未填数），汇总数无法得出，记为空（null），未按0计算`,
+      message: `${TABLE_NAME[table]}“${rowLabel(table, row)}”${which}：${joinNames(bodies)}的报告此处为空（未填数），汇总数无法得出，留空，未按0计算`,
       at: `${table}.${row}.${cols[0]!}`,
     });
   }
@@ -257,7 +257,7 @@ export function rollup(reports: readonly AnnualReport[], opts: RollupOptions): R
     diagnostics.push({
       code: 'ROLLUP.NULL_CELL',
       severity: 'warning',
-      message: `表三“（六）其他处理”的三个子行无法汇总：${joinNames(singleBodies)}的报告仍按2019年模板只填了“（六）其他处理”一行，无法拆分到三个子行；三个子行记为空（null），（六）其他处理的合计记在 otherHandling`,
+      message: `表三“（六）其他处理”的三个子行无法汇总：${joinNames(singleBodies)}的报告仍按2019年模板只填了“（六）其他处理”一行，无法拆分到三个子行；三个子行记为空，（六）其他处理的合计照常汇总`,
       at: 'applications.otherHandling',
     });
   } else {

@@ -130,7 +130,7 @@ export function readAppeals(items: readonly Item[], diags: Diagnostics, provenan
     diags.add(
       'TABLE.CELLS_UNASSIGNED',
       'error',
-      `表四应有${CELLS}个数，读到${asRead.length}个（${asRead.map((v) => v.cell.text).join(' ')}），无法确定对应关系，表四记为空（null）`,
+      `表四应有${CELLS}个数，读到${asRead.length}个（${asRead.map((v) => v.cell.text).join(' ')}），无法确定对应关系，表四留空`,
       'appeals',
       asRead[0]!.cell,
     );

@@ -126,7 +126,7 @@ export function readApplications(items: readonly Item[], diags: Diagnostics, pro
       diags.add(
         'STRUCT.COLUMN_MISSING',
         'error',
-        `表三缺少“${c.label}”列：该列各行记为空（null），其余各列按表头对应读取，未发生错位`,
+        `表三缺少“${c.label}”列：该列各行留空，其余各列按表头对应读取，未发生错位`,
         `applications.*.${c.key}`,
       );
     }
@@ -151,7 +151,7 @@ export function readApplications(items: readonly Item[], diags: Diagnostics, pro
   }
   for (const def of rowDefs) {
     if (!seen.has(def.key)) {
-      diags.add('STRUCT.ROW_MISSING', 'error', `表三缺少“${def.label}”行，该行各列记为空（null）`, `applications.${def.key}`);
+      diags.add('STRUCT.ROW_MISSING', 'error', `表三缺少“${def.label}”行，该行各列留空`, `applications.${def.key}`);
     }
   }
   return { rows, singleOtherHandling, found: true };
@@ -186,12 +186,12 @@ function placeRow(
     return;
   }
   if (r.values.length === 0) {
-    diags.add('VALUE.BLANK', 'warning', `表三“${label}”行没有任何数字，各列记为空（null）`, `applications.${r.key}`);
+    diags.add('VALUE.BLANK', 'warning', `表三“${label}”行没有任何数字，各列留空`, `applications.${r.key}`);
     return;
   }
   const raws = r.values.map((v) => v.cell.text).join(' ');
   if (r.values.length > width) {
-    diags.add('TABLE.ROW_LONG', 'error', `表三“${label}”行有${r.values.length}个数（${raws}），多于${width}列，无法确定对应关系，该行记为空（null）`, `applications.${r.key}`, first);
+    diags.add('TABLE.ROW_LONG', 'error', `表三“${label}”行有${r.values.length}个数（${raws}），多于${width}列，无法确定对应关系，该行留空`, `applications.${r.key}`, first);
     return;
   }
   const resolved = resolveShortRow(r.values.map((v) => v.value), width, totalAt, partsAt);
@@ -208,7 +208,7 @@ function placeRow(
     'TABLE.ROW_SHORT',
     'warning',
     `表三“${label}”行应有${width}个数，只读到${r.values.length}个（${raws}），缺失位置不明；` +
-      (unresolved === 0 ? '由于各种对齐方式结果一致（行合计可确定缺失值），已据此读取' : `无法确定的${unresolved}列记为空（null）`),
+      (unresolved === 0 ? '由于各种对齐方式结果一致（行合计可确定缺失值），已据此读取' : `无法确定的${unresolved}列留空`),
     `applications.${r.key}`,
     first,
   );

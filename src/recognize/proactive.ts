@@ -102,7 +102,7 @@ export function readProactive(items: readonly Item[], fallback: TemplateVersion,
   }
   for (const def of defs) {
     if (!seen.has(def.key)) {
-      diags.add('STRUCT.ROW_MISSING', 'error', `表二缺少“${def.label}”行，该行记为空（null）`, `proactive.${def.key}`);
+      diags.add('STRUCT.ROW_MISSING', 'error', `表二缺少“${def.label}”行，该行留空`, `proactive.${def.key}`);
     }
   }
   return { rows, version, found: true };
@@ -115,8 +115,8 @@ function placeRow(def: ProactiveRowDef, r: RowValues, target: CellRow, provenanc
       r.values.length === 0 ? 'VALUE.BLANK' : 'TABLE.ROW_SHORT',
       'warning',
       r.values.length === 0
-        ? `表二“${def.label}”行没有填写数字，记为空（null）`
-        : `表二“${def.label}”行应有${def.fields.length}个数，读到${r.values.length}个（${raws}），无法确定对应关系，该行记为空（null）`,
+        ? `表二“${def.label}”行没有填写数字，留空`
+        : `表二“${def.label}”行应有${def.fields.length}个数，读到${r.values.length}个（${raws}），无法确定对应关系，该行留空`,
       `proactive.${def.key}`,
       r.values[0]?.cell,
     );

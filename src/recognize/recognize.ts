@@ -161,7 +161,7 @@ export function recognize(doc: TextDocument): AnnualReport {
 
   structuralDiagnostics(diags, hits, template.sections, { proactive: proactive.found, applications: applications.found, appeals: appeals.found });
   if (version === '2019' && applications.found && !applications.singleOtherHandling) {
-    diags.add('TABLE.TEMPLATE_MIXED', 'warning', '表二按2019年模板填写，表三却使用2021年模板的（六）其他处理三个子行；（六）其他处理记为空（null）', 'applications.otherHandling');
+    diags.add('TABLE.TEMPLATE_MIXED', 'warning', '表二按2019年模板填写，表三却使用2021年模板的（六）其他处理三个子行；（六）其他处理留空', 'applications.otherHandling');
   }
   if (meta.year !== null && meta.year >= 2021) {
     if (version === '2019') {
@@ -171,7 +171,7 @@ export function recognize(doc: TextDocument): AnnualReport {
       diags.add(
         'STRUCT.TEMPLATE_OUTDATED',
         'warning',
-        `${meta.year}年度报告的表三“（六）其他处理”仍是2019年模板的单行，未分为2021年模板的三个子行；该行数值记在 otherHandling，三个子行记为空（null）`,
+        `${meta.year}年度报告的表三“（六）其他处理”仍是2019年模板的单行，未分为2021年模板的三个子行；该行数值记为“（六）其他处理”的合计，三个子行记为空`,
         'applications.otherHandling',
       );
     }
@@ -203,7 +203,7 @@ function structuralDiagnostics(
   }
   const names = { proactive: '表二（主动公开政府信息情况）', applications: '表三（收到和处理政府信息公开申请情况）', appeals: '表四（行政复议、行政诉讼情况）' };
   for (const [key, found] of Object.entries(tables) as ['proactive' | 'applications' | 'appeals', boolean][]) {
-    if (!found) diags.add('STRUCT.TABLE_MISSING', 'error', `未找到${names[key]}或其中没有可读的数字，该表各项记为空（null）`, key);
+    if (!found) diags.add('STRUCT.TABLE_MISSING', 'error', `未找到${names[key]}或其中没有可读的数字，该表各项留空`, key);
   }
 }
 

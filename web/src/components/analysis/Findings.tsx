@@ -1,4 +1,5 @@
 /** A list of findings, worst first, each with its severity in words (never colour alone). */
+import { placeName } from '../../../../src/rules/labels.js';
 import type { Finding } from './types.js';
 
 const SEVERITY: Record<Finding['severity'], { text: string; badge: string }> = {
@@ -14,7 +15,7 @@ export function Findings({ findings }: { findings: readonly Finding[] }) {
       {findings.map((f, i) => (
         <li key={i}>
           <span className={`badge ${SEVERITY[f.severity].badge}`}>{SEVERITY[f.severity].text}</span> {f.message}
-          <span className="gk-meta">（{f.code}，位置：{f.at}）</span>
+          <span className="gk-meta">（位置：{placeName(f.at)}；规则 <code>{f.code}</code>）</span>
         </li>
       ))}
     </ol>
