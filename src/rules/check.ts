@@ -6,6 +6,7 @@
 import type { FindingCode } from '../model/codes.js';
 import type { AnnualReport } from '../model/report.js';
 import { arithmeticFindings } from './arithmetic.js';
+import { completenessFindings } from './completeness.js';
 import { crossYearFindings } from './crossyear.js';
 import { sortFindings, type Finding } from './finding.js';
 import { narrativeFindings } from './narrative.js';
@@ -37,6 +38,7 @@ export function checkReport(report: AnnualReport, options: CheckOptions = {}): F
     ...arithmeticFindings(report),
     ...valueFindings(report),
     ...narrativeFindings(report),
+    ...completenessFindings(report),
     ...publicationFindings(report, options.deadlines ?? DEFAULT_DEADLINES),
   ];
   if (options.previous) findings.push(...crossYearFindings(report, options.previous));

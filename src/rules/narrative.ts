@@ -1,7 +1,8 @@
 /**
  * What the text says against what the tables say: the number of applications received
  * (TEXT.APPLICATIONS_MISMATCH), the year the text treats as current (TEXT.YEAR_MISMATCH, the
- * mark of last year's report reused), and processing fees in section 六 (TEXT.FEE_*).
+ * mark of last year's report reused), and processing fees in section 六 (TEXT.FEE_*; the fee
+ * statement is expected from report year 2021, when the fee measures took effect).
  */
 import type { AnnualReport, Section } from '../model/report.js';
 import type { Finding } from './finding.js';
@@ -69,7 +70,10 @@ function applicationFindings(report: AnnualReport): Finding[] {
   return findings;
 }
 
-const FEE_WORDS = /信息处理费|处理费|收费通知/;
+/** A fee statement: 信息处理费, or simply “未发生收费情况”, “未收取任何费用”. */
+const FEE_WORDS = /处理费|收费|收取[^。；，]{0,8}费|费用/;
+/** The year 《政府信息公开信息处理费管理办法》 took effect (国办函〔2020〕109号). */
+const FEE_MEASURES_FROM = 2021;
 const NO_NOTICE = /(?:未|没有)(?:发出|下发|送达)[^。；]{0,12}收费通知/;
 
 function feeFindings(report: AnnualReport): Finding[] {
@@ -89,12 +93,15 @@ function feeFindings(report: AnnualReport): Finding[] {
       },
     ];
   }
-  if (!FEE_WORDS.test(text) && !report.sections.some((s) => FEE_WORDS.test(sectionText(s)))) {
+  // The fee measures apply from 1 January 2021: earlier reports had no fee to report. A prompt
+  // still asking for the fee statement is TEXT.PLACEHOLDER's (it names the fee), not this one's.
+  const measuresInForce = report.year === null || report.year >= FEE_MEASURES_FROM;
+  if (measuresInForce && !FEE_WORDS.test(text) && !report.sections.some((s) => FEE_WORDS.test(sectionText(s)))) {
     return [
       {
         code: 'TEXT.FEE_NOT_REPORTED',
-        severity: 'info',
-        message: '报告未说明信息处理费的收取情况（《政府信息公开信息处理费管理办法》要求在年度报告中说明，通常写在第六部分，未收取也应写明）',
+        severity: 'warning',
+        message: '报告未说明信息处理费的收取情况：《政府信息公开信息处理费管理办法》（国办函〔2020〕109号，2021年1月1日起施行）施行后，年度报告应说明收取信息处理费的情况，通常写在第六部分“其他需要报告的事项”，没有收取也应写明（如“本年度未收取信息处理费”）',
         at: 'sections.6',
         expected: null,
         found: null,

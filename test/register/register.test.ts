@@ -94,8 +94,14 @@ describe('the annual report from a hand-counted register', () => {
     expect(r.proactive.normativeDocuments).toEqual({ issued: 1, repealed: 1, inForce: 2 });
     expect(r.proactive.licensing).toEqual({ decisions: 12 });
   });
-  it('passes every rule of gongkai check', () => {
-    expect(checkReport(r).filter((f) => f.severity === 'error')).toEqual([]);
+  it('passes every rule of gongkai check but the drafting prompts it leaves for the officer', () => {
+    const errors = checkReport(r).filter((f) => f.severity === 'error');
+    // Sections 一 (what was published proactively), 五 and 六 (the fee statement) are the officer's to write.
+    expect(errors.map((f) => [f.code, f.at])).toEqual([
+      ['TEXT.PLACEHOLDER', 'sections.1'],
+      ['TEXT.PLACEHOLDER', 'sections.5'],
+      ['TEXT.PLACEHOLDER', 'sections.6'],
+    ]);
   });
 });
 
@@ -128,7 +134,7 @@ describe('a simulated register over three years', () => {
       reportFromRegister({ unit: '模拟镇人民政府', year, applications: apps, appeals: [], documents: [] }),
     );
     for (const [i, report] of reports.entries()) {
-      const errors = checkReport(report, i > 0 ? { previous: reports[i - 1]! } : {}).filter((f) => f.severity === 'error');
+      const errors = checkReport(report, i > 0 ? { previous: reports[i - 1]! } : {}).filter((f) => f.severity === 'error' && f.code !== 'TEXT.PLACEHOLDER');
       expect(errors, String(report.year)).toEqual([]);
     }
     for (let i = 1; i < reports.length; i++) {
