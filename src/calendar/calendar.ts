@@ -11,11 +11,15 @@
  *   that depends on an uncovered date is marked `provisional`.
  * - **Overrides.** An administrator can enter dates by hand (next year's notice the day it is published, a
  *   regional exception); an override wins over the package.
+ * - **The law.** In a year the package does not cover, the statutory holidays of 《全国年节及纪念日放假办法》
+ *   (src/calendar/statutory.ts) are days off for certain: only the yearly 调休 and 补假 are unknown, so a
+ *   provisional date never falls on 元旦, 春节, 清明, 劳动节, 端午, 中秋 or 国庆.
  *
  * Dates are `YYYY-MM-DD` strings for civil days in China. Arithmetic is done on day numbers in UTC, never on
  * local `Date` objects, so the answer does not depend on the time zone of the machine.
  */
 import chineseDaysData from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
+import { statutoryHolidays } from './statutory.js';
 
 /** Bad input from a user: the message is Chinese and names the offending value. */
 export class CalendarInputError extends Error {
@@ -156,8 +160,11 @@ export interface WorkCalendarOptions {
   readonly completeYears?: readonly number[];
 }
 
-/** Where the answer for a day came from. `weekday` is the Monday–Friday rule. */
-export type DaySource = 'override' | 'package' | 'weekday';
+/**
+ * Where the answer for a day came from. `weekday` is the Monday–Friday rule; `statute` a statutory holiday of
+ * the 放假办法 in a year the package does not cover.
+ */
+export type DaySource = 'override' | 'package' | 'statute' | 'weekday';
 
 export interface DayInfo {
   readonly date: string;
@@ -165,7 +172,7 @@ export interface DayInfo {
   /** False when nobody has told us this day's status: the Monday–Friday answer is a guess. */
   readonly covered: boolean;
   readonly source: DaySource;
-  /** The holiday or 调休 name from the package (e.g. “国庆节”), or the override's source. */
+  /** The holiday or 调休 name from the package or the law (e.g. “国庆节”), or the override's source. */
   readonly name?: string;
 }
 
@@ -196,13 +203,19 @@ const MAX_SEARCH_DAYS = 100 * 366;
  * The working-day calendar: `chinese-days` data, then overrides on top, with a coverage guard.
  *
  * Coverage rule — **per date, not per year.** A date is covered when the package has its year, when an
- * override names that very date, or when its year is declared complete (`completeYears`). A single override
+ * override names that very date, when it is a statutory holiday (the law fixes it), or when its year is declared
+ * complete (`completeYears`). A single override
  * does *not* make its whole year covered: an administrator who enters one regional exception for 2027 has not
  * entered the 2027 notice, and treating the rest of 2027 as authoritative would bring back exactly the silent
  * Monday–Friday guess this guard exists to expose. Per date can only err towards “provisional”; declaring the
  * year complete is the explicit way to say the whole notice is in.
  */
 export class WorkCalendar implements WorkingDayCalendar {
+  /** The years declared complete. */
+  get completeYears(): ReadonlySet<number> {
+    return this.#completeYears;
+  }
+
   readonly #overrides = new Map<string, CalendarOverride>();
   readonly #completeYears: ReadonlySet<number>;
   readonly #packageYears: ReadonlySet<number>;
@@ -300,6 +313,20 @@ export class WorkCalendar implements WorkingDayCalendar {
       if (listed) return { date, work: listed.work, covered: true, source: 'package', name: listed.name };
       return { date, work: !isWeekend(day), covered: true, source: 'package' };
     }
+    const statutory = this.#statutory(year).get(date);
+    if (statutory) return { date, work: false, covered: true, source: 'statute', name: statutory };
     return { date, work: !isWeekend(day), covered: this.#completeYears.has(year), source: 'weekday' };
+  }
+
+  readonly #statutoryByYear = new Map<number, ReadonlyMap<string, string>>();
+
+  /** The statutory holidays of a year, date → name. */
+  #statutory(year: number): ReadonlyMap<string, string> {
+    let days = this.#statutoryByYear.get(year);
+    if (!days) {
+      days = new Map(statutoryHolidays(year).map((h) => [h.date, h.name]));
+      this.#statutoryByYear.set(year, days);
+    }
+    return days;
   }
 }

@@ -33,6 +33,8 @@ import {
 export const REPLY_WORKING_DAYS = 20;
 /** At most this many further working days with an extension (第三十三条第二款). */
 export const EXTENSION_WORKING_DAYS = 20;
+/** The body tells the applicant what to correct within this many working days of receipt (第三十条). */
+export const CORRECTION_NOTICE_WORKING_DAYS = 7;
 
 /** A consultation whose time is not counted (inclusive range). */
 export interface ClockPause {
@@ -50,6 +52,12 @@ export interface ReplyClockInput {
   /** The period was extended by 20 working days (Art. 33 para. 2). */
   readonly extended?: boolean;
   readonly pauses?: readonly ClockPause[];
+  /**
+   * A later reply date the body fixed and told the applicant (Art. 35: reasons for an unusually large volume
+   * of applications found reasonable, but no reply possible within the Art. 33 periods). Must be after the
+   * statutory due date; it then becomes the due date.
+   */
+  readonly laterDate?: string;
 }
 
 export interface ClockStep {
@@ -128,16 +136,31 @@ export function replyDue(input: ReplyClockInput, calendar: WorkingDayCalendar): 
   const add = (date: string, label: string, note?: string) =>
     steps.push({ step: note ? { label, date, note } : { label, date }, order: steps.length });
 
+  const notes = (...parts: (string | undefined)[]) => parts.filter(Boolean).join('；') || undefined;
   const receivedInfo = calendar.dayInfo(input.received);
+  const noticeBy = calendar.addWorkingDays(input.received, CORRECTION_NOTICE_WORKING_DAYS);
   add(
     input.received,
     '收到申请',
     receivedInfo.work
       ? undefined
-      : `当日为${receivedInfo.source === 'package' && receivedInfo.name ? `${receivedInfo.name}假期` : '休息日'}，期限自其后第一个工作日起计算`,
+      : `当日为${(receivedInfo.source === 'package' || receivedInfo.source === 'statute') && receivedInfo.name ? `${receivedInfo.name}假期` : '休息日'}，期限自其后第一个工作日起计算`,
+  );
+  add(
+    noticeBy.date,
+    `补正告知期限（${CORRECTION_NOTICE_WORKING_DAYS}个工作日）`,
+    notes(
+      '申请内容不明确的，应在此日前一次性告知申请人需要补正的事项和合理的补正期限（第三十条）',
+      noticeBy.provisional ? '日期暂定' : undefined,
+    ),
   );
   if (input.correctionReceived !== undefined) {
-    add(input.correctionReceived, '收到补正后的申请', '答复期限自收到补正申请之日起重新计算（第三十条）');
+    const original = calendar.addWorkingDays(input.received, REPLY_WORKING_DAYS);
+    add(
+      input.correctionReceived,
+      '收到补正后的申请',
+      `答复期限自收到补正申请之日起重新计算（第三十条），原按收到申请之日计算的期限 ${original.date} 不再适用`,
+    );
   }
   const dueNumber = dayNumber(due);
   for (const p of pauses) {
@@ -151,9 +174,8 @@ export function replyDue(input: ReplyClockInput, calendar: WorkingDayCalendar): 
   const skipped = pauses.reduce((sum, p) => sum + p.skipped, 0);
   const skippedBeforeBase = pauses.reduce((sum, p) => sum + (p.from <= dayNumber(baseDue) ? p.skipped : 0), 0);
   const provisionalNote = provisional
-    ? `计算涉及 ${[...uncovered].sort().join('、')} 年，尚未收录该年国务院节假日安排，暂按周一至周五推算，结果为临时结果`
+    ? `计算涉及 ${[...uncovered].sort().join('、')} 年，尚未收录该年国务院节假日安排：已按《全国年节及纪念日放假办法》排除法定节假日，调休暂按周一至周五推算，结果暂定`
     : undefined;
-  const notes = (...parts: (string | undefined)[]) => parts.filter(Boolean).join('；') || undefined;
   add(
     baseDue,
     `${REPLY_WORKING_DAYS}个工作日届满`,
@@ -174,9 +196,19 @@ export function replyDue(input: ReplyClockInput, calendar: WorkingDayCalendar): 
     );
   }
 
+  let final = due;
+  if (input.laterDate !== undefined) {
+    const later = dayNumber(input.laterDate, '确定的延迟答复日期');
+    if (later <= dueNumber) {
+      throw new CalendarInputError(`确定的延迟答复日期 ${input.laterDate} 应晚于法定答复期限 ${due} (later date not after the due date)`);
+    }
+    final = input.laterDate;
+    add(input.laterDate, '确定的延迟答复期限', '申请数量、频次明显超过合理范围，理由合理但无法在法定期限内答复，本机关确定延迟答复的合理期限并告知申请人（第三十五条）');
+  }
+
   // A timeline: by date, and in the order above for the same date.
   steps.sort((a, b) => a.step.date.localeCompare(b.step.date) || a.order - b.order);
-  return { due, provisional, steps: steps.map((s) => s.step) };
+  return { due: final, provisional: provisional && final === due, steps: steps.map((s) => s.step) };
 }
 
 function checkPauses(pauses: readonly ClockPause[], received: number, receivedText: string): CheckedPause[] {

@@ -10,7 +10,9 @@ import { CalendarInputError, WorkCalendar } from '../../src/calendar/calendar.js
 import { replyDue, type ReplyDue } from '../../src/calendar/clock.js';
 
 const cal = new WorkCalendar();
-const labels = (r: ReplyDue) => r.steps.map((s) => `${s.date} ${s.label}`);
+/** The steps of the reply period itself, without the 补正 notice deadline every result also lists (tested on its own). */
+const main = (r: ReplyDue) => r.steps.filter((s) => !s.label.startsWith('补正告知期限'));
+const labels = (r: ReplyDue) => main(r).map((s) => `${s.date} ${s.label}`);
 
 describe('the 20 working days (第三十三条第二款)', () => {
   it('runs from the day after receipt: 2025-09-26 → 2025-10-30', () => {
@@ -19,20 +21,29 @@ describe('the 20 working days (第三十三条第二款)', () => {
     expect(r).toEqual({
       due: '2025-10-30',
       provisional: false,
-      steps: [{ label: '收到申请', date: '2025-09-26' }, { label: '20个工作日届满', date: '2025-10-30' }],
+      steps: [
+        { label: '收到申请', date: '2025-09-26' },
+        // The 补正 notice: Sep 28 (Sun, 调休) 29 30 = 3; Oct 1–8 off; 9 10 11 (Sat, 调休) = 6; 13 = 7
+        {
+          label: '补正告知期限（7个工作日）',
+          date: '2025-10-13',
+          note: '申请内容不明确的，应在此日前一次性告知申请人需要补正的事项和合理的补正期限（第三十条）',
+        },
+        { label: '20个工作日届满', date: '2025-10-30' },
+      ],
     });
   });
   it('a receipt on a holiday counts from the first working day after it (国庆 2024)', () => {
     // Oct 8 9 10 11 12(Sat, 调休) = 5; 14–18 = 10; 21–25 = 15; 28–31 = 19; Nov 1 = 20
     const r = replyDue({ received: '2024-10-03' }, cal);
     expect(r.due).toBe('2024-11-01');
-    expect(r.steps[0]).toEqual({ label: '收到申请', date: '2024-10-03', note: '当日为国庆节假期，期限自其后第一个工作日起计算' });
+    expect(main(r)[0]).toEqual({ label: '收到申请', date: '2024-10-03', note: '当日为国庆节假期，期限自其后第一个工作日起计算' });
   });
   it('a receipt on the 调休 Saturday before 春节 2026', () => {
     // Feb 15–23 off; 24 25 26 27 28(Sat, 调休) = 5; Mar 2–6 = 10; 9–13 = 15; 16–20 = 20
     const r = replyDue({ received: '2026-02-14' }, cal);
     expect(r.due).toBe('2026-03-20');
-    expect(r.steps[0]).toEqual({ label: '收到申请', date: '2026-02-14' });
+    expect(main(r)[0]).toEqual({ label: '收到申请', date: '2026-02-14' });
   });
   it('国庆 2026 with 中秋 before it: 2026-09-18 → 2026-10-22', () => {
     // Sep 20(Sun, 调休) 21–24 = 5; 25–27 off; 28 29 30 = 8; Oct 1–7 off; 8 9 10(Sat, 调休) = 11; 12–16 = 16; 19–22 = 20
@@ -48,7 +59,7 @@ describe('补正 restarts the clock (第三十条)', () => {
     const r = replyDue({ received: '2025-09-15', correctionReceived: '2025-09-26' }, cal);
     expect(r.due).toBe('2025-10-30');
     expect(labels(r)).toEqual(['2025-09-15 收到申请', '2025-09-26 收到补正后的申请', '2025-10-30 20个工作日届满']);
-    expect(r.steps[1]!.note).toContain('重新计算（第三十条）');
+    expect(main(r)[1]!.note).toContain('重新计算（第三十条）');
   });
   it('a correction received on the day of receipt is allowed', () => {
     expect(replyDue({ received: '2025-09-26', correctionReceived: '2025-09-26' }, cal).due).toBe('2025-10-30');
@@ -65,20 +76,20 @@ describe('the extension of 20 further working days', () => {
     const r = replyDue({ received: '2025-09-26', extended: true }, cal);
     expect(r.due).toBe('2025-11-27');
     expect(labels(r)).toEqual(['2025-09-26 收到申请', '2025-10-30 20个工作日届满', '2025-11-27 延长20个工作日']);
-    expect(r.steps[2]!.note).toContain('第三十三条第二款');
+    expect(main(r)[2]!.note).toContain('第三十三条第二款');
   });
   it('2026-02-10: 2026-03-16, then across 清明 2026 to 2026-04-14', () => {
     // base: Feb 11 12 13 14(Sat) = 4; 15–23 off; 24–28(Sat) = 9; Mar 2–6 = 14; 9–13 = 19; 16 = 20
     // extension: Mar 17–20 = 4; 23–27 = 9; 30 31 Apr 1 2 3 = 14; Apr 4–6 off; 7 8 9 10 = 18; 13 14 = 20
     const r = replyDue({ received: '2026-02-10', extended: true }, cal);
-    expect(r.steps.map((s) => s.date)).toEqual(['2026-02-10', '2026-03-16', '2026-04-14']);
+    expect(main(r).map((s) => s.date)).toEqual(['2026-02-10', '2026-03-16', '2026-04-14']);
     expect(r.due).toBe('2026-04-14');
   });
   it('a 补正 and an extension across 春节 2024', () => {
     // base from Feb 2: Feb 4(Sun, 调休) = 1; 5–9 = 6; 10–17 off; 18(Sun, 调休) = 7; 19–23 = 12; 26–29 = 16; Mar 1 = 17;
     // 4 5 6 = 20 → Mar 6. Extension: Mar 7 8 = 2; 11–15 = 7; 18–22 = 12; 25–29 = 17; Apr 1 2 3 = 20 → Apr 3
     const r = replyDue({ received: '2024-01-25', correctionReceived: '2024-02-02', extended: true }, cal);
-    expect(r.steps.map((s) => s.date)).toEqual(['2024-01-25', '2024-02-02', '2024-03-06', '2024-04-03']);
+    expect(main(r).map((s) => s.date)).toEqual(['2024-01-25', '2024-02-02', '2024-03-06', '2024-04-03']);
   });
 });
 
@@ -88,7 +99,7 @@ describe('consultations are not counted (第三十三条第三款)', () => {
     // Counted: Sep 20(Sun, 调休) = 1; Oct 1–7 off; 8 9 10(Sat, 调休) = 4; 12–16 = 9; 19–23 = 14; 26–30 = 19; Nov 2 = 20
     const r = replyDue({ received: '2026-09-18', pauses: [{ from: '2026-09-21', to: '2026-09-30', kind: 'third-party' }] }, cal);
     expect(r.due).toBe('2026-11-02');
-    expect(r.steps).toEqual([
+    expect(main(r)).toEqual([
       { label: '收到申请', date: '2026-09-18' },
       { label: '征求第三方意见（不计入期限）', date: '2026-09-21', note: '2026-09-21 至 2026-09-30，其中 7 个工作日不计入期限' },
       { label: '20个工作日届满', date: '2026-11-02', note: '已扣除征求意见的 7 个工作日' },
@@ -102,13 +113,13 @@ describe('consultations are not counted (第三十三条第三款)', () => {
       pauses: [{ from: '2025-10-22', to: '2025-10-28', kind: 'agency' }, { from: '2025-10-20', to: '2025-10-24' }],
     }, cal);
     expect(r.due).toBe('2025-11-13');
-    expect(r.steps.map((s) => s.note)).toEqual([
+    expect(main(r).map((s) => s.note)).toEqual([
       '当日为国庆节假期，期限自其后第一个工作日起计算',
       '2025-10-20 至 2025-10-24，其中 5 个工作日不计入期限（与其他征求意见期间重叠的日期只计一次）',
       '2025-10-22 至 2025-10-28，其中 2 个工作日不计入期限（与其他征求意见期间重叠的日期只计一次）',
       '已扣除征求意见的 7 个工作日',
     ]);
-    expect(r.steps[2]!.label).toBe('征求有关机关意见（不计入期限）');
+    expect(main(r)[2]!.label).toBe('征求有关机关意见（不计入期限）');
   });
   it('only the part of a consultation after the clock start counts', () => {
     // Restart on Fri Sep 26 2025; pause Sep 22–30: after the start Sep 28(Sun, 调休) 29 30 = 3 working days.
@@ -118,29 +129,29 @@ describe('consultations are not counted (第三十三条第三款)', () => {
     // A consultation wholly before the restart does nothing.
     const before = replyDue({ received: '2025-09-01', correctionReceived: '2025-09-26', pauses: [{ from: '2025-09-10', to: '2025-09-12' }] }, cal);
     expect(before.due).toBe('2025-10-30');
-    expect(before.steps[1]!.note).toBe('2025-09-10 至 2025-09-12，在答复期限起算之前，不影响期限');
+    expect(main(before)[1]!.note).toBe('2025-09-10 至 2025-09-12，在答复期限起算之前，不影响期限');
   });
   it('a consultation started after the period ran out does not revive it', () => {
     const r = replyDue({ received: '2025-09-26', pauses: [{ from: '2025-11-03', to: '2025-11-05' }] }, cal);
     expect(r.due).toBe('2025-10-30');
     expect(labels(r).at(-1)).toBe('2025-11-03 征求第三方或有关机关意见（不计入期限）');
-    expect(r.steps.at(-1)!.note).toContain('开始时答复期限已届满，不再顺延');
+    expect(main(r).at(-1)!.note).toContain('开始时答复期限已届满，不再顺延');
   });
   it('a consultation during the extension moves only the extended date', () => {
     // base Oct 30 2025 as above; pause Nov 10–11 (2 working days); extension: Oct 31 = 1; Nov 3–7 = 6; 12 13 14 = 9;
     // 17–21 = 14; 24–28 = 19; Dec 1 = 20
     const r = replyDue({ received: '2025-09-26', extended: true, pauses: [{ from: '2025-11-10', to: '2025-11-11' }] }, cal);
-    expect(r.steps.map((s) => s.date)).toEqual(['2025-09-26', '2025-10-30', '2025-11-10', '2025-12-01']);
-    expect(r.steps.at(-1)!.note).toContain('延长期间扣除征求意见的 2 个工作日');
+    expect(main(r).map((s) => s.date)).toEqual(['2025-09-26', '2025-10-30', '2025-11-10', '2025-12-01']);
+    expect(main(r).at(-1)!.note).toContain('延长期间扣除征求意见的 2 个工作日');
   });
 });
 
 describe('provisional results beyond the covered years', () => {
   it('a clock that runs into 2027 is provisional and says why', () => {
-    // Dec 16 17 18 = 3; 21–25 = 8; 28–31 = 12; 2027 by the weekday rule: Jan 1(Fri) = 13; 4–8 = 18; 11 12 = 20
+    // Dec 16 17 18 = 3; 21–25 = 8; 28–31 = 12; Jan 1 (Fri) is 元旦, off by law; 4–8 = 17; 11 12 13 = 20
     const r = replyDue({ received: '2026-12-15' }, cal);
-    expect(r).toMatchObject({ due: '2027-01-12', provisional: true });
-    expect(r.steps.at(-1)!.note).toContain('计算涉及 2027 年，尚未收录该年国务院节假日安排');
+    expect(r).toMatchObject({ due: '2027-01-13', provisional: true });
+    expect(main(r).at(-1)!.note).toContain('计算涉及 2027 年，尚未收录该年国务院节假日安排');
   });
   it('an override changes the answer; a complete year makes it firm', () => {
     const overrides = [{ date: '2027-01-01', work: false, source: '国办发明电〔2026〕X号' }];
@@ -188,6 +199,8 @@ describe('gongkai due (needs `npm run build`)', () => {
       provisional: false,
       steps: [
         { label: '收到申请', date: '2025-09-26' },
+        // Sep 28 (Sun, 调休) 29 30 = 3; Oct 1–8 off; 9 10 11 (Sat, 调休) = 6; 13 = 7
+        expect.objectContaining({ label: '补正告知期限（7个工作日）', date: '2025-10-13' }),
         { label: '20个工作日届满', date: '2025-10-30' },
         expect.objectContaining({ label: '延长20个工作日', date: '2025-11-27' }),
       ],
@@ -215,7 +228,7 @@ describe('gongkai due (needs `npm run build`)', () => {
     expect(firm.stdout).toContain('2025-09-26 星期五  收到申请');
     expect(firm.stdout).not.toContain('临时结果');
     const guess = gongkai(['--received', '2026-12-15']);
-    expect(guess.stdout).toContain('2027-01-12');
+    expect(guess.stdout).toContain('2027-01-13');
     expect(guess.stdout).toContain('注意：结果为临时结果 (provisional)');
   });
   it('exits 2 with a message on standard error for bad input', () => {
