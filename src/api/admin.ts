@@ -1,6 +1,6 @@
 /**
  * The API contract of the administrator's screens: bodies (the list is public; the administrator
- * adds them), accounts, holiday overrides (the list is public) and the audit log.
+ * adds them), accounts and holiday overrides (the list is public). The audit log is src/api/audit.ts.
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { ROLES } from '../accounts/permissions.js';
@@ -104,17 +104,4 @@ export const deleteOverride = createRoute({
   summary: '删除一天的录入 (remove an override)',
   request: { params: z.object({ date: IsoDate }) },
   responses: { 200: jsonOf(OkSchema), 401: errors[401], 403: errors[403] },
-});
-
-export const AuditSchema = z
-  .object({ seq: z.number(), actor: z.string(), action: z.string(), entity: z.string(), entityId: z.string(), oldValue: z.unknown(), newValue: z.unknown(), at: z.string() })
-  .openapi('AuditEntry');
-
-export const listAudit = createRoute({
-  method: 'get',
-  path: '/api/admin/audit',
-  tags: ['管理 admin'],
-  summary: '审计日志（最近的在前）(audit log, newest first)',
-  request: { query: z.object({ limit: z.coerce.number().int().min(1).max(1000).default(200), entity: z.string().optional() }) },
-  responses: { 200: jsonOf(z.array(AuditSchema)), 401: errors[401], 403: errors[403] },
 });

@@ -12,7 +12,7 @@
 import { Command, CommanderError } from 'commander';
 import type { BatchOptions } from './batch.js';
 import type { CheckCommandOptions } from './check.js';
-import type { DueCommandOptions } from './due.js';
+import { CALENDAR_FILE_HELP, type DueCommandOptions } from './due-help.js';
 import type { RenderCommandOptions } from './render.js';
 import type { ServeOptions } from './serve.js';
 import { queueCommands } from './queue.js';
@@ -64,7 +64,10 @@ function program(setCode: (code: number) => void): Command {
     .option('--correction-received <date>', '收到补正后申请的日期，期限重新计算 (corrected application received; restarts the clock)')
     .option('--extended', '延长20个工作日 (extended by 20 working days)')
     .option('--pause <ranges...>', '征求第三方或有关机关意见的期间 起始:结束，可多个，不计入期限 (consultation periods FROM:TO, not counted)')
+    .option('--later <date>', '机关依第三十五条确定并告知的延迟答复日期 (a later reply date fixed under Art. 35)')
+    .option('--calendar <file>', '某年的节假日安排：JSON 文件，或国务院办公厅通知的文本（.txt），格式见下 (a year\'s holiday arrangement)')
     .option('--json', '输出 JSON (machine-readable output)')
+    .addHelpText('after', () => `\n${CALENDAR_FILE_HELP}`)
     .action(async (opts: DueCommandOptions) => setCode(await (await import('./due.js')).dueCommand(opts)));
 
   cli

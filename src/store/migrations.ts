@@ -7,6 +7,7 @@
  * a number once released never changes; a new migration takes the next number after the last.
  */
 import type { Db } from './db.js';
+import { AUDIT_BODY_AND_FILTERS } from './migrations/audit.js';
 import { CATALOGUE_ITEMS, CATALOGUE_REVIEW_ROUNDS } from './migrations/catalogue.js';
 import { BATCH_JOB_QUEUE } from './migrations/jobs.js';
 import { CATALOGUE_PUBLIC_SEARCH, OPINION_BOX } from './migrations/opinions.js';
@@ -47,6 +48,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 550, ...OPINION_BOX },
   { version: 551, ...CATALOGUE_PUBLIC_SEARCH },
   { version: 700, ...BATCH_JOB_QUEUE },
+  { version: 820, ...AUDIT_BODY_AND_FILTERS },
 ];
 
 export async function migrate(db: Db): Promise<number[]> {

@@ -1,11 +1,11 @@
 /**
- * Bodies (public list; the administrator adds them), accounts, holiday overrides and the audit
- * log: the administrator's screens. Handlers only; the use cases are src/app/admin.ts,
- * src/app/accounts/users.ts and src/app/calendar.ts.
+ * Bodies (public list; the administrator adds them), accounts, and holiday overrides: the
+ * administrator's screens. Handlers only; the use cases are src/app/admin.ts,
+ * src/app/accounts/users.ts and src/app/calendar.ts. The audit log's routes are ./audit.ts.
  */
-import { addBody, createUser, deleteOverride, listAudit, listBodies, listOverrides, listUsers, putOverride, setUserBodies } from '../../api/admin.js';
+import { addBody, createUser, deleteOverride, listBodies, listOverrides, listUsers, putOverride, setUserBodies } from '../../api/admin.js';
 import { createAccount, listAccounts, setAccountBodies } from '../../app/accounts/users.js';
-import { auditLog, saveBody, searchBodies } from '../../app/admin.js';
+import { saveBody, searchBodies } from '../../app/admin.js';
 import { calendarOverrides, removeCalendarOverride, saveCalendarOverride } from '../../app/calendar.js';
 import { requireUser } from '../auth/session.js';
 import type { RouteModule } from '../context.js';
@@ -40,6 +40,4 @@ export const adminRoutes: RouteModule = (app, deps) => {
     await removeCalendarOverride(deps, requireUser(c), c.req.valid('param').date);
     return c.json(ok, 200);
   });
-
-  app.openapi(listAudit, async (c) => c.json(await auditLog(deps, requireUser(c), c.req.valid('query')), 200));
 };

@@ -4,6 +4,7 @@
  */
 import type { RouteModule } from '../context.js';
 import { analysisRoutes } from './analysis.js';
+import { auditRoutes } from './audit.js';
 import { catalogueRoutes } from './catalogue.js';
 import { cataloguePublicRoutes } from './catalogue-public.js';
 import { opinionRoutes } from './opinions.js';
@@ -12,4 +13,4 @@ import { registerRoutes } from './register.js';
 import { reportRoutes } from './reports.js';
 import { supervisorRoutes } from './supervisor.js';
 
-export const ROUTE_MODULES: RouteModule[] = [publicRoutes, registerRoutes, reportRoutes, supervisorRoutes, analysisRoutes, catalogueRoutes, cataloguePublicRoutes, opinionRoutes];
+export const ROUTE_MODULES: RouteModule[] = [publicRoutes, registerRoutes, reportRoutes, supervisorRoutes, analysisRoutes, catalogueRoutes, cataloguePublicRoutes, opinionRoutes, auditRoutes];
