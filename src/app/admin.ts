@@ -1,11 +1,10 @@
 /**
- * The administrator's bodies and audit log: the list of bodies (public), adding or renaming one,
- * and reading the audit log. Accounts are in src/app/accounts/users.ts, holiday overrides in
- * src/app/calendar.ts; all of them ask `requireAdmin` first.
+ * The administrator's bodies: the list of bodies (public), adding or renaming one. Accounts are in
+ * src/app/accounts/users.ts, holiday overrides in src/app/calendar.ts, the audit log in
+ * src/app/audit.ts; all of them ask `requireAdmin` first.
  */
 import { actorId, isAdmin, type Actor } from '../accounts/permissions.js';
 import { BODY_LEVEL_LABELS, type BodyLevel } from '../register/bodies.js';
-import { readAudit, type AuditRow } from '../store/audit.js';
 import { BodyStore, type BodyRow } from '../store/body-store.js';
 import type { AppServices } from './context.js';
 import { forbidden } from './errors.js';
@@ -25,10 +24,4 @@ export async function searchBodies(s: AppServices, query: { q?: string | undefin
 export async function saveBody(s: AppServices, actor: Actor, body: { id: string; name: string; level?: BodyLevel | undefined; region?: string | undefined }): Promise<void> {
   requireAdmin(actor);
   await s.register.addBody(body.id, body.name.trim(), actorId(actor), { ...(body.level ? { level: body.level } : {}), ...(body.region ? { region: body.region } : {}) });
-}
-
-/** The newest `limit` entries of the audit log, of one kind of entity if given. */
-export async function auditLog(s: AppServices, actor: Actor, query: { limit: number; entity?: string | undefined }): Promise<AuditRow[]> {
-  requireAdmin(actor);
-  return readAudit(s.db, query);
 }

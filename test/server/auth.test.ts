@@ -81,10 +81,10 @@ for (const kind of DB_KINDS) {
       expect(weak.body.error).toContain('至少 10 个字符');
       const made = await admin.json<{ id: number }>('POST', '/api/admin/users', { username: 'county', displayName: '县政务公开办', password: 'long enough pass', role: 'supervisor', bodies: ['yl', 'sq'] });
       expect(made.status).toBe(200);
-      const audit = await admin.json<{ actor: string; entity: string; entityId: string }[]>('GET', '/api/admin/audit');
-      expect(audit.body).toEqual(expect.arrayContaining([
-        expect.objectContaining({ actor: 'user:root', entity: 'body', entityId: 'qh' }),
-        expect.objectContaining({ actor: 'user:root', entity: 'user', entityId: String(made.body.id) }),
+      const audit = await admin.json<{ entries: { who: string; what: string }[] }>('GET', '/api/admin/audit?actor=user:root');
+      expect(audit.body.entries).toEqual(expect.arrayContaining([
+        expect.objectContaining({ action: '创建', what: '机关：青禾县人民政府（编号 qh）' }),
+        expect.objectContaining({ action: '创建', what: `账号：县政务公开办（编号 ${made.body.id}）` }),
       ]));
       // The audit never holds a password or its hash.
       expect(JSON.stringify(audit.body)).not.toMatch(/long enough pass|scrypt\$/);
