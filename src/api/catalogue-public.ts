@@ -6,6 +6,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { GUIDE_CHANNEL_FIELDS, GUIDE_TEXT_FIELDS, type GuideChannelKey, type GuideTextKey } from '../catalogue/guide.js';
 import { COUNT_CAP, MAX_PAGE, PAGE_SIZE } from '../catalogue/query.js';
+import { VALIDITY_STATES } from '../catalogue/validity.js';
 import { BODY_LEVELS } from '../register/bodies.js';
 import { errors, FieldErrorSchema, IsoDate, jsonBody, jsonOf, text } from './common.js';
 
@@ -43,6 +44,15 @@ export const ItemSummarySchema = z
     docType: z.string().nullable(),
     madeOn: IsoDate,
     publishedOn: IsoDate.nullable(),
+    ruleKind: z.enum(['regulations', 'normativeDocuments']).nullable(),
+    effectiveOn: IsoDate.nullable().openapi({ description: '施行日期' }),
+    expiresOn: IsoDate.nullable().openapi({ description: '有效期至' }),
+    amendedOn: IsoDate.nullable().openapi({ description: '修改日期' }),
+    repealedOn: IsoDate.nullable().openapi({ description: '废止日期' }),
+    validity: z
+      .object({ state: z.enum(VALIDITY_STATES), label: z.string(), note: z.string() })
+      .nullable()
+      .openapi({ description: '规章、行政规范性文件今天的效力状态：尚未施行、现行有效、已修改、已废止、已失效；其他信息为 null' }),
     reportYear: z.number().int().optional().openapi({ description: '年度报告所属年度' }),
   })
   .openapi('CatalogueItemSummary');
@@ -64,9 +74,7 @@ const LinkSchema = z.object({ id: z.number().int(), title: z.string() });
 export const ItemSchema = ItemSummarySchema.extend({
   content: z.string(),
   channels: z.array(z.string()),
-  ruleKind: z.enum(['regulations', 'normativeDocuments']).nullable(),
-  effectiveOn: IsoDate.nullable(),
-  repealedOn: IsoDate.nullable(),
+  revoked: z.object({ on: IsoDate, reason: z.string() }).nullable().openapi({ description: '已撤销：撤销日期和理由（正文和附件不再公开）' }),
   attachments: z.array(z.object({ id: z.number().int(), fileName: z.string(), mediaType: z.string(), size: z.number().int() })),
   interpretations: z.array(LinkSchema),
   interprets: LinkSchema.nullable(),
@@ -129,7 +137,7 @@ export const item = createRoute({
   path: '/api/catalogue/items/{id}',
   tags: CATALOGUE,
   summary: '一条已公开的政府信息（公开）(a published item, by id or index number)',
-  description: '编号永不改变。尚未公开、被退回或已撤销的条目与不存在的编号答复相同（404）。',
+  description: '编号永不改变。已撤销的条目仍有页面，给出撤销日期和理由（不再给出正文和附件）；尚未公开或被退回的条目与不存在的编号答复相同（404）。',
   request: { params: ItemParam },
   responses: { 200: jsonOf(ItemSchema), 404: errors[404] },
 });

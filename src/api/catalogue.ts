@@ -5,7 +5,7 @@
  * writes /api/openapi.json; the browser takes its types from them (import type).
  */
 import { createRoute, z } from '@hono/zod-openapi';
-import { DISCLOSURES, DUE_SOON_WORKING_DAYS, STATUSES } from '../catalogue/index.js';
+import { DISCLOSURES, DUE_SOON_WORKING_DAYS, REVIEWER_POLICIES, STATUSES, VALIDITY_STATES } from '../catalogue/index.js';
 import { BodyParam, errors, IsoDate, jsonBody, jsonOf, OkSchema, Year } from './common.js';
 
 const TAG = ['主动公开目录（后台）catalogue office'];
@@ -29,6 +29,8 @@ const FieldsSchema = z
     disclosure: z.enum(DISCLOSURES),
     withheldGround: z.string().max(20).nullable().optional(),
     effectiveOn: IsoDate.nullable().optional(),
+    expiresOn: IsoDate.nullable().optional().openapi({ description: '有效期至（规章、行政规范性文件）' }),
+    amendedOn: IsoDate.nullable().optional().openapi({ description: '修改日期：被后来的文件修改之日' }),
     repealedOn: IsoDate.nullable().optional(),
     channels: z.array(z.string().max(40)).max(10).default([]),
     interpretationOf: z.number().int().min(1).nullable().optional(),
@@ -47,10 +49,16 @@ export const StoredFields = z.object({
   disclosure: z.enum(DISCLOSURES),
   withheldGround: z.string().nullable(),
   effectiveOn: IsoDate.nullable(),
+  expiresOn: IsoDate.nullable(),
+  amendedOn: IsoDate.nullable(),
   repealedOn: IsoDate.nullable(),
   channels: z.array(z.string()),
   interpretationOf: z.number().int().nullable(),
 });
+
+export const ValiditySchema = z
+  .object({ state: z.enum(VALIDITY_STATES), label: z.string(), note: z.string() })
+  .openapi('CatalogueValidity', { description: '规章、行政规范性文件的效力状态（按今天的日期）：尚未施行、现行有效、已修改、已废止、已失效' });
 
 const StepSchema = z.object({ date: IsoDate, weekday: z.string(), label: z.string(), note: z.string().optional() });
 export const ClockSchema = z
@@ -85,6 +93,7 @@ export const RowSchema = z
     madeOn: IsoDate,
     publishedOn: IsoDate.nullable(),
     reviewOn: IsoDate.nullable(),
+    validity: ValiditySchema.nullable(),
     clock: ClockSchema.nullable(),
     updatedAt: z.string(),
   })
@@ -97,7 +106,7 @@ export const ReviewSchema = z.object({
   change: z.boolean(),
   step: z.number().int(),
   stepName: z.string(),
-  decision: z.enum(['submit', 'approve', 'reject']),
+  decision: z.enum(['submit', 'approve', 'reject', 'withdraw']),
   decisionLabel: z.string(),
   comment: z.string().nullable(),
   actor: z.string(),
@@ -132,12 +141,20 @@ export const DetailSchema = RowSchema.extend({
   reviews: z.array(ReviewSchema),
   attachments: z.array(AttachmentSchema),
   interpretationTitle: z.string().nullable(),
+  revoked: z.object({ on: IsoDate, reason: z.string(), byName: z.string() }).nullable(),
+  reviewerPolicy: z.object({ key: z.enum(REVIEWER_POLICIES), label: z.string(), note: z.string() }),
   reexaminations: z.array(z.object({ examinedOn: IsoDate, conclusion: z.enum(['keep', 'release']), comment: z.string().nullable(), nextOn: IsoDate.nullable(), actorName: z.string() })),
   can: z.object({
     edit: z.boolean(),
     submit: z.boolean(),
     discardChange: z.boolean(),
     reexamine: z.boolean(),
+    /** Take the round in review back to draft (撤回). */
+    withdraw: z.boolean(),
+    /** 撤销 of the published item. */
+    revoke: z.boolean(),
+    /** Delete the draft. */
+    delete: z.boolean(),
     /** The step the signed-in user may decide now, or null with the reason. */
     review: z.object({ step: z.number().int(), name: z.string() }).nullable(),
     reviewNote: z.string().nullable(),
@@ -160,15 +177,21 @@ export const SettingsSchema = z
   .object({
     indexRule: IndexRuleSchema,
     reviewSteps: z.array(z.object({ name: z.string().max(20), role: z.enum(['officer', 'reviewer']) })),
+    reviewerPolicy: z.enum(REVIEWER_POLICIES),
     reexamineMonths: z.number().int(),
-    custom: z.object({ indexRule: z.boolean(), reviewSteps: z.boolean(), reexamineMonths: z.boolean() }),
+    custom: z.object({ indexRule: z.boolean(), reviewSteps: z.boolean(), reviewerPolicy: z.boolean(), reexamineMonths: z.boolean() }),
     example: z.string(),
+    reviewerPolicies: z.array(z.object({ key: z.enum(REVIEWER_POLICIES), label: z.string(), note: z.string() })),
+    reviewers: z.number().int().openapi({ description: '本机关启用的审核人员账号数' }),
+    reviewersNeeded: z.number().int().openapi({ description: '按审核流程和规则至少需要的审核人员数' }),
+    chainWarning: z.string().nullable(),
   })
   .openapi('CatalogueSettings');
 const SettingsInput = z
   .object({
     indexRule: IndexRuleSchema.nullable().optional(),
     reviewSteps: z.array(z.object({ name: z.string().max(20), role: z.enum(['officer', 'reviewer']) })).max(8).nullable().optional(),
+    reviewerPolicy: z.enum(REVIEWER_POLICIES).nullable().optional().openapi({ description: 'shared：同一审核人可依次完成多个步骤；distinct：每步须由不同的人完成' }),
     reexamineMonths: z.number().int().nullable().optional(),
   })
   .openapi('CatalogueSettingsInput');
@@ -194,6 +217,7 @@ export const VocabularySchema = z
     disclosures: z.array(z.object({ key: z.enum(DISCLOSURES), label: z.string() })),
     grounds: z.array(z.object({ key: z.string(), label: z.string(), text: z.string() })),
     statuses: z.record(z.string(), z.string()),
+    validities: z.record(z.string(), z.string()),
     article26: z.string(),
     article18: z.string(),
     maxAttachmentBytes: z.number().int(),
@@ -239,6 +263,21 @@ export const reviewItem = createRoute({
   ...R('post', '/api/office/catalogue/items/{id}/review', '审核：通过或退回当前步骤，退回须写明理由 (approve or reject the current step)'),
   request: { params: ItemParam, body: jsonBody(z.object({ step: z.number().int().min(1), decision: z.enum(['approve', 'reject']), comment: z.string().max(1000).optional() })) },
   responses: { 200: jsonOf(DetailSchema), ...fail },
+});
+export const withdrawItem = createRoute({
+  ...R('post', '/api/office/catalogue/items/{id}/withdraw', '撤回审核：审核中的信息（或变更）退回草稿，可修改后重新提交 (withdraw from review)'),
+  request: { params: ItemParam, body: jsonBody(z.object({ comment: z.string().max(1000).optional() })) },
+  responses: { 200: jsonOf(DetailSchema), ...fail },
+});
+export const revokeItem = createRoute({
+  ...R('post', '/api/office/catalogue/items/{id}/revoke', '撤销已发布的信息：须写明理由；公开页面显示撤销日期和理由 (revoke a published item)'),
+  request: { params: ItemParam, body: jsonBody(z.object({ reason: z.string().max(1000) })) },
+  responses: { 200: jsonOf(DetailSchema), ...fail },
+});
+export const deleteItem = createRoute({
+  ...R('delete', '/api/office/catalogue/items/{id}', '删除草稿：仅限从未发布、未在审核中的草稿，由拟稿人本人或管理员删除 (delete a draft)'),
+  request: { params: ItemParam },
+  responses: { 200: jsonOf(OkSchema), ...fail },
 });
 export const listReviews = createRoute({ ...R('get', '/api/office/catalogue/items/{id}/reviews', '审核记录 (review history)'), request: { params: ItemParam }, responses: { 200: jsonOf(z.array(ReviewSchema)), ...fail } });
 export const reexamine = createRoute({

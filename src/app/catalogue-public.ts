@@ -2,13 +2,15 @@
  * The public catalogue and the guide: search, item pages and downloads, the body's 指南 and its
  * settings.
  *
- * Only published items exist here. An item in review, rejected, withdrawn or a draft answers
- * exactly like an id that was never used (the same 404 and message), so nothing tells that an
- * unpublished item exists.
+ * Only published items are searched. An item withdrawn (撤销) after publication keeps its page:
+ * the public sees that it was withdrawn, when and why, not a 404. An item in review, rejected or
+ * a draft answers exactly like an id that was never used (the same 404 and message), so nothing
+ * tells that an unpublished item exists. 规章 and 行政规范性文件 carry their validity as of today.
  */
 import { actorId, canConfigureCatalogue, type SessionUser } from '../accounts/permissions.js';
 import { checkGuideSettings, cleanGuideSettings, guideDocument, type GuideSettings } from '../catalogue/guide.js';
 import { COUNT_CAP, MAX_PAGE, PAGE_SIZE, parseCatalogueQuery, QueryError, type CatalogueQueryInput } from '../catalogue/query.js';
+import { validityOf, type ValidityDates, type ValidityState } from '../catalogue/validity.js';
 import { DOC_TYPES, TOPICS } from '../catalogue/vocabulary.js';
 import { BODY_LEVEL_LABELS, type BodyLevel } from '../register/bodies.js';
 import { writeAudit } from '../store/audit.js';
@@ -19,8 +21,8 @@ import { OpinionStore } from '../store/opinion-store.js';
 import type { AppServices } from './context.js';
 import { forbidden, invalid, notFound, Refusal } from './errors.js';
 
-const ITEM_NOT_FOUND = '没有找到该政府信息：它不存在，或者尚未公开 (not found)';
-const ATTACHMENT_NOT_FOUND = '没有找到该附件：它不存在，或者所属信息尚未公开 (not found)';
+const ITEM_NOT_FOUND = '没有找到该政府信息：它不存在，或者尚未公开';
+const ATTACHMENT_NOT_FOUND = '没有找到该附件：它不存在，或者所属信息尚未公开、已撤销';
 
 /** A public form refused field by field: one Chinese sentence per field, and the summary. */
 export interface FieldRefusal {
@@ -80,7 +82,14 @@ export async function searchCatalogue(s: AppServices, input: CatalogueQueryInput
   const result = await searchOf(s.db).search(query);
   const pages = result.total === null ? null : Math.min(MAX_PAGE, Math.ceil(result.total / PAGE_SIZE));
   const hasMore = result.hasMore && query.page < MAX_PAGE;
-  return { ...result, hasMore, page: query.page, pages, pageSize: PAGE_SIZE, terms: query.terms };
+  const today = s.today();
+  return { ...result, items: result.items.map((i) => withValidity(i, today)), hasMore, page: query.page, pages, pageSize: PAGE_SIZE, terms: query.terms };
+}
+
+/** An item with its validity today (null for items other than 规章 and 行政规范性文件). */
+function withValidity<T extends ValidityDates>(item: T, today: string): T & { validity: { state: ValidityState; label: string; note: string } | null } {
+  const v = validityOf(item, today);
+  return { ...item, validity: v && { state: v.state, label: v.label, note: v.note } };
 }
 
 /** The published item behind an id or an index number, or the one 404. */
@@ -95,7 +104,8 @@ export async function publishedItem(s: AppServices, idOrIndexNo: string) {
   const search = searchOf(s.db);
   const found = await search.item(await publishedItemId(search, idOrIndexNo));
   if (!found) throw new Refusal('notFound', ITEM_NOT_FOUND);
-  return found;
+  // A withdrawn item has no validity to speak of: it is no longer published.
+  return found.revoked ? { ...found, validity: null } : withValidity(found, s.today());
 }
 
 /** A file of a published item. */

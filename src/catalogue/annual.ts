@@ -9,7 +9,7 @@
  *     the figures are computed by the register's own annual report (`reportFromRegister`), so
  *     the definitions are the same by construction:
  *       本年制发 issued   — issued in the year;
- *       本年废止 repealed — repealed in the year;
+ *       本年废止 repealed — repealed in the year, or expired (有效期至 passed: 失效 ends it too);
  *       现行有效 inForce  — issued on or before 31 December and not repealed on or before it.
  *     An item's issue date is its 施行日期 when entered, else the day it was first published.
  *     Drafts and items still in review are not issued yet and do not count.
@@ -17,9 +17,10 @@
 import { reportFromRegister } from '../register/annual.js';
 import type { RuleDocument } from '../register/types.js';
 import type { CatalogueItem } from './items.js';
+import { endOfValidity } from './validity.js';
 import { CHANNELS, DOC_TYPES, RULE_KIND_LABELS, TOPICS, type RuleKind } from './vocabulary.js';
 
-export type FigureItem = Pick<CatalogueItem, 'indexNo' | 'title' | 'status' | 'topic' | 'docType' | 'channels' | 'firstPublishedOn' | 'ruleKind' | 'effectiveOn' | 'repealedOn'>;
+export type FigureItem = Pick<CatalogueItem, 'indexNo' | 'title' | 'status' | 'topic' | 'docType' | 'channels' | 'firstPublishedOn' | 'ruleKind' | 'effectiveOn' | 'expiresOn' | 'repealedOn'>;
 
 export interface Count {
   label: string;
@@ -80,7 +81,8 @@ export function ruleDocumentsOf(items: readonly FigureItem[]): RuleDocument[] {
   return items.flatMap((i) => {
     const issuedOn = i.effectiveOn ?? i.firstPublishedOn;
     if (i.status !== 'published' || !i.ruleKind || !issuedOn) return [];
-    return [{ id: i.indexNo, kind: i.ruleKind, title: i.title, issuedOn, ...(i.repealedOn ? { repealedOn: i.repealedOn } : {}) }];
+    const endsOn = endOfValidity(i);
+    return [{ id: i.indexNo, kind: i.ruleKind, title: i.title, issuedOn, ...(endsOn ? { repealedOn: endsOn } : {}) }];
   });
 }
 

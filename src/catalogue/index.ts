@@ -8,4 +8,5 @@ export * from './record.js';
 export * from './review.js';
 export * from './search.js';
 export * from './settings.js';
+export * from './validity.js';
 export * from './vocabulary.js';

@@ -33,6 +33,10 @@ export interface ItemFields {
   withheldGround: WithheldGround | null;
   /** 规章 / 行政规范性文件 only. */
   effectiveOn: string | null;
+  /** 有效期至: the last day of a validity period. */
+  expiresOn: string | null;
+  /** 修改日期: the day a later document amended it. */
+  amendedOn: string | null;
   repealedOn: string | null;
   channels: string[];
   /** A 政策解读 item: the item it interprets. */
@@ -78,13 +82,21 @@ function oneOf<T extends string>(value: string, list: readonly T[], label: strin
 /** 规章 and 行政规范性文件 are counted in table 二 and must be public (第二十条第一项). */
 export const ruleKindOf = (docType: string): RuleKind | null => RULE_KIND_OF_TYPE[docType] ?? null;
 
-function checkValidity(f: ItemFields, ruleKind: RuleKind | null): Pick<ItemFields, 'effectiveOn' | 'repealedOn'> {
-  if (!ruleKind) return { effectiveOn: null, repealedOn: null };
+type ValidityFields = Pick<ItemFields, 'effectiveOn' | 'expiresOn' | 'amendedOn' | 'repealedOn'>;
+
+/** 施行日期, 有效期至, 修改日期, 废止日期: for 规章 and 行政规范性文件 only, each after the 施行日期. */
+function checkValidity(f: ItemFields, ruleKind: RuleKind | null): ValidityFields {
+  if (!ruleKind) return { effectiveOn: null, expiresOn: null, amendedOn: null, repealedOn: null };
   const effectiveOn = f.effectiveOn ? realDate(f.effectiveOn, '施行日期') : null;
-  const repealedOn = f.repealedOn ? realDate(f.repealedOn, '废止日期') : null;
-  if (repealedOn && !effectiveOn) throw new CatalogueError('填写废止日期前请先填写施行日期');
-  if (effectiveOn && repealedOn && repealedOn < effectiveOn) throw new CatalogueError(`废止日期 ${repealedOn} 早于施行日期 ${effectiveOn}`);
-  return { effectiveOn, repealedOn };
+  const later = { expiresOn: '有效期至', amendedOn: '修改日期', repealedOn: '废止日期' } as const;
+  const checked = { effectiveOn, expiresOn: null, amendedOn: null, repealedOn: null } as ValidityFields;
+  for (const [key, label] of Object.entries(later) as [keyof typeof later, string][]) {
+    const value = f[key] ? realDate(f[key], label) : null;
+    if (value && !effectiveOn) throw new CatalogueError(`填写${label}前请先填写施行日期`);
+    if (value && effectiveOn && value < effectiveOn) throw new CatalogueError(`${label} ${value} 早于施行日期 ${effectiveOn}`);
+    checked[key] = value;
+  }
+  return checked;
 }
 
 function checkDisclosure(f: ItemFields, ruleKind: RuleKind | null): Pick<ItemFields, 'disclosure' | 'withheldGround' | 'channels'> {

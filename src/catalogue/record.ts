@@ -13,7 +13,7 @@
 import { reexaminationDate } from './clock.js';
 import { CatalogueError } from './errors.js';
 import { ruleKindOf, type CatalogueItem, type ItemFields } from './items.js';
-import type { ChainPhase, ChainState, ReviewStep } from './review.js';
+import type { ChainAct, ChainPhase, ChainState, ReviewStep } from './review.js';
 import { itemGrams } from './search.js';
 import type { ItemStatus, RuleKind } from './vocabulary.js';
 
@@ -26,12 +26,20 @@ export interface PendingChange {
   step: number;
 }
 
+export interface Revocation {
+  on: string;
+  reason: string;
+  by: string;
+}
+
 export interface ItemRecord extends CatalogueItem {
   round: number;
   currentStep: number;
   /** The steps of the current or last round (the settings' steps before the first submission). */
   chain: ReviewStep[];
   pending: PendingChange | null;
+  /** 撤销 of a published item: when, why, by whom. */
+  revoked: Revocation | null;
   createdBy: string;
   createdAt: string;
   updatedAt: string;
@@ -65,9 +73,9 @@ export function chainStateOf(item: ItemRecord, acts: ChainState['acts']): { stat
 }
 
 /** Of the recorded submissions and approvals, those of the item's current round (its change's when it has one). */
-export function currentRoundActs(item: ItemRecord, acts: readonly { step: number; actor: string; round: number; change: boolean }[]): ChainState['acts'] {
+export function currentRoundActs(item: ItemRecord, acts: readonly (ChainAct & { round: number; change: boolean })[]): ChainState['acts'] {
   const change = chainOf(item).change;
-  return acts.filter((a) => a.round === item.round && a.change === change).map((a) => ({ step: a.step, actor: a.actor }));
+  return acts.filter((a) => a.round === item.round && a.change === change).map((a) => ({ step: a.step, stepName: a.stepName, actor: a.actor }));
 }
 
 /** The fields the public would see once the current round passes. */
@@ -75,8 +83,8 @@ export const proposedFields = (item: ItemRecord): ItemFields => item.pending?.fi
 
 /** The editable fields of an item (without its bookkeeping). */
 export function editableFields(item: ItemFields): ItemFields {
-  const { title, summary, content, madeOn, publisher, docNo, topic, docType, disclosure, withheldGround, effectiveOn, repealedOn, channels, interpretationOf } = item;
-  return { title, summary, content, madeOn, publisher, docNo, topic, docType, disclosure, withheldGround, effectiveOn, repealedOn, channels, interpretationOf };
+  const { title, summary, content, madeOn, publisher, docNo, topic, docType, disclosure, withheldGround, effectiveOn, expiresOn, amendedOn, repealedOn, channels, interpretationOf } = item;
+  return { title, summary, content, madeOn, publisher, docNo, topic, docType, disclosure, withheldGround, effectiveOn, expiresOn, amendedOn, repealedOn, channels, interpretationOf };
 }
 
 /** The old value for the audit log: the fields, with the long text as its length. */
@@ -134,6 +142,31 @@ export function checkDiscardable(item: ItemRecord): PendingChange {
   if (!item.pending) throw new CatalogueError('该信息没有待审核的变更', 'conflict');
   if (item.pending.status === 'inReview') throw new CatalogueError('变更正在审核中，不能撤回', 'conflict');
   return item.pending;
+}
+
+const MAX_REASON = 500;
+
+/**
+ * 撤销 of a published item: it leaves the public catalogue (its page says when and why) and takes
+ * no decision any more. Only what is public can be withdrawn; a reason is required, for the public.
+ */
+export function checkRevocable(item: ItemRecord, reason: string): string {
+  if (item.status === 'withdrawn') throw new CatalogueError('该信息已撤销', 'conflict');
+  if (item.status !== 'published') throw new CatalogueError('只有已发布的信息可以撤销；未发布的信息请撤回审核或删除草稿', 'conflict');
+  const why = reason.trim();
+  if (!why) throw new CatalogueError('请写明撤销理由，公众查看该信息时会看到');
+  if (why.length > MAX_REASON) throw new CatalogueError(`撤销理由不能超过 ${MAX_REASON} 个字`);
+  return why;
+}
+
+/**
+ * Deleting: only a draft (never published, not in review, 草稿 or 被退回), by whoever drafted it
+ * or an administrator. Anything that was in the chain keeps its record in the audit log.
+ */
+export function checkDeletable(item: ItemRecord, actor: string, admin: boolean): void {
+  if (item.status !== 'draft' && item.status !== 'rejected') throw new CatalogueError('只能删除草稿；已提交、已发布或已撤销的信息不能删除', 'conflict');
+  if (item.firstPublishedOn) throw new CatalogueError('该信息曾经发布，不能删除', 'conflict');
+  if (!admin && item.createdBy !== actor) throw new CatalogueError('只有拟稿人本人或管理员可以删除草稿', 'forbidden');
 }
 
 /** A withdrawn item takes no decision any more. */

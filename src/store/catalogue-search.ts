@@ -1,7 +1,9 @@
 /**
- * The public's read-only view of the catalogue. Every query here carries `status = 'published'`:
- * a draft, an item in review, a rejected or withdrawn one does not exist for the public — not in
- * a search, not by its id or index number, not as an attachment. Nothing here writes.
+ * The public's read-only view of the catalogue. Every search carries `status = 'published'`: a
+ * draft, an item in review, a rejected or withdrawn one is not in a search, and no attachment of
+ * them is served. An item withdrawn (撤销) after publication keeps its page, by id or index
+ * number, saying when and why — without its text or files; what never went public does not exist
+ * for the public at all. Nothing here writes.
  */
 import { ANNUAL_REPORT_TYPE, COUNT_CAP, reportYearOf, type CatalogueQuery } from '../catalogue/query.js';
 import type { Db } from './db.js';
@@ -19,6 +21,12 @@ export interface PublicItemSummary {
   docType: string | null;
   madeOn: string;
   publishedOn: string | null;
+  /** 规章 / 行政规范性文件 and the dates their validity is computed from. */
+  ruleKind: 'regulations' | 'normativeDocuments' | null;
+  effectiveOn: string | null;
+  expiresOn: string | null;
+  amendedOn: string | null;
+  repealedOn: string | null;
   /** Annual reports only: the year the report is about. */
   reportYear?: number;
 }
@@ -33,10 +41,9 @@ export interface PublicAttachment {
 export interface PublicItem extends PublicItemSummary {
   content: string;
   channels: string[];
-  ruleKind: 'regulations' | 'normativeDocuments' | null;
-  effectiveOn: string | null;
-  repealedOn: string | null;
   attachments: PublicAttachment[];
+  /** 撤销: the item is no longer public; its page says when and why (its text and files are gone). */
+  revoked: { on: string; reason: string } | null;
   /** Published items that interpret this one (政策解读), and the published item this one interprets. */
   interpretations: { id: number; title: string }[];
   interprets: { id: number; title: string } | null;
@@ -62,20 +69,25 @@ interface SummaryRow {
   doc_type: string | null;
   made_on: string;
   published_on: string | null;
+  rule_kind: PublicItem['ruleKind'];
+  effective_on: string | null;
+  expires_on: string | null;
+  amended_on: string | null;
+  repealed_on: string | null;
 }
 
 interface ItemRow extends SummaryRow {
   full_summary: string;
   content: string;
   channels: string[] | null;
-  rule_kind: PublicItem['ruleKind'];
-  effective_on: string | null;
-  repealed_on: string | null;
   interpretation_of: string | null;
+  status: string;
+  revoked_on: string | null;
+  revoke_reason: string | null;
 }
 
 const SUMMARY_COLUMNS = `ci.id::text AS id, ci.index_no, ci.title, left(ci.summary, 240) AS summary, ci.body_id, b.name AS body_name,
-  ci.publisher, ci.doc_no, ci.topic, ci.doc_type, ci.made_on, ci.published_on`;
+  ci.publisher, ci.doc_no, ci.topic, ci.doc_type, ci.made_on, ci.published_on, ci.rule_kind, ci.effective_on, ci.expires_on, ci.amended_on, ci.repealed_on`;
 
 function summaryOf(r: SummaryRow): PublicItemSummary {
   const item: PublicItemSummary = {
@@ -91,6 +103,11 @@ function summaryOf(r: SummaryRow): PublicItemSummary {
     docType: r.doc_type,
     madeOn: r.made_on,
     publishedOn: r.published_on,
+    ruleKind: r.rule_kind,
+    effectiveOn: r.effective_on,
+    expiresOn: r.expires_on,
+    amendedOn: r.amended_on,
+    repealedOn: r.repealed_on,
   };
   const year = r.doc_type === ANNUAL_REPORT_TYPE ? reportYearOf(r.title, r.published_on) : null;
   return year === null ? item : { ...item, reportYear: year };
@@ -282,17 +299,22 @@ export class CatalogueSearch {
     return value;
   }
 
-  /** A published item, or null (whatever the reason: unknown id, or not published). */
+  /** A published item, or one withdrawn after publication (its notice only); null otherwise (unknown id, or never public). */
   async item(id: number): Promise<PublicItem | null> {
     const row = (
       await this.db.query<ItemRow>(
-        `SELECT ${SUMMARY_COLUMNS}, ci.summary AS full_summary, ci.content, ci.channels, ci.rule_kind, ci.effective_on, ci.repealed_on, ci.interpretation_of::text AS interpretation_of
+        `SELECT ${SUMMARY_COLUMNS}, ci.summary AS full_summary, ci.content, ci.channels, ci.interpretation_of::text AS interpretation_of,
+                ci.status, ci.revoked_on, ci.revoke_reason
            FROM catalogue_items ci JOIN bodies b ON b.id = ci.body_id
-          WHERE ci.id = $1 AND ci.status = 'published'`,
+          WHERE ci.id = $1 AND (ci.status = 'published' OR (ci.status = 'withdrawn' AND ci.revoked_on IS NOT NULL))`,
         [id],
       )
     )[0];
     if (!row) return null;
+    if (row.status === 'withdrawn') {
+      // The notice of 撤销: what it was and why it went; neither its text nor its files.
+      return { ...summaryOf(row), summary: '', content: '', channels: [], attachments: [], interpretations: [], interprets: null, revoked: { on: row.revoked_on!, reason: row.revoke_reason ?? '' } };
+    }
     const [attachments, interpretations, interprets] = await Promise.all([
       this.db.query<{ id: string; file_name: string; media_type: string; size: number }>(
         'SELECT id::text AS id, file_name, media_type, octet_length(bytes) AS size FROM catalogue_attachments WHERE item_id = $1 ORDER BY id',
@@ -312,18 +334,20 @@ export class CatalogueSearch {
       summary: row.full_summary,
       content: row.content,
       channels: row.channels ?? [],
-      ruleKind: row.rule_kind,
-      effectiveOn: row.effective_on,
-      repealedOn: row.repealed_on,
+      revoked: null,
       attachments: attachments.map((a) => ({ id: Number(a.id), fileName: a.file_name, mediaType: a.media_type, size: Number(a.size) })),
       interpretations: interpretations.map(link),
       interprets: interprets[0] ? link(interprets[0]) : null,
     };
   }
 
-  /** The id of the published item with this index number, or null. */
+  /** The id of the published (or published, then withdrawn) item with this index number, or null. */
   async idOfIndexNo(indexNo: string): Promise<number | null> {
-    const row = (await this.db.query<{ id: string }>(`SELECT id::text AS id FROM catalogue_items WHERE index_no = $1 AND status = 'published'`, [indexNo.trim()]))[0];
+    const row = (
+      await this.db.query<{ id: string }>(`SELECT id::text AS id FROM catalogue_items WHERE index_no = $1 AND (status = 'published' OR (status = 'withdrawn' AND revoked_on IS NOT NULL))`, [
+        indexNo.trim(),
+      ])
+    )[0];
     return row ? Number(row.id) : null;
   }
 

@@ -31,15 +31,16 @@ export interface ReviewRecord {
   change: boolean;
   step: number;
   stepName: string;
-  decision: 'submit' | 'approve' | 'reject';
+  decision: 'submit' | 'approve' | 'reject' | 'withdraw';
   comment: string | null;
   actor: string;
   at: string;
 }
 
-/** A submission or approval, for the one-step-per-person rule. */
+/** A submission or approval, for the rule of who may take which step. */
 export interface ActRecord {
   step: number;
+  stepName: string;
   actor: string;
   round: number;
   change: boolean;
@@ -93,14 +94,20 @@ interface ItemRow {
   review_on: string | null;
   rule_kind: ItemRecord['ruleKind'];
   effective_on: string | null;
+  expires_on: string | null;
+  amended_on: string | null;
   repealed_on: string | null;
   channels: string[] | null;
   interpretation_of: string | number | null;
   status: ItemStatus;
+  revoked_on: string | null;
+  revoke_reason: string | null;
+  revoked_by: string | null;
   current_step: number;
   round: number;
   chain: ReviewStep[] | null;
-  pending: { fields: ItemFields; removedAttachments?: number[] } | null;
+  /** Changes kept before 有效期至 and 修改日期 existed lack them. */
+  pending: { fields: Omit<ItemFields, 'expiresOn' | 'amendedOn'> & Partial<Pick<ItemFields, 'expiresOn' | 'amendedOn'>>; removedAttachments?: number[] } | null;
   pending_status: PendingChange['status'] | null;
   pending_step: number;
   created_by: string;
@@ -109,8 +116,8 @@ interface ItemRow {
 }
 
 const ITEM_COLUMNS = `id, body_id, index_no, title, summary, content, made_on, published_on, first_published_on, publisher, doc_no, topic,
-  doc_type, disclosure, withheld_ground, review_on, rule_kind, effective_on, repealed_on, channels, interpretation_of, status,
-  current_step, round, chain, pending, pending_status, pending_step, created_by, created_at, updated_at`;
+  doc_type, disclosure, withheld_ground, review_on, rule_kind, effective_on, expires_on, amended_on, repealed_on, channels, interpretation_of, status,
+  revoked_on, revoke_reason, revoked_by, current_step, round, chain, pending, pending_status, pending_step, created_by, created_at, updated_at`;
 /** The list's columns: the long text stays out. */
 const LIST_COLUMNS = ITEM_COLUMNS.replace('content,', "'' AS content,");
 
@@ -131,6 +138,8 @@ function fieldsOf(r: ItemRow): ItemFields {
     disclosure: r.disclosure,
     withheldGround: r.withheld_ground,
     effectiveOn: r.effective_on,
+    expiresOn: r.expires_on,
+    amendedOn: r.amended_on,
     repealedOn: r.repealed_on,
     channels: r.channels ?? [],
     interpretationOf: r.interpretation_of === null ? null : Number(r.interpretation_of),
@@ -153,8 +162,9 @@ function itemOf(r: ItemRow, defaultSteps: ReviewStep[]): ItemRecord {
     chain: r.chain ?? defaultSteps,
     pending:
       r.pending && r.pending_status
-        ? { fields: r.pending.fields, removedAttachments: r.pending.removedAttachments ?? [], status: r.pending_status, step: r.pending_step }
+        ? { fields: { ...r.pending.fields, expiresOn: r.pending.fields.expiresOn ?? null, amendedOn: r.pending.fields.amendedOn ?? null }, removedAttachments: r.pending.removedAttachments ?? [], status: r.pending_status, step: r.pending_step }
         : null,
+    revoked: r.revoked_on ? { on: r.revoked_on, reason: r.revoke_reason ?? '', by: r.revoked_by ?? '' } : null,
     createdBy: r.created_by,
     createdAt: iso(r.created_at),
     updatedAt: iso(r.updated_at),
@@ -174,14 +184,16 @@ export async function catalogueRefusals<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-/** The fields' and derived columns' values, $2 … $18 of an UPDATE or INSERT after the id. */
+/** The fields' and derived columns' values, $2 … $20 of an UPDATE after the id. */
 const fieldValues = (f: ItemFields, d: DerivedColumns) => [
   f.title, f.summary, f.content, f.madeOn, f.publisher, f.docNo, f.topic, f.docType, f.disclosure,
-  f.withheldGround, d.reviewOn, d.ruleKind, f.effectiveOn, f.repealedOn, f.channels, f.interpretationOf, d.grams,
+  f.withheldGround, d.reviewOn, d.ruleKind, f.effectiveOn, f.repealedOn, f.channels, f.interpretationOf, d.grams, f.expiresOn, f.amendedOn,
 ];
 const SET_FIELDS = `title = $2, summary = $3, content = $4, made_on = $5, publisher = $6, doc_no = $7, topic = $8, doc_type = $9,
   disclosure = $10, withheld_ground = $11, review_on = $12, rule_kind = $13, effective_on = $14, repealed_on = $15, channels = $16,
-  interpretation_of = $17, search_grams = $18`;
+  interpretation_of = $17, search_grams = $18, expires_on = $19, amended_on = $20`;
+/** The placeholder after the fields' values. */
+const AFTER_FIELDS = 21;
 
 const filesTable = (pending: boolean) => (pending ? 'catalogue_pending_attachments' : 'catalogue_attachments');
 
@@ -212,11 +224,11 @@ export class CatalogueStore {
   // Settings
 
   async settings(bodyId: string, db: Db = this.db): Promise<CatalogueSettings> {
-    const row = (await db.query<{ index_rule: KeptSettings['indexRule']; review_steps: KeptSettings['reviewSteps']; reexamine_months: number | null }>(
-      'SELECT index_rule, review_steps, reexamine_months FROM body_settings WHERE body_id = $1',
+    const row = (await db.query<{ index_rule: KeptSettings['indexRule']; review_steps: KeptSettings['reviewSteps']; reviewer_policy: KeptSettings['reviewerPolicy']; reexamine_months: number | null }>(
+      'SELECT index_rule, review_steps, reviewer_policy, reexamine_months FROM body_settings WHERE body_id = $1',
       [bodyId],
     ))[0];
-    return settingsOf(row && { indexRule: row.index_rule, reviewSteps: row.review_steps, reexamineMonths: row.reexamine_months });
+    return settingsOf(row && { indexRule: row.index_rule, reviewSteps: row.review_steps, reviewerPolicy: row.reviewer_policy, reexamineMonths: row.reexamine_months });
   }
 
   /** Keep the settings given (null: back to the default; absent: unchanged). */
@@ -225,6 +237,14 @@ export class CatalogueStore {
     if (change.indexRule !== undefined) await tx.query('UPDATE body_settings SET index_rule = $2 WHERE body_id = $1', [bodyId, change.indexRule ? JSON.stringify(change.indexRule) : null]);
     if (change.reviewSteps !== undefined) await tx.query('UPDATE body_settings SET review_steps = $2 WHERE body_id = $1', [bodyId, change.reviewSteps ? JSON.stringify(change.reviewSteps) : null]);
     if (change.reexamineMonths !== undefined) await tx.query('UPDATE body_settings SET reexamine_months = $2 WHERE body_id = $1', [bodyId, change.reexamineMonths]);
+    if (change.reviewerPolicy !== undefined) await tx.query('UPDATE body_settings SET reviewer_policy = $2 WHERE body_id = $1', [bodyId, change.reviewerPolicy]);
+  }
+
+  /** How many enabled accounts of this role the body has (the settings page warns when a chain needs more). */
+  async staffCount(bodyId: string, role: string): Promise<number> {
+    const rows = await this.db.query<{ n: number | string }>('SELECT count(*)::int AS n FROM users u JOIN user_bodies ub ON ub.user_id = u.id WHERE u.role = $1 AND ub.body_id = $2 AND NOT u.disabled',
+      [role, bodyId],);
+    return Number(rows[0]?.n ?? 0);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -259,10 +279,10 @@ export class CatalogueStore {
   async insertDraft(tx: Db, bodyId: string, indexNo: string, f: ItemFields, d: DerivedColumns, actor: string): Promise<number> {
     const row = (await tx.query<{ id: string | number }>(
       `INSERT INTO catalogue_items (body_id, index_no, title, summary, content, made_on, publisher, doc_no, topic, doc_type, disclosure,
-         withheld_ground, review_on, rule_kind, effective_on, repealed_on, channels, interpretation_of, status, search_grams, created_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, 'draft', $19, $20) RETURNING id`,
+         withheld_ground, review_on, rule_kind, effective_on, repealed_on, channels, interpretation_of, status, search_grams, created_by, expires_on, amended_on)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, 'draft', $19, $20, $21, $22) RETURNING id`,
       [bodyId, indexNo, f.title, f.summary, f.content, f.madeOn, f.publisher, f.docNo, f.topic, f.docType, f.disclosure,
-        f.withheldGround, d.reviewOn, d.ruleKind, f.effectiveOn, f.repealedOn, f.channels, f.interpretationOf, d.grams, actor],
+        f.withheldGround, d.reviewOn, d.ruleKind, f.effectiveOn, f.repealedOn, f.channels, f.interpretationOf, d.grams, actor, f.expiresOn, f.amendedOn],
     ))[0]!;
     return Number(row.id);
   }
@@ -337,12 +357,55 @@ export class CatalogueStore {
   /** The last approval of a change: its fields replace the published ones; false when it is no longer at that step. */
   async completeChange(tx: Db, id: number, f: ItemFields, d: DerivedColumns, status: ItemStatus, publishedOn: string | null, lastStep: number, round: number): Promise<boolean> {
     const rows = await tx.query(
-      `UPDATE catalogue_items SET ${SET_FIELDS}, status = $19, published_on = $20::iso_date, first_published_on = coalesce(first_published_on, $20::iso_date),
-         pending = NULL, pending_status = NULL, pending_step = 0, updated_at = now()
-       WHERE id = $1 AND pending_status = 'inReview' AND pending_step = $21 AND round = $22 RETURNING id`,
+      `UPDATE catalogue_items SET ${SET_FIELDS}, status = $${AFTER_FIELDS}, published_on = $${AFTER_FIELDS + 1}::iso_date,
+         first_published_on = coalesce(first_published_on, $${AFTER_FIELDS + 1}::iso_date), pending = NULL, pending_status = NULL, pending_step = 0, updated_at = now()
+       WHERE id = $1 AND pending_status = 'inReview' AND pending_step = $${AFTER_FIELDS + 2} AND round = $${AFTER_FIELDS + 3} RETURNING id`,
       [id, ...fieldValues(f, d), status, publishedOn, lastStep, round],
     );
     return rows.length > 0;
+  }
+
+  /**
+   * Put an item in review (its change with `change`) on a changed chain at `step`; false when it
+   * is no longer in review in this round.
+   */
+  async rechain(tx: Db, id: number, change: boolean, round: number, steps: readonly ReviewStep[], step: number): Promise<boolean> {
+    const rows = change
+      ? await tx.query(
+          "UPDATE catalogue_items SET chain = $2, pending_step = $3, updated_at = now() WHERE id = $1 AND pending_status = 'inReview' AND round = $4 RETURNING id",
+          [id, JSON.stringify(steps), step, round],
+        )
+      : await tx.query("UPDATE catalogue_items SET chain = $2, current_step = $3, updated_at = now() WHERE id = $1 AND status = 'inReview' AND round = $4 RETURNING id", [
+          id, JSON.stringify(steps), step, round,
+        ]);
+    return rows.length > 0;
+  }
+
+  /** 撤销 of a published item: out of the public catalogue, with when, why and by whom; its change (if any) dropped. */
+  async revoke(tx: Db, id: number, on: string, reason: string, actor: string): Promise<boolean> {
+    const rows = await tx.query(
+      `UPDATE catalogue_items SET status = 'withdrawn', revoked_on = $2, revoke_reason = $3, revoked_by = $4,
+         pending = NULL, pending_status = NULL, pending_step = 0, updated_at = now()
+       WHERE id = $1 AND status = 'published' RETURNING id`,
+      [id, on, reason, actor],
+    );
+    if (rows.length) await tx.query('DELETE FROM catalogue_pending_attachments WHERE item_id = $1', [id]);
+    return rows.length > 0;
+  }
+
+  /** Delete a draft that was never published, with its files and chain record; false when it is no longer such a draft. */
+  async deleteDraft(tx: Db, id: number): Promise<boolean> {
+    const still = await tx.query("SELECT 1 FROM catalogue_items WHERE id = $1 AND status IN ('draft', 'rejected') AND first_published_on IS NULL", [id]);
+    if (!still.length) return false;
+    for (const table of ['catalogue_attachments', 'catalogue_pending_attachments', 'catalogue_reviews', 'catalogue_reexaminations']) {
+      await tx.query(`DELETE FROM ${table} WHERE item_id = $1`, [id]);
+    }
+    return (await tx.query('DELETE FROM catalogue_items WHERE id = $1 RETURNING id', [id])).length > 0;
+  }
+
+  /** How many other items name this one as the item they interpret. */
+  async interpretationsOf(tx: Db, id: number): Promise<number> {
+    return Number((await tx.query<{ n: number | string }>('SELECT count(*)::int AS n FROM catalogue_items WHERE interpretation_of = $1', [id]))[0]?.n ?? 0);
   }
 
   /** A passed change's files: the dropped ones go, the new ones join the published version. */
@@ -371,23 +434,23 @@ export class CatalogueStore {
   }
 
   /** Who submitted or approved at which step in one round of an item (its change's rounds with `change`). */
-  async acts(id: number, round: number, change: boolean, db: Db = this.db): Promise<{ step: number; actor: string }[]> {
-    const rows = await db.query<{ step: number; actor: string }>(
-      "SELECT step, actor FROM catalogue_reviews WHERE item_id = $1 AND round = $2 AND is_change = $3 AND decision IN ('submit', 'approve') ORDER BY seq",
+  async acts(id: number, round: number, change: boolean, db: Db = this.db): Promise<{ step: number; stepName: string; actor: string }[]> {
+    const rows = await db.query<{ step: number; step_name: string; actor: string }>(
+      "SELECT step, step_name, actor FROM catalogue_reviews WHERE item_id = $1 AND round = $2 AND is_change = $3 AND decision IN ('submit', 'approve') ORDER BY seq",
       [id, round, change],
     );
-    return rows.map((r) => ({ step: r.step, actor: r.actor }));
+    return rows.map((r) => ({ step: r.step, stepName: r.step_name, actor: r.actor }));
   }
 
   /** Every submission and approval of many items at once (the review queue), by item. */
   async actsOfMany(ids: readonly number[]): Promise<Map<number, ActRecord[]>> {
     const result = new Map<number, ActRecord[]>(ids.map((id) => [id, []]));
     if (!ids.length) return result;
-    const rows = await this.db.query<{ item_id: string | number; step: number; actor: string; round: number; is_change: boolean }>(
-      "SELECT item_id, step, actor, round, is_change FROM catalogue_reviews WHERE item_id = ANY($1) AND decision IN ('submit', 'approve') ORDER BY seq",
+    const rows = await this.db.query<{ item_id: string | number; step: number; step_name: string; actor: string; round: number; is_change: boolean }>(
+      "SELECT item_id, step, step_name, actor, round, is_change FROM catalogue_reviews WHERE item_id = ANY($1) AND decision IN ('submit', 'approve') ORDER BY seq",
       [ids],
     );
-    for (const r of rows) result.get(Number(r.item_id))?.push({ step: r.step, actor: r.actor, round: r.round, change: r.is_change });
+    for (const r of rows) result.get(Number(r.item_id))?.push({ step: r.step, stepName: r.step_name, actor: r.actor, round: r.round, change: r.is_change });
     return result;
   }
 
@@ -416,9 +479,9 @@ export class CatalogueStore {
   }
 
   /** Items of these bodies in a review round (their own or a change's). */
-  async inReview(bodyIds: readonly string[]): Promise<ItemRecord[]> {
+  async inReview(bodyIds: readonly string[], db: Db = this.db): Promise<ItemRecord[]> {
     if (!bodyIds.length) return [];
-    const rows = await this.db.query<ItemRow>(
+    const rows = await db.query<ItemRow>(
       `SELECT ${LIST_COLUMNS} FROM catalogue_items WHERE body_id = ANY($1) AND (status = 'inReview' OR pending_status = 'inReview') ORDER BY updated_at, id`,
       [bodyIds],
     );

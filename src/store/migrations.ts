@@ -8,7 +8,7 @@
  */
 import type { Db } from './db.js';
 import { AUDIT_BODY_AND_FILTERS } from './migrations/audit.js';
-import { CATALOGUE_ITEMS, CATALOGUE_REVIEW_ROUNDS } from './migrations/catalogue.js';
+import { CATALOGUE_ITEMS, CATALOGUE_LIFECYCLE, CATALOGUE_REVIEW_ROUNDS } from './migrations/catalogue.js';
 import { BATCH_JOB_QUEUE } from './migrations/jobs.js';
 import { CATALOGUE_PUBLIC_SEARCH, OPINION_BOX } from './migrations/opinions.js';
 import { ONLINE_APPLICATIONS } from './migrations/public.js';
@@ -49,6 +49,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 551, ...CATALOGUE_PUBLIC_SEARCH },
   { version: 700, ...BATCH_JOB_QUEUE },
   { version: 820, ...AUDIT_BODY_AND_FILTERS },
+  { version: 830, ...CATALOGUE_LIFECYCLE },
 ];
 
 export async function migrate(db: Db): Promise<number[]> {

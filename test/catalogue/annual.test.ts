@@ -17,6 +17,7 @@ function item(indexNo: string, docType: string, topic: string, firstPublishedOn:
     firstPublishedOn,
     ruleKind: ruleKindOf(docType),
     effectiveOn: null,
+    expiresOn: null,
     repealedOn: null,
     ...extra,
   };

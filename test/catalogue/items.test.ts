@@ -13,6 +13,8 @@ const base: ItemFields = {
   docType: '其他文件',
   disclosure: 'proactive',
   withheldGround: null,
+  expiresOn: null,
+  amendedOn: null,
   effectiveOn: '2026-03-01',
   repealedOn: null,
   channels: ['门户网站', '门户网站'],

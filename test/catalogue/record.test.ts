@@ -35,6 +35,8 @@ const base: ItemRecord = {
   disclosure: 'proactive',
   withheldGround: null,
   effectiveOn: null,
+  expiresOn: null,
+  amendedOn: null,
   repealedOn: null,
   channels: ['门户网站'],
   interpretationOf: null,
@@ -47,6 +49,7 @@ const base: ItemRecord = {
   currentStep: 0,
   chain: [...DEFAULT_REVIEW_STEPS],
   pending: null,
+  revoked: null,
   createdBy: 'user:li',
   createdAt: '2026-03-02T01:00:00.000Z',
   updatedAt: '2026-03-02T01:00:00.000Z',
@@ -72,12 +75,12 @@ describe('the chain an item is in', () => {
   it('binds only the acts of the current round, and only while it is in review', () => {
     const inReview = item({ status: 'inReview', currentStep: 2, round: 2 });
     const acts = [
-      { step: 0, actor: 'user:li', round: 1, change: false },
-      { step: 0, actor: 'user:li', round: 2, change: false },
-      { step: 1, actor: 'user:wang', round: 2, change: true },
+      { step: 0, stepName: '拟稿', actor: 'user:li', round: 1, change: false },
+      { step: 0, stepName: '拟稿', actor: 'user:li', round: 2, change: false },
+      { step: 1, stepName: '初审', actor: 'user:wang', round: 2, change: true },
     ];
-    expect(currentRoundActs(inReview, acts)).toEqual([{ step: 0, actor: 'user:li' }]);
-    expect(chainStateOf(item({ status: 'rejected', round: 2 }), [{ step: 0, actor: 'user:li' }]).state.acts).toEqual([]);
+    expect(currentRoundActs(inReview, acts)).toEqual([{ step: 0, stepName: '拟稿', actor: 'user:li' }]);
+    expect(chainStateOf(item({ status: 'rejected', round: 2 }), [{ step: 0, stepName: '拟稿', actor: 'user:li' }]).state.acts).toEqual([]);
   });
 
   it('moves a row only from the state the decision was taken from; a new round fixes its steps', () => {
@@ -131,12 +134,13 @@ describe('settings', () => {
   it('are the defaults until the body sets its own', () => {
     const none = settingsOf(undefined);
     expect(none.reviewSteps).toEqual(DEFAULT_REVIEW_STEPS);
-    expect(none.custom).toEqual({ indexRule: false, reviewSteps: false, reexamineMonths: false });
-    expect(settingsOf({ indexRule: null, reviewSteps: null, reexamineMonths: 6 })).toMatchObject({ reexamineMonths: 6, custom: { reexamineMonths: true } });
+    expect(none.custom).toEqual({ indexRule: false, reviewSteps: false, reviewerPolicy: false, reexamineMonths: false });
+    expect(none.reviewerPolicy).toBe('shared');
+    expect(settingsOf({ indexRule: null, reviewSteps: null, reviewerPolicy: null, reexamineMonths: 6 })).toMatchObject({ reexamineMonths: 6, custom: { reexamineMonths: true } });
   });
 
   it('check a change: null resets, absent stays, a period outside 1–60 months is refused', () => {
-    expect(checkSettingsChange({ reexamineMonths: null })).toEqual({ indexRule: undefined, reviewSteps: undefined, reexamineMonths: null });
+    expect(checkSettingsChange({ reexamineMonths: null })).toEqual({ indexRule: undefined, reviewSteps: undefined, reviewerPolicy: undefined, reexamineMonths: null });
     expect(code(() => checkSettingsChange({ reexamineMonths: 61 }))).toBe('invalid');
     expect(code(() => checkSettingsChange({ reviewSteps: [{ name: '初审', role: 'reviewer' }] }))).toBe('invalid');
   });

@@ -5,7 +5,16 @@
  */
 import { describe, expect, it } from 'vitest';
 import { CatalogueError } from '../../src/catalogue/errors.js';
-import { advance, checkReviewSteps, DEFAULT_REVIEW_STEPS, NEW_CHAIN, type ChainAction, type ChainState } from '../../src/catalogue/review.js';
+import {
+  advance,
+  checkReviewSteps,
+  DEFAULT_REVIEW_STEPS,
+  NEW_CHAIN,
+  rebasedStep,
+  reviewersNeeded,
+  type ChainAction,
+  type ChainState,
+} from '../../src/catalogue/review.js';
 
 const steps = DEFAULT_REVIEW_STEPS;
 const drafter = { id: 'user:off', role: 'officer' };
@@ -60,18 +69,30 @@ describe('the review chain', () => {
   it('starts a new round at 初审 on resubmission; approvals of the old round do not count', () => {
     let state = run(submitted(), [a!, { kind: 'approve', step: 1 }], [b!, { kind: 'approve', step: 2 }], [c!, { kind: 'reject', step: 3, comment: '涉及个人隐私' }]);
     state = advance(steps, state, drafter, { kind: 'submit' }).state;
-    expect(state).toEqual({ phase: 'inReview', step: 1, round: 2, acts: [{ step: 0, actor: 'user:off' }] });
+    expect(state).toEqual({ phase: 'inReview', step: 1, round: 2, acts: [{ step: 0, stepName: '拟稿', actor: 'user:off' }] });
     // b, who approved 终审 in round 1, may take 初审 in round 2.
     state = advance(steps, state, b!, { kind: 'approve', step: 1 }).state;
     expect(state.step).toBe(2);
   });
 
-  it('refuses the same person on two steps of one round, including the drafter', () => {
-    const afterA = run(submitted(), [a!, { kind: 'approve', step: 1 }]);
-    const twice = refusal(() => advance(steps, afterA, a!, { kind: 'approve', step: 2 }));
+  it('lets one reviewer take every review step by default, each step its own decision', () => {
+    let state = submitted();
+    for (const step of [1, 2, 3]) {
+      const r = advance(steps, state, a!, { kind: 'approve', step });
+      expect(r.decision.stepName).toBe(steps[step]!.name);
+      expect(r.completed).toBe(step === 3);
+      state = r.state;
+    }
+    expect(state.acts.map((x) => `${x.stepName}:${x.actor}`)).toEqual(['拟稿:user:off', '初审:user:a', '终审:user:a', '保密审查:user:a']);
+  });
+
+  it('refuses the same person on two steps of one round when the body asks for distinct reviewers, and the submitter always', () => {
+    const afterA = advance(steps, submitted(), a!, { kind: 'approve', step: 1 }, 'distinct').state;
+    const twice = refusal(() => advance(steps, afterA, a!, { kind: 'approve', step: 2 }, 'distinct'));
     expect(twice.code).toBe('forbidden');
-    expect(twice.message).toContain('同一人不能在同一轮审核中承担两个步骤');
-    expect(refusal(() => advance(steps, afterA, a!, { kind: 'reject', step: 2, comment: 'x' })).code).toBe('forbidden');
+    expect(twice.message).toContain('本机关要求每个审核步骤由不同的人完成：您已完成“初审”');
+    expect(refusal(() => advance(steps, afterA, a!, { kind: 'reject', step: 2, comment: 'x' }, 'distinct')).code).toBe('forbidden');
+    expect(advance(steps, afterA, b!, { kind: 'approve', step: 2 }, 'distinct').state.step).toBe(3);
     // A chain whose 初审 is an officer's step: the drafter may not review their own draft.
     const officerChain = checkReviewSteps([
       { name: '拟稿', role: 'officer' },
@@ -79,7 +100,9 @@ describe('the review chain', () => {
       { name: '领导审核', role: 'reviewer' },
     ]);
     const s = advance(officerChain, NEW_CHAIN, drafter, { kind: 'submit' }).state;
-    expect(refusal(() => advance(officerChain, s, drafter, { kind: 'approve', step: 1 })).code).toBe('forbidden');
+    const own = refusal(() => advance(officerChain, s, drafter, { kind: 'approve', step: 1 }));
+    expect(own.code).toBe('forbidden');
+    expect(own.message).toContain('提交人不能审核自己提交的信息');
     expect(advance(officerChain, s, { id: 'user:off2', role: 'officer' }, { kind: 'approve', step: 1 }).state.step).toBe(2);
   });
 
@@ -97,6 +120,38 @@ describe('the review chain', () => {
     expect(stale.message).toContain('当前等待“终审”');
     expect(refusal(() => advance(steps, NEW_CHAIN, a!, { kind: 'approve', step: 1 })).code).toBe('conflict');
     expect(refusal(() => advance(steps, submitted(), drafter, { kind: 'submit' })).code).toBe('conflict');
+  });
+
+  it('lets the drafter withdraw a round in review back to draft, and nobody else', () => {
+    const afterA = run(submitted(), [a!, { kind: 'approve', step: 1 }]);
+    const r = advance(steps, afterA, { id: 'user:off2', role: 'officer' }, { kind: 'withdraw', comment: '补充附件' });
+    expect(r.state).toEqual({ phase: 'draft', step: 0, round: 1, acts: [] });
+    expect(r.decision).toEqual({ step: 2, stepName: '终审', decision: 'withdraw', comment: '补充附件', round: 1 });
+    expect(refusal(() => advance(steps, afterA, b!, { kind: 'withdraw' })).code).toBe('forbidden');
+    expect(refusal(() => advance(steps, NEW_CHAIN, drafter, { kind: 'withdraw' })).code).toBe('conflict');
+    // Resubmitted, it starts a new round at 初审.
+    expect(advance(steps, r.state, drafter, { kind: 'submit' }).state).toMatchObject({ phase: 'inReview', step: 1, round: 2 });
+  });
+
+  it('continues an item in review on a changed chain at its first step not yet approved', () => {
+    const acts = [
+      { step: 0, stepName: '拟稿', actor: 'user:off' },
+      { step: 1, stepName: '初审', actor: 'user:a' },
+    ];
+    // Shortened to 拟稿 → 初审 → 终审 while waiting at 终审: still 终审 (index 2).
+    const short = [steps[0]!, steps[1]!, steps[2]!];
+    expect(rebasedStep(short, acts)).toBe(2);
+    // 初审 merged into 审核: the item waits at 审核, the first step not yet approved.
+    expect(rebasedStep([steps[0]!, { name: '审核', role: 'reviewer' }], acts)).toBe(1);
+    // A step added before the current one is taken next: 法制审核 was never approved.
+    expect(rebasedStep([steps[0]!, { name: '法制审核', role: 'reviewer' }, steps[1]!, steps[2]!], acts)).toBe(1);
+    // Every step of the new chain approved already: the last one still needs a decision.
+    expect(rebasedStep([steps[0]!, steps[1]!], acts)).toBe(1);
+  });
+
+  it('counts the reviewers a chain needs under each rule', () => {
+    expect(reviewersNeeded(steps, 'shared')).toBe(1);
+    expect(reviewersNeeded(steps, 'distinct')).toBe(3);
   });
 
   it('checks a configured chain', () => {

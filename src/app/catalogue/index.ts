@@ -6,6 +6,7 @@
 export { addAttachment, attachmentFile, removeAttachment, type UploadedFile } from './attachments.js';
 export {
   createItem,
+  deleteItem,
   discardChange,
   dueLists,
   getItem,
@@ -15,7 +16,9 @@ export {
   reexamineItem,
   reviewItem,
   reviewQueue,
+  revokeItem,
   submitItem,
   updateItem,
+  withdrawItem,
 } from './items.js';
 export { catalogueFigures, catalogueSettings, catalogueVocabulary, changeCatalogueSettings } from './settings.js';

@@ -9,7 +9,7 @@
  * write decides under the item's row lock with the pure core and writes its audit entry in the
  * same transaction.
  */
-import { actorId, canDraftCatalogue, canReviewCatalogue, type SessionUser } from '../../accounts/permissions.js';
+import { actorId, canDraftCatalogue, canReviewCatalogue, isAdmin, type SessionUser } from '../../accounts/permissions.js';
 import {
   advance,
   CatalogueError,
@@ -17,11 +17,16 @@ import {
   chainOf,
   chainStateOf,
   changeOf,
+  checkDeletable,
   checkDiscardable,
   checkInterpretation,
   checkItemFields,
   checkNotWithdrawn,
   checkReadyToSubmit,
+  checkRevocable,
+  DEFAULT_REVIEWER_POLICY,
+  stepRefusal,
+  type ReviewerPolicy,
   completionOf,
   currentRoundActs,
   derivedColumns,
@@ -64,6 +69,8 @@ export interface ItemInput {
   disclosure: Disclosure;
   withheldGround?: string | null | undefined;
   effectiveOn?: string | null | undefined;
+  expiresOn?: string | null | undefined;
+  amendedOn?: string | null | undefined;
   repealedOn?: string | null | undefined;
   channels: string[];
   interpretationOf?: number | null | undefined;
@@ -93,6 +100,8 @@ function fieldsOf(input: ItemInput, today: string, bodyName: string): ItemFields
     disclosure: input.disclosure,
     withheldGround: (input.withheldGround || null) as ItemFields['withheldGround'],
     effectiveOn: input.effectiveOn ?? null,
+    expiresOn: input.expiresOn ?? null,
+    amendedOn: input.amendedOn ?? null,
     repealedOn: input.repealedOn ?? null,
     channels: input.channels,
     interpretationOf: input.interpretationOf ?? null,
@@ -139,16 +148,22 @@ export async function reviewQueue(s: AppServices, user: SessionUser) {
   const bodies = user.bodies.filter((b) => canReviewCatalogue(user, b));
   const items = await store.inReview(bodies);
   const acts = await store.actsOfMany(items.map((i) => i.id));
-  const [calendar, bodyName] = await Promise.all([s.calendar(), store.bodyNames(bodies)]);
+  const [calendar, bodyName, policies] = await Promise.all([s.calendar(), store.bodyNames(bodies), policiesOf(store, bodies)]);
   const mine = items.flatMap((item) => {
     const { step } = chainOf(item);
     const waiting = item.chain[step];
     if (!waiting || waiting.role !== user.role) return [];
-    // A step this user may not take (they acted earlier in the round) is someone else's work.
-    if (currentRoundActs(item, acts.get(item.id) ?? []).some((a) => a.actor === actorId(user) && a.step !== step)) return [];
+    // A step this user may not take (they submitted the round, or took another step where each must be someone else) is someone else's work.
+    const state = { phase: 'inReview' as const, step, round: item.round, acts: currentRoundActs(item, acts.get(item.id) ?? []) };
+    if (stepRefusal(item.chain, state, actorId(user), policies.get(item.bodyId) ?? DEFAULT_REVIEWER_POLICY)) return [];
     return [{ ...rowOf(item, calendar, s.today()), bodyId: item.bodyId, bodyName: bodyName.get(item.bodyId) ?? item.bodyId, step, stepName: waiting.name }];
   });
   return { items: mine };
+}
+
+/** Each body's reviewer policy. */
+async function policiesOf(store: CatalogueStore, bodies: readonly string[]): Promise<Map<string, ReviewerPolicy>> {
+  return new Map(await Promise.all(bodies.map(async (b) => [b, (await store.settings(b)).reviewerPolicy] as const)));
 }
 
 /** 第二十六条: proactive information overdue and due within DUE_SOON_WORKING_DAYS, earliest first. */
@@ -286,9 +301,10 @@ async function act(s: AppServices, store: CatalogueStore, user: SessionUser, id:
         checkNotWithdrawn(item);
         const now = chainOf(item);
         const { state, change } = chainStateOf(item, now.phase === 'inReview' ? await store.acts(id, item.round, now.change, tx) : []);
-        const steps = action.kind === 'submit' ? (await store.settings(item.bodyId, tx)).reviewSteps : item.chain;
+        const settings = await store.settings(item.bodyId, tx);
+        const steps = action.kind === 'submit' ? settings.reviewSteps : item.chain;
         if (action.kind === 'submit') checkReadyToSubmit(proposedFields(item));
-        const result = advance(steps, state, { id: actor, role: user.role }, action);
+        const result = advance(steps, state, { id: actor, role: user.role }, action, settings.reviewerPolicy);
         if (result.completed) await complete(store, tx, item, change, today);
         else {
           const move = chainMoveOf(state, result.state, steps);
@@ -296,7 +312,7 @@ async function act(s: AppServices, store: CatalogueStore, user: SessionUser, id:
         }
         const d = result.decision;
         await store.addReview(tx, id, d, actor, change);
-        await writeAudit(tx, actor, `review-${d.decision}`, 'catalogue_item', String(id), { phase: state.phase, step: state.step, round: state.round, change }, {
+        await writeAudit(tx, actor, d.decision === 'withdraw' ? 'withdraw' : `review-${d.decision}`, 'catalogue_item', String(id), { phase: state.phase, step: state.step, round: state.round, change }, {
           phase: result.state.phase,
           step: result.state.step,
           round: result.state.round,
@@ -329,6 +345,62 @@ export async function submitItem(s: AppServices, user: SessionUser, id: number, 
   await draftableItem(store, user, id);
   await act(s, store, user, id, { kind: 'submit', ...(input.comment ? { comment: input.comment } : {}) });
   return fresh(s, store, user, id);
+}
+
+/**
+ * The drafter takes back an item (or its change) in review: it is a draft again, to be edited and
+ * submitted anew. Any officer of the body may, as any of them may edit its drafts.
+ */
+export async function withdrawItem(s: AppServices, user: SessionUser, id: number, input: { comment?: string | undefined }) {
+  const store = catalogueStore(s);
+  await draftableItem(store, user, id);
+  await act(s, store, user, id, { kind: 'withdraw', ...(input.comment ? { comment: input.comment } : {}) });
+  return fresh(s, store, user, id);
+}
+
+/**
+ * 撤销 of a published item, with the reason the public will read: it leaves the public search,
+ * its public page says it was withdrawn, when and why. A change waiting with it is dropped. The
+ * body's officers and reviewers may withdraw (taking information down must not wait).
+ */
+export async function revokeItem(s: AppServices, user: SessionUser, id: number, input: { reason: string }) {
+  const store = catalogueStore(s);
+  const found = await readableItem(store, user, id);
+  if (!canReviewCatalogue(user, found.bodyId)) throw forbidden('只有本机关的经办人或审核人员可以撤销已发布的信息');
+  const actor = actorId(user);
+  const today = s.today();
+  await decided(() =>
+    s.db.transaction(async (tx) => {
+      const item = await lockedItem(store, tx, id);
+      const reason = checkRevocable(item, input.reason);
+      if (!(await store.revoke(tx, id, today, reason, actor))) throw new CatalogueError(STALE_EDIT, 'conflict');
+      await writeAudit(tx, actor, 'revoke', 'catalogue_item', String(id), { status: item.status, publishedOn: item.publishedOn, pending: item.pending?.fields ?? null }, {
+        status: 'withdrawn',
+        revokedOn: today,
+        reason,
+      });
+    }),
+  );
+  return fresh(s, store, user, id);
+}
+
+/** Delete a draft that never went public: by its drafter or an administrator; audited with what it held. */
+export async function deleteItem(s: AppServices, user: SessionUser, id: number): Promise<{ ok: true }> {
+  const store = catalogueStore(s);
+  const found = await readableItem(store, user, id);
+  const admin = isAdmin(user);
+  if (!admin && !canDraftCatalogue(user, found.bodyId)) throw forbidden('只有拟稿人本人或管理员可以删除草稿');
+  const actor = actorId(user);
+  await decided(() =>
+    s.db.transaction(async (tx) => {
+      const item = await lockedItem(store, tx, id);
+      checkDeletable(item, actor, admin);
+      if (await store.interpretationsOf(tx, id)) throw new CatalogueError('有政策解读指向该草稿，请先修改那条解读', 'conflict');
+      if (!(await store.deleteDraft(tx, id))) throw new CatalogueError(STALE_EDIT, 'conflict');
+      await writeAudit(tx, actor, 'delete', 'catalogue_item', String(id), { indexNo: item.indexNo, status: item.status, createdBy: item.createdBy, ...fieldsSummary(item) }, null);
+    }),
+  );
+  return { ok: true };
 }
 
 /** Approve or reject the current step (a rejection says why). */

@@ -72,6 +72,12 @@ export const catalogueRoutes: RouteModule = (app, deps) => {
 
   app.openapi(api.reviewItem, async (c) => c.json(await catalogue.reviewItem(deps, requireUser(c), c.req.valid('param').id, c.req.valid('json')), 200));
 
+  app.openapi(api.withdrawItem, async (c) => c.json(await catalogue.withdrawItem(deps, requireUser(c), c.req.valid('param').id, c.req.valid('json')), 200));
+
+  app.openapi(api.revokeItem, async (c) => c.json(await catalogue.revokeItem(deps, requireUser(c), c.req.valid('param').id, c.req.valid('json')), 200));
+
+  app.openapi(api.deleteItem, async (c) => c.json(await catalogue.deleteItem(deps, requireUser(c), c.req.valid('param').id), 200));
+
   app.openapi(api.listReviews, async (c) => c.json(await catalogue.itemReviews(deps, requireUser(c), c.req.valid('param').id), 200));
 
   app.openapi(api.reexamine, async (c) => c.json(await catalogue.reexamineItem(deps, requireUser(c), c.req.valid('param').id, c.req.valid('json')), 200));

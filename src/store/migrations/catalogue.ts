@@ -141,3 +141,22 @@ export const CATALOGUE_REVIEW_ROUNDS: MigrationStep = {
       CREATE INDEX catalogue_items_review_on ON catalogue_items (body_id, review_on) WHERE disclosure = 'withheld';
   `,
 };
+
+export const CATALOGUE_LIFECYCLE: MigrationStep = {
+  name: 'catalogue validity dates, 撤销 of published items, withdrawal of a round, reviewer policy',
+  sql: `
+      -- 有效期至 and 修改日期 of 规章 / 行政规范性文件: with 施行日期 and 废止日期 they give the
+      -- validity (尚未施行 / 现行有效 / 已修改 / 已废止 / 已失效) on any day.
+      ALTER TABLE catalogue_items ADD COLUMN expires_on iso_date;
+      ALTER TABLE catalogue_items ADD COLUMN amended_on iso_date;
+      -- 撤销 of a published item (status 'withdrawn'): the public page says when and why.
+      ALTER TABLE catalogue_items ADD COLUMN revoked_on iso_date;
+      ALTER TABLE catalogue_items ADD COLUMN revoke_reason text;
+      ALTER TABLE catalogue_items ADD COLUMN revoked_by text;
+      -- The drafter's withdrawal of a round in review is a decision of the chain's record.
+      ALTER TABLE catalogue_reviews DROP CONSTRAINT catalogue_reviews_decision_check;
+      ALTER TABLE catalogue_reviews ADD CONSTRAINT catalogue_reviews_decision_check CHECK (decision IN ('submit', 'approve', 'reject', 'withdraw'));
+      -- Who may take several review steps of one round: 'shared' (default) or 'distinct'.
+      ALTER TABLE body_settings ADD COLUMN reviewer_policy text CHECK (reviewer_policy IN ('shared', 'distinct'));
+  `,
+};
