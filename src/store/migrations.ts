@@ -8,6 +8,7 @@
  */
 import type { Db } from './db.js';
 import { AUDIT_BODY_AND_FILTERS } from './migrations/audit.js';
+import { PUBLISHED_REPORT_CORRECTIONS } from './migrations/corrections.js';
 import { CATALOGUE_ITEMS, CATALOGUE_LIFECYCLE, CATALOGUE_REVIEW_ROUNDS } from './migrations/catalogue.js';
 import { BATCH_JOB_QUEUE } from './migrations/jobs.js';
 import { CATALOGUE_PUBLIC_SEARCH, OPINION_BOX } from './migrations/opinions.js';
@@ -48,6 +49,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 550, ...OPINION_BOX },
   { version: 551, ...CATALOGUE_PUBLIC_SEARCH },
   { version: 700, ...BATCH_JOB_QUEUE },
+  { version: 910, ...PUBLISHED_REPORT_CORRECTIONS },
   { version: 820, ...AUDIT_BODY_AND_FILTERS },
   { version: 830, ...CATALOGUE_LIFECYCLE },
 ];
