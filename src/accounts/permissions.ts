@@ -27,6 +27,11 @@ export interface SessionUser {
   role: Role;
   /** Officer/reviewer: their body; supervisor: the bodies they oversee. */
   bodies: readonly string[];
+  /**
+   * Signed in with a password an administrator reset: this session may only choose a new
+   * password (and sign out) until it has.
+   */
+  mustChangePassword?: boolean;
 }
 
 /**

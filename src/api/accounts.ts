@@ -4,7 +4,7 @@
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { ROLES } from '../accounts/permissions.js';
-import { errors, jsonBody, jsonOf, OkSchema } from './common.js';
+import { errors, jsonBody, jsonOf, OkSchema, tooMany } from './common.js';
 
 export const SessionUserSchema = z
   .object({
@@ -14,6 +14,8 @@ export const SessionUserSchema = z
     role: z.enum(ROLES),
     roleLabel: z.string(),
     bodies: z.array(z.string()),
+    /** Signed in with a password an administrator reset: only a new password may be chosen. */
+    mustChangePassword: z.boolean(),
   })
   .openapi('SessionUser');
 
@@ -31,9 +33,9 @@ export const login = createRoute({
   method: 'post',
   path: '/api/session',
   tags: ['账号 accounts'],
-  summary: '登录 (sign in)',
+  summary: '登录；失败过多时暂时锁定，返回 429 和 Retry-After (sign in; throttled per account and address)',
   request: { body: jsonBody(z.object({ username: z.string().min(1).max(100), password: z.string().min(1).max(200) })) },
-  responses: { 200: jsonOf(SessionSchema), 400: errors[400], 401: errors[401], 403: errors[403] },
+  responses: { 200: jsonOf(SessionSchema), 400: errors[400], 401: errors[401], 403: errors[403], 429: tooMany },
 });
 
 export const logout = createRoute({
@@ -48,7 +50,7 @@ export const changePassword = createRoute({
   method: 'post',
   path: '/api/session/password',
   tags: ['账号 accounts'],
-  summary: '修改密码 (change password)',
-  request: { body: jsonBody(z.object({ current: z.string().min(1).max(200), next: z.string().min(1).max(200) })) },
+  summary: '修改密码；管理员重置密码后首次登录时无需当前密码 (change password)',
+  request: { body: jsonBody(z.object({ current: z.string().max(200).optional(), next: z.string().min(1).max(200) })) },
   responses: { 200: jsonOf(OkSchema), 400: errors[400], 401: errors[401], 403: errors[403] },
 });

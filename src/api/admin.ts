@@ -1,9 +1,8 @@
 /**
  * The API contract of the administrator's screens: bodies (the list is public; the administrator
- * adds them), accounts and holiday overrides (the list is public). The audit log is src/api/audit.ts.
+ * adds them) and holiday overrides (the list is public). Accounts are src/api/users.ts. The audit log is src/api/audit.ts.
  */
 import { createRoute, z } from '@hono/zod-openapi';
-import { ROLES } from '../accounts/permissions.js';
 import { BODY_LEVELS } from '../register/bodies.js';
 import { errors, IsoDate, jsonBody, jsonOf, OkSchema } from './common.js';
 
@@ -35,46 +34,6 @@ export const addBody = createRoute({
       }),
     ),
   },
-  responses: { 200: jsonOf(OkSchema), 400: errors[400], 401: errors[401], 403: errors[403] },
-});
-
-export const UserSchema = z
-  .object({ id: z.number().int(), username: z.string(), displayName: z.string(), role: z.enum(ROLES), disabled: z.boolean(), bodies: z.array(z.string()) })
-  .openapi('User');
-
-export const listUsers = createRoute({
-  method: 'get',
-  path: '/api/admin/users',
-  tags: ['管理 admin'],
-  summary: '账号列表 (accounts)',
-  responses: { 200: jsonOf(z.array(UserSchema)), 401: errors[401], 403: errors[403] },
-});
-
-export const createUser = createRoute({
-  method: 'post',
-  path: '/api/admin/users',
-  tags: ['管理 admin'],
-  summary: '新建账号 (create an account)',
-  request: {
-    body: jsonBody(
-      z.object({
-        username: z.string().regex(/^[\w.@-]{2,60}$/, '用户名只能用字母、数字和 . @ - _'),
-        displayName: z.string().min(1).max(60),
-        password: z.string().max(200),
-        role: z.enum(ROLES),
-        bodies: z.array(z.string()).max(5000).default([]),
-      }),
-    ),
-  },
-  responses: { 200: jsonOf(z.object({ id: z.number().int() })), 400: errors[400], 401: errors[401], 403: errors[403] },
-});
-
-export const setUserBodies = createRoute({
-  method: 'put',
-  path: '/api/admin/users/{id}/bodies',
-  tags: ['管理 admin'],
-  summary: '设置账号所属机关或监督范围 (set the bodies of an account)',
-  request: { params: z.object({ id: z.coerce.number().int() }), body: jsonBody(z.object({ bodies: z.array(z.string()).max(5000) })) },
   responses: { 200: jsonOf(OkSchema), 400: errors[400], 401: errors[401], 403: errors[403] },
 });
 

@@ -30,8 +30,8 @@ export class RateLimiter {
   }
 }
 
-/** The client's network address (the rate limit's key); absent when the app runs without a socket. */
-function clientAddress(c: Context<AppEnv>): string {
+/** The client's network address (the rate limits' and the sign-in throttle's key); 'unknown' when the app runs without a socket. */
+export function clientAddress(c: Context<AppEnv>): string {
   try {
     return getConnInfo(c).remote.address ?? 'unknown';
   } catch {

@@ -7,6 +7,7 @@
  * a number once released never changes; a new migration takes the next number after the last.
  */
 import type { Db } from './db.js';
+import { ACCOUNT_ADMINISTRATION } from './migrations/accounts.js';
 import { AUDIT_BODY_AND_FILTERS } from './migrations/audit.js';
 import { PUBLISHED_REPORT_CORRECTIONS } from './migrations/corrections.js';
 import { CATALOGUE_ITEMS, CATALOGUE_LIFECYCLE, CATALOGUE_REVIEW_ROUNDS } from './migrations/catalogue.js';
@@ -52,6 +53,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 910, ...PUBLISHED_REPORT_CORRECTIONS },
   { version: 820, ...AUDIT_BODY_AND_FILTERS },
   { version: 830, ...CATALOGUE_LIFECYCLE },
+  { version: 810, ...ACCOUNT_ADMINISTRATION },
 ];
 
 export async function migrate(db: Db): Promise<number[]> {

@@ -11,8 +11,8 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { SessionUser } from '../../accounts/permissions.js';
-import { SESSION_HOURS, sessionUser } from '../../app/accounts/sessions.js';
-import { unauthorized } from '../../app/errors.js';
+import { MUST_CHANGE_ALLOWED, MUST_CHANGE_MESSAGE, SESSION_HOURS, sessionUser } from '../../app/accounts/sessions.js';
+import { Refusal, unauthorized } from '../../app/errors.js';
 import type { AppDeps, AppEnv } from '../context.js';
 import { ApiError } from '../errors.js';
 
@@ -61,6 +61,8 @@ export function sessionMiddleware(deps: AppDeps): MiddlewareHandler<AppEnv> {
     c.set('clientId', clientId);
     const sid = getCookie(c, SESSION_COOKIE);
     const user = sid ? await sessionUser(deps, sid) : null;
+    // A cookie whose session has ended (signed out elsewhere, expired, account disabled): dropped.
+    if (sid && !user) deleteCookie(c, SESSION_COOKIE, { path: '/', secure: deps.config.secureCookies });
     c.set('user', user);
     c.set('sessionId', user && sid ? sid : null);
     if (!SAFE_METHODS.has(c.req.method) && c.req.path.startsWith('/api/')) {
@@ -69,14 +71,17 @@ export function sessionMiddleware(deps: AppDeps): MiddlewareHandler<AppEnv> {
         throw new ApiError(403, '缺少或无效的安全令牌（CSRF），请刷新页面后重试 (missing or invalid CSRF token)');
       }
     }
+    // A session opened with a one-time password may do nothing but choose a new one.
+    if (user?.mustChangePassword && c.req.path.startsWith('/api/') && !MUST_CHANGE_ALLOWED.includes(c.req.path)) throw new ApiError(403, MUST_CHANGE_MESSAGE);
     await next();
   };
 }
 
-/** The signed-in user, or 401. */
+/** The signed-in user, or 401 (saying so when the browser's session has just been ended). */
 export function requireUser(c: Context<AppEnv>): SessionUser {
   const user = c.get('user');
-  if (!user) throw unauthorized();
-  return user;
+  if (user) return user;
+  if (getCookie(c, SESSION_COOKIE)) throw new Refusal('unauthorized', '您的登录已失效（可能已退出、超时，或账号已被停用、密码已被重置），请重新登录。');
+  throw unauthorized();
 }
 

@@ -1,10 +1,9 @@
 /**
- * Bodies (public list; the administrator adds them), accounts, and holiday overrides: the
- * administrator's screens. Handlers only; the use cases are src/app/admin.ts,
- * src/app/accounts/users.ts and src/app/calendar.ts. The audit log's routes are ./audit.ts.
+ * Bodies (public list; the administrator adds them) and holiday overrides: the administrator's
+ * screens. Handlers only; the use cases are src/app/admin.ts and src/app/calendar.ts. Accounts
+ * are ./users.ts. The audit log's routes are ./audit.ts.
  */
-import { addBody, createUser, deleteOverride, listBodies, listOverrides, listUsers, putOverride, setUserBodies } from '../../api/admin.js';
-import { createAccount, listAccounts, setAccountBodies } from '../../app/accounts/users.js';
+import { addBody, deleteOverride, listBodies, listOverrides, putOverride } from '../../api/admin.js';
 import { saveBody, searchBodies } from '../../app/admin.js';
 import { calendarOverrides, removeCalendarOverride, saveCalendarOverride } from '../../app/calendar.js';
 import { requireUser } from '../auth/session.js';
@@ -17,15 +16,6 @@ export const adminRoutes: RouteModule = (app, deps) => {
 
   app.openapi(addBody, async (c) => {
     await saveBody(deps, requireUser(c), c.req.valid('json'));
-    return c.json(ok, 200);
-  });
-
-  app.openapi(listUsers, async (c) => c.json(await listAccounts(deps, requireUser(c)), 200));
-
-  app.openapi(createUser, async (c) => c.json(await createAccount(deps, requireUser(c), c.req.valid('json')), 200));
-
-  app.openapi(setUserBodies, async (c) => {
-    await setAccountBodies(deps, requireUser(c), c.req.valid('param').id, c.req.valid('json').bodies);
     return c.json(ok, 200);
   });
 

@@ -5,9 +5,10 @@
 import type { Context } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { changePassword, getSession, login, logout } from '../../api/accounts.js';
-import { changeOwnPassword, sessionView, signIn, signOut } from '../../app/accounts/sessions.js';
+import { changeOwnPassword, sessionView, signIn, SignInThrottled, signOut } from '../../app/accounts/sessions.js';
 import { clearSessionCookie, csrfSubject, csrfToken, requireUser, setSessionCookie, SESSION_COOKIE } from '../auth/session.js';
 import type { AppEnv, RouteModule } from '../context.js';
+import { clientAddress } from '../rate-limit.js';
 
 export const authRoutes: RouteModule = (app, deps) => {
   const sessionOf = (c: Context<AppEnv>) => ({ user: sessionView(c.get('user')), csrfToken: csrfToken(deps.secret, csrfSubject(c)) });
@@ -15,7 +16,15 @@ export const authRoutes: RouteModule = (app, deps) => {
   app.openapi(getSession, (c) => c.json(sessionOf(c), 200));
 
   app.openapi(login, async (c) => {
-    const { sessionId, user } = await signIn(deps, c.req.valid('json'), getCookie(c, SESSION_COOKIE));
+    let signedIn: Awaited<ReturnType<typeof signIn>>;
+    try {
+      signedIn = await signIn(deps, c.req.valid('json'), { previousSessionId: getCookie(c, SESSION_COOKIE), address: clientAddress(c), clientId: c.get('clientId') });
+    } catch (error) {
+      if (!(error instanceof SignInThrottled)) throw error;
+      c.header('Retry-After', String(error.retryAfterSeconds));
+      return c.json({ error: error.message }, 429);
+    }
+    const { sessionId, user } = signedIn;
     setSessionCookie(c, deps, sessionId);
     c.set('user', user);
     return c.json(sessionOf(c), 200);

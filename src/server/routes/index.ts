@@ -12,5 +12,6 @@ import { publicRoutes } from './public.js';
 import { registerRoutes } from './register.js';
 import { reportRoutes } from './reports.js';
 import { supervisorRoutes } from './supervisor.js';
+import { userRoutes } from './users.js';
 
-export const ROUTE_MODULES: RouteModule[] = [publicRoutes, registerRoutes, reportRoutes, supervisorRoutes, analysisRoutes, catalogueRoutes, cataloguePublicRoutes, opinionRoutes, auditRoutes];
+export const ROUTE_MODULES: RouteModule[] = [publicRoutes, registerRoutes, reportRoutes, supervisorRoutes, analysisRoutes, catalogueRoutes, cataloguePublicRoutes, opinionRoutes, auditRoutes, userRoutes];

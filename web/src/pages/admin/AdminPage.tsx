@@ -8,11 +8,9 @@ import { Field, Notice, PageTitle } from '../../components/ui.js';
 import type { PageProps } from '../../routes.js';
 import { Link } from '../../router.js';
 import type { z } from 'zod';
-import { ROLE_LABELS } from '../../../../src/accounts/permissions.js';
-import type { BodySchema, OverrideSchema, UserSchema } from '../../../../src/api/admin.js';
+import type { BodySchema, OverrideSchema } from '../../../../src/api/admin.js';
 
 type Body = z.infer<typeof BodySchema>;
-type User = z.infer<typeof UserSchema>;
 type Override = z.infer<typeof OverrideSchema>;
 
 function useMessage() {
@@ -68,51 +66,13 @@ function Bodies({ bodies, reload }: { bodies: Body[]; reload: () => void }) {
   );
 }
 
-function Users({ users, bodies, reload }: { users: User[]; bodies: Body[]; reload: () => void }) {
-  const [form, setForm] = useState({ username: '', displayName: '', password: '', role: 'officer', bodies: '' });
-  const { message, run } = useMessage();
-  const set = (k: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [k]: e.target.value });
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    const list = form.bodies.split(/[\s,，、]+/).filter(Boolean);
-    if (await run(() => post('/api/admin/users', { ...form, bodies: list }), `已创建账号 ${form.username}`)) {
-      setForm({ username: '', displayName: '', password: '', role: 'officer', bodies: '' });
-      reload();
-    }
-  };
-  const name = (id: string) => bodies.find((b) => b.id === id)?.name ?? id;
+function Users() {
   return (
     <section aria-labelledby="users-h">
       <h2 id="users-h">账号</h2>
-      {message && <Notice kind={message.kind}>{message.text}</Notice>}
-      <form onSubmit={submit} className="filters">
-        <Field label="用户名">{(p) => <input {...p} value={form.username} onChange={set('username')} required autoComplete="off" />}</Field>
-        <Field label="姓名或单位">{(p) => <input {...p} value={form.displayName} onChange={set('displayName')} required />}</Field>
-        <Field label="初始密码" hint="至少 10 个字符">{(p) => <input {...p} type="password" value={form.password} onChange={set('password')} required autoComplete="new-password" />}</Field>
-        <Field label="角色">
-          {(p) => (
-            <select {...p} value={form.role} onChange={set('role')}>
-              {Object.entries(ROLE_LABELS).map(([k, v]) => <option key={k} value={k}>{v}</option>)}
-            </select>
-          )}
-        </Field>
-        <Field label="机关编号" hint="经办人、审核人填一个；监督者填所监督的全部机关，用逗号分隔">{(p) => <input {...p} value={form.bodies} onChange={set('bodies')} />}</Field>
-        <button type="submit">创建账号</button>
-      </form>
-      <div className="table-wrap">
-        <table className="data">
-          <caption className="sr-only">账号列表</caption>
-          <thead><tr><th scope="col">用户名</th><th scope="col">姓名或单位</th><th scope="col">角色</th><th scope="col">机关</th><th scope="col">状态</th></tr></thead>
-          <tbody>
-            {users.map((u) => (
-              <tr key={u.id}>
-                <td>{u.username}</td><td>{u.displayName}</td><td>{ROLE_LABELS[u.role]}</td>
-                <td>{u.bodies.map(name).join('、')}</td><td>{u.disabled ? '已停用' : '正常'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <p>
+        新建账号，修改角色、所属机关和监督范围，停用账号，重置密码，解除登录锁定：<Link to="/admin/users">管理账号</Link>
+      </p>
     </section>
   );
 }
@@ -171,11 +131,11 @@ function Audit() {
 }
 
 export default function AdminPage(_props: PageProps) {
-  const [data, setData] = useState<{ bodies: Body[]; users: User[]; overrides: Override[] } | null>(null);
+  const [data, setData] = useState<{ bodies: Body[]; overrides: Override[] } | null>(null);
   const [error, setError] = useState('');
   const load = useCallback(() => {
-    Promise.all([get<Body[]>('/api/bodies'), get<User[]>('/api/admin/users'), get<Override[]>('/api/calendar/overrides')])
-      .then(([bodies, users, overrides]) => setData({ bodies, users, overrides }))
+    Promise.all([get<Body[]>('/api/bodies'), get<Override[]>('/api/calendar/overrides')])
+      .then(([bodies, overrides]) => setData({ bodies, overrides }))
       .catch((err: unknown) => setError(err instanceof ApiFailure ? err.message : '加载失败'));
   }, []);
   useEffect(load, [load]);
@@ -186,7 +146,7 @@ export default function AdminPage(_props: PageProps) {
       {data && (
         <>
           <Bodies bodies={data.bodies} reload={load} />
-          <Users users={data.users} bodies={data.bodies} reload={load} />
+          <Users />
           <Overrides overrides={data.overrides} reload={load} />
           <Audit />
         </>
