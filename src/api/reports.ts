@@ -1,7 +1,7 @@
 /**
  * The annual report editor's HTTP contract: the year list, the year's report beside the
- * register's figures, saving with the optimistic version, checking a model, preview and
- * downloads. The server validates with these schemas; the browser takes its types from them.
+ * register's figures, saving with the optimistic version, 定稿 (refused while an error stands),
+ * checking a model, preview and downloads. The server validates with these schemas; the browser takes its types from them.
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import type { AnnualReport } from '../model/report.js';
@@ -36,7 +36,7 @@ const FindingSchema = z
   })
   .openapi('Finding');
 
-const ReportStatusSchema = z.enum(['draft', 'notStarted']);
+const ReportStatusSchema = z.enum(['draft', 'final', 'notStarted']).openapi({ description: 'draft 已保存草稿；final 已定稿（检查无错误，下载的文件不再标“草稿”）；notStarted 未开始' });
 
 const YearParams = BodyParam.extend({ year: Year.openapi({ example: 2025 }) });
 
@@ -47,6 +47,8 @@ const DraftState = {
   revision: z.number().int().openapi({ description: '草稿的版本号（未保存为 0）；保存时原样送回，防止覆盖他人的修改' }),
   updatedAt: z.string().nullable(),
   updatedBy: z.string().nullable(),
+  finalizedAt: z.string().nullable().openapi({ description: '定稿时间；草稿为 null（定稿后再保存即退回草稿）' }),
+  finalizedBy: z.string().nullable(),
 };
 
 const ReportYearSchema = z
@@ -103,7 +105,7 @@ const SaveBody = z.object({
   revision: z.number().int().min(0).optional().openapi({ description: '编辑所依据的版本号（GET 返回的 revision）；省略则不核对' }),
 });
 
-export const SaveResultSchema = z.object({ status: ReportStatusSchema, revision: z.number().int(), updatedAt: z.string(), updatedBy: z.string(), findings: z.array(FindingSchema) });
+export const SaveResultSchema = z.object({ ...DraftState, findings: z.array(FindingSchema) });
 
 export const saveReport = createRoute({
   method: 'put',
@@ -118,6 +120,25 @@ export const saveReport = createRoute({
     403: errors[403],
     404: errors[404],
     409: { description: '他人已保存了更新的版本', content: errors[400].content },
+  },
+});
+
+export const finalizeReport = createRoute({
+  method: 'post',
+  path: '/api/bodies/{bodyId}/reports/{year}/finalize',
+  tags: [TAG],
+  summary: '定稿：检查没有错误时把已保存的报告定为终稿（记入审计日志）；仍有错误则拒绝并列出 (finalise)',
+  request: {
+    params: YearParams,
+    body: jsonBody(z.object({ revision: z.number().int().min(1).openapi({ description: '所核对的已保存版本号（GET 返回的 revision）' }) })),
+  },
+  responses: {
+    200: jsonOf(SaveResultSchema),
+    400: { description: '报告仍有错误（逐条列出），不能定稿', content: errors[400].content },
+    401: errors[401],
+    403: errors[403],
+    404: errors[404],
+    409: { description: '报告尚未保存，或已保存了更新的版本', content: errors[400].content },
   },
 });
 

@@ -1,6 +1,6 @@
 /**
- * Use cases of a body's annual report: pre-filled from the register, edited, checked, previewed
- * and downloaded.
+ * Use cases of a body's annual report: pre-filled from the register, edited, checked, declared
+ * final (定稿, refused while an error stands), previewed and downloaded (marked 草稿 until final).
  *
  * A body has at most one draft per year. Until the officer saves one, the report shown is the
  * register's (`registerReport`, with the catalogue's figures), recomputed on every request;
@@ -20,7 +20,7 @@ import { render } from '../render/render.js';
 import type { Finding } from '../rules/finding.js';
 import { placeName } from '../rules/labels.js';
 import { writeAudit } from '../store/audit.js';
-import { loadDraft, lockDraft, reportYears, writeDraft, type Draft } from '../store/report-store.js';
+import { loadDraft, lockDraft, reportYears, setFinal, writeDraft, type Draft } from '../store/report-store.js';
 import type { AppServices } from './context.js';
 import type { FileDownload } from './download.js';
 import { conflict, forbidden, invalid, notFound } from './errors.js';
@@ -34,7 +34,7 @@ export class PdfUnavailable extends Error {
   }
 }
 
-const STATUS_LABELS = { draft: '已保存草稿', notStarted: '未开始（由台账生成）' } as const;
+const STATUS_LABELS = { draft: '已保存草稿', final: '已定稿', notStarted: '未开始（由台账生成）' } as const;
 
 // ─── Checks every use case shares ───────────────────────────────────────────────────────────
 
@@ -77,10 +77,18 @@ function checkYear(s: AppServices, year: number): void {
   if (year > current) throw invalid(`${year} 年尚未开始，不能编写该年度的报告 (year not begun)`);
 }
 
-/** DraftState of a year's saved draft, or of a year not started (null). */
-function draftState(draft: Pick<Draft, 'revision' | 'updatedAt' | 'updatedBy'> | null) {
-  const status = draft ? ('draft' as const) : ('notStarted' as const);
-  return { status, statusLabel: STATUS_LABELS[status], revision: draft?.revision ?? 0, updatedAt: draft?.updatedAt ?? null, updatedBy: draft?.updatedBy ?? null };
+/** DraftState of a year's saved draft (final or not), or of a year not started (null). */
+function draftState(draft: Pick<Draft, 'revision' | 'updatedAt' | 'updatedBy' | 'finalizedAt' | 'finalizedBy'> | null) {
+  const status = !draft ? ('notStarted' as const) : draft.finalizedAt ? ('final' as const) : ('draft' as const);
+  return {
+    status,
+    statusLabel: STATUS_LABELS[status],
+    revision: draft?.revision ?? 0,
+    updatedAt: draft?.updatedAt ?? null,
+    updatedBy: draft?.updatedBy ?? null,
+    finalizedAt: draft?.finalizedAt ?? null,
+    finalizedBy: draft?.finalizedBy ?? null,
+  };
 }
 
 interface Current {
@@ -176,7 +184,42 @@ export async function saveReport(s: AppServices, actor: Actor, input: YearInput 
     return draft;
   });
   const previous = await previousDraft(s, bodyId, year);
-  return { status: 'draft' as const, revision: saved.revision, updatedAt: saved.updatedAt, updatedBy: saved.updatedBy, findings: findingsOf(saved.report, previous) };
+  return { ...draftState(saved), findings: findingsOf(saved.report, previous) };
+}
+
+/** How many errors the refusal names one by one; the rest are counted. */
+const ERRORS_NAMED = 5;
+
+/**
+ * 定稿: the saved draft declared final, only while the check finds no error — a drafting prompt,
+ * an empty section, a broken sum would otherwise be published as written. `revision` must be the
+ * saved one (what the officer looked at). Any later save makes it a draft again.
+ */
+export async function finalizeReport(s: AppServices, actor: Actor, input: YearInput & { revision: number }) {
+  const { bodyId, year } = input;
+  if (!canWriteRegister(actor, bodyId)) throw forbidden('只有本机关的经办人可以为年度报告定稿');
+  await nameOf(s, bodyId);
+  checkYear(s, year);
+  const who = actorId(actor);
+  const previous = await previousDraft(s, bodyId, year);
+  const final = await s.db.transaction(async (tx) => {
+    const draft = await lockDraft(tx, bodyId, year);
+    if (!draft) throw conflict('报告尚未保存：请先核对、保存，再定稿 (save before finalising)');
+    if (draft.revision !== input.revision) {
+      throw conflict(`此报告已保存了更新的版本（第 ${draft.revision} 版），请刷新页面、核对后再定稿 (saved meanwhile)`);
+    }
+    const errors = findingsOf(draft.report, previous).filter((f) => f.severity === 'error');
+    if (errors.length > 0) {
+      const named = errors.slice(0, ERRORS_NAMED).map((f, i) => `${i + 1}. ${f.message}`);
+      const more = errors.length > ERRORS_NAMED ? `；另有 ${errors.length - ERRORS_NAMED} 个` : '';
+      throw invalid(`报告还有 ${errors.length} 个错误，不能定稿。请改正并保存后再定稿：${named.join('；')}${more} (errors stand: not finalised)`);
+    }
+    if (draft.finalizedAt) return draft;
+    const done = await setFinal(tx, bodyId, year, who);
+    await writeAudit(tx, who, 'finalize', 'report-draft', `${bodyId}/${year}`, { status: 'draft' }, { status: 'final', revision: done.revision });
+    return done;
+  });
+  return { ...draftState(final), findings: findingsOf(final.report, previous) };
 }
 
 /** Every rule over a model sent by the caller (nothing stored). */
@@ -198,15 +241,16 @@ export async function previewReport(s: AppServices, actor: Actor, { bodyId, year
   requireReader(actor, bodyId);
   await nameOf(s, bodyId);
   checkYear(s, year);
-  const { report } = await currentReport(s, bodyId, year);
-  const html = new TextDecoder().decode(await render(report, 'html'));
+  const { draft, report } = await currentReport(s, bodyId, year);
+  const html = new TextDecoder().decode(await render(report, 'html', { draft: !draft?.finalizedAt }));
   return html.replace('<head>', `<head>\n<meta http-equiv="Content-Security-Policy" content="${PREVIEW_CSP}">`);
 }
 
-async function fileOf(report: AnnualReport, format: FileFormat): Promise<Uint8Array> {
-  if (format !== 'pdf') return render(report, format);
+/** A report not yet final (定稿) says 草稿 in every file made of it. */
+async function fileOf(report: AnnualReport, format: FileFormat, draft: boolean): Promise<Uint8Array> {
+  if (format !== 'pdf') return render(report, format, { draft });
   if (!chromiumPath()) throw new PdfUnavailable();
-  return render(report, 'pdf', {}, { htmlToPdf });
+  return render(report, 'pdf', { draft }, { htmlToPdf });
 }
 
 /** The year's report as HTML, Word or PDF, named as a portal editor expects. */
@@ -214,6 +258,12 @@ export async function downloadReport(s: AppServices, actor: Actor, { bodyId, yea
   requireReader(actor, bodyId);
   const name = await nameOf(s, bodyId);
   checkYear(s, year);
-  const { report } = await currentReport(s, bodyId, year);
-  return { bytes: await fileOf(report, format), type: CONTENT_TYPES[format], fileName: reportFileName(report, format, name), asciiName: `report-${year}.${format}` };
+  const { draft, report } = await currentReport(s, bodyId, year);
+  const isDraft = !draft?.finalizedAt;
+  return {
+    bytes: await fileOf(report, format, isDraft),
+    type: CONTENT_TYPES[format],
+    fileName: reportFileName(report, format, name, isDraft),
+    asciiName: `report-${year}${isDraft ? '-draft' : ''}.${format}`,
+  };
 }

@@ -1,7 +1,7 @@
 /**
  * A report as the sequence of blocks every format prints: title, the six sections in order
  * with their text and tables, the signature, and — only when asked — the findings appended
- * apart from the report. Section titles are the template's own (the official layout).
+ * apart from the report; a draft is marked 草稿 above its title. Section titles are the template's own (the official layout).
  */
 import type { AnnualReport } from '../model/report.js';
 import type { Finding } from '../rules/finding.js';
@@ -14,12 +14,18 @@ export type Block =
   | { kind: 'paragraph'; text: string }
   | { kind: 'table'; grid: Grid; caption: string; widths: number[] }
   | { kind: 'signature'; lines: string[] }
-  | { kind: 'findings'; title: string; items: string[] };
+  | { kind: 'findings'; title: string; items: string[] }
+  | { kind: 'draftMark'; text: string };
 
 export interface RenderOptions {
   /** Findings to list after the report, marked as not part of it. */
   findings?: readonly Finding[];
+  /** A draft, not the final report: every format says 草稿 above the title (and Word on every page). */
+  draft?: boolean;
 }
+
+/** What a draft's file says of itself. */
+export const DRAFT_MARK = '草稿（尚未定稿，不得发布）';
 
 const TABLE_CAPTION: Record<number, string> = { 2: '表二', 3: '表三', 4: '表四' };
 
@@ -34,7 +40,8 @@ function chineseDate(iso: string): string {
 }
 
 export function blocksOf(report: AnnualReport, options: RenderOptions = {}): Block[] {
-  const blocks: Block[] = [{ kind: 'title', text: titleOf(report) }];
+  const blocks: Block[] = options.draft ? [{ kind: 'draftMark', text: DRAFT_MARK }] : [];
+  blocks.push({ kind: 'title', text: titleOf(report) });
   for (const def of templateFor(report.template).sections) {
     blocks.push({ kind: 'heading', text: def.title });
     const section = report.sections.find((s) => s.no === def.no);

@@ -8,6 +8,7 @@ import {
   AlignmentType,
   BorderStyle,
   Document,
+  Header,
   Packer,
   Paragraph,
   Table,
@@ -18,16 +19,19 @@ import {
   WidthType,
 } from 'docx';
 import type { AnnualReport } from '../model/report.js';
-import { blocksOf, titleOf, type Block, type RenderOptions } from './blocks.js';
+import { blocksOf, DRAFT_MARK, titleOf, type Block, type RenderOptions } from './blocks.js';
 import type { Grid } from './layout.js';
 
 const MM = 56.7; // twentieths of a point per millimetre
 const FONT = { title: '方正小标宋简体', heading: '黑体', body: '仿宋_GB2312', table: '仿宋' };
 const SIZE = { title: 44, body: 32, table: 21 }; // half-points: 二号 22pt, 三号 16pt, 五号 10.5pt
 
-function run(text: string, font: string, size: number, bold = false): TextRun {
-  return new TextRun({ text, font: { ascii: font, eastAsia: font, hAnsi: font }, size, bold });
+function run(text: string, font: string, size: number, bold = false, color?: string): TextRun {
+  return new TextRun({ text, font: { ascii: font, eastAsia: font, hAnsi: font }, size, bold, ...(color ? { color } : {}) });
 }
+
+const DRAFT_COLOR = 'BB0000';
+const draftLine = (text: string) => new Paragraph({ alignment: AlignmentType.RIGHT, children: [run(text, FONT.heading, SIZE.body, true, DRAFT_COLOR)] });
 
 const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
 
@@ -69,6 +73,8 @@ function paragraphs(b: Block): (Paragraph | Table)[] {
       return [table(b.grid), new Paragraph({ children: [] })];
     case 'signature':
       return b.lines.map((l) => new Paragraph({ alignment: AlignmentType.RIGHT, children: [run(l, FONT.body, SIZE.body)] }));
+    case 'draftMark':
+      return [draftLine(b.text)];
     case 'findings':
       return [
         new Paragraph({ children: [run(b.title, FONT.heading, SIZE.body)] }),
@@ -80,7 +86,7 @@ function paragraphs(b: Block): (Paragraph | Table)[] {
 export async function renderDocx(report: AnnualReport, options: RenderOptions = {}): Promise<Uint8Array> {
   const doc = new Document({
     creator: 'gongkai',
-    title: titleOf(report),
+    title: `${options.draft ? '【草稿】' : ''}${titleOf(report)}`,
     sections: [
       {
         properties: {
@@ -89,6 +95,8 @@ export async function renderDocx(report: AnnualReport, options: RenderOptions = 
             margin: { top: 37 * MM, bottom: 35 * MM, left: 28 * MM, right: 26 * MM },
           },
         },
+        // A draft says so at the head of every page, not only the first.
+        ...(options.draft ? { headers: { default: new Header({ children: [draftLine(DRAFT_MARK)] }) } } : {}),
         children: blocksOf(report, options).flatMap(paragraphs),
       },
     ],

@@ -21,6 +21,7 @@ th, td { border: 1px solid #000; padding: 0.2em 0.3em; text-align: center; verti
 td.label { text-align: left; }
 .signature { text-align: right; margin-top: 2em; }
 .signature p { text-indent: 0; }
+.draft-mark { text-indent: 0; text-align: right; color: #b00; font: bold 16pt/1.6 "黑体", SimHei, "Noto Sans CJK SC", sans-serif; margin: 0; }
 .findings { margin-top: 3em; border-top: 2px dashed #b00; color: #b00; font-size: 12pt; }
 @page { size: A4; margin: 37mm 26mm 35mm 28mm; }
 @media print { article { max-width: none; margin: 0; padding: 0; } table { page-break-inside: auto; } tr { page-break-inside: avoid; } }
@@ -56,6 +57,8 @@ function block(b: Block): string {
       return table(b.grid, b.caption, b.widths);
     case 'signature':
       return `<div class="signature">${b.lines.map((l) => `<p>${escape(l)}</p>`).join('')}</div>`;
+    case 'draftMark':
+      return `<p class="draft-mark">${escape(b.text)}</p>`;
     case 'findings':
       return `<section class="findings"><h2>${escape(b.title)}</h2><ol>${b.items.map((i) => `<li>${escape(i)}</li>`).join('')}</ol></section>`;
   }
@@ -68,7 +71,7 @@ export function renderHtml(report: AnnualReport, options: RenderOptions = {}): s
 <head>
 <meta charset="utf-8">
 <meta name="generator" content="gongkai">
-<title>${escape(titleOf(report))}</title>
+<title>${options.draft ? '【草稿】' : ''}${escape(titleOf(report))}</title>
 <style>${STYLE}</style>
 </head>
 <body>

@@ -9,7 +9,8 @@ import { flatten } from './layout.js';
 export function renderMarkdown(report: AnnualReport, options: RenderOptions = {}): string {
   const out: string[] = [];
   for (const b of blocksOf(report, options)) {
-    if (b.kind === 'title') out.push(`# ${b.text}`, '');
+    if (b.kind === 'draftMark') out.push(`**${b.text}**`, '');
+    else if (b.kind === 'title') out.push(`# ${b.text}`, '');
     else if (b.kind === 'heading') out.push(`## ${b.text}`, '');
     else if (b.kind === 'paragraph') out.push(b.text, '');
     else if (b.kind === 'signature') out.push(...b.lines.flatMap((l) => [l, '']));
@@ -26,7 +27,8 @@ export function renderMarkdown(report: AnnualReport, options: RenderOptions = {}
 export function renderText(report: AnnualReport, options: RenderOptions = {}): string {
   const out: string[] = [];
   for (const b of blocksOf(report, options)) {
-    if (b.kind === 'title') out.push(b.text, '');
+    if (b.kind === 'draftMark') out.push(b.text, '');
+    else if (b.kind === 'title') out.push(b.text, '');
     else if (b.kind === 'heading') out.push(b.text);
     else if (b.kind === 'paragraph') out.push(b.text);
     else if (b.kind === 'signature') out.push('', ...b.lines);

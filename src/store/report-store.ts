@@ -13,6 +13,9 @@ export interface Draft {
   revision: number;
   updatedBy: string;
   updatedAt: string;
+  /** When and by whom it was declared final (定稿); null while it is a draft. */
+  finalizedAt: string | null;
+  finalizedBy: string | null;
 }
 
 /** One row of a body's list of report years. */
@@ -29,17 +32,30 @@ interface DraftRow {
   revision: number;
   updated_by: string;
   updated_at: Date | string;
+  finalized_at: Date | string | null;
+  finalized_by: string | null;
 }
+
+const COLUMNS = 'year, model, revision, updated_by, updated_at, finalized_at, finalized_by';
 
 const iso = (t: Date | string) => new Date(t).toISOString();
 
 function fromRow(bodyId: string, r: DraftRow): Draft {
   // jsonb loses the order of keys, which table 三's arithmetic reads.
-  return { bodyId, year: Number(r.year), report: inTemplateOrder(r.model), revision: Number(r.revision), updatedBy: r.updated_by, updatedAt: iso(r.updated_at) };
+  return {
+    bodyId,
+    year: Number(r.year),
+    report: inTemplateOrder(r.model),
+    revision: Number(r.revision),
+    updatedBy: r.updated_by,
+    updatedAt: iso(r.updated_at),
+    finalizedAt: r.finalized_at === null ? null : iso(r.finalized_at),
+    finalizedBy: r.finalized_by,
+  };
 }
 
 export async function loadDraft(db: Db, bodyId: string, year: number): Promise<Draft | null> {
-  const rows = await db.query<DraftRow>('SELECT year, model, revision, updated_by, updated_at FROM report_drafts WHERE body_id = $1 AND year = $2', [bodyId, year]);
+  const rows = await db.query<DraftRow>(`SELECT ${COLUMNS} FROM report_drafts WHERE body_id = $1 AND year = $2`, [bodyId, year]);
   return rows[0] ? fromRow(bodyId, rows[0]) : null;
 }
 
@@ -49,30 +65,41 @@ export async function reportYears(db: Db, bodyId: string): Promise<ReportYear[]>
     'SELECT substr(received_on, 1, 4)::int AS year, count(*) AS n FROM applications WHERE body_id = $1 GROUP BY 1',
     [bodyId],
   );
-  const drafts = await db.query<DraftRow>('SELECT year, model, revision, updated_by, updated_at FROM report_drafts WHERE body_id = $1', [bodyId]);
+  const drafts = await db.query<DraftRow>(`SELECT ${COLUMNS} FROM report_drafts WHERE body_id = $1`, [bodyId]);
   const years = new Map<number, ReportYear>();
   for (const r of received) years.set(Number(r.year), { year: Number(r.year), applications: Number(r.n), draft: null });
   for (const r of drafts) {
-    const { report, revision, updatedBy, updatedAt } = fromRow(bodyId, r);
-    const year = Number(r.year);
-    years.set(year, { year, applications: years.get(year)?.applications ?? 0, draft: { report, revision, updatedBy, updatedAt } });
+    const draft = fromRow(bodyId, r);
+    const year = draft.year;
+    years.set(year, { year, applications: years.get(year)?.applications ?? 0, draft });
   }
   return [...years.values()].sort((a, b) => b.year - a.year);
 }
 
 /** The year's draft locked for an update in this transaction (its revision is what a save checks against). */
 export async function lockDraft(tx: Db, bodyId: string, year: number): Promise<Draft | null> {
-  const rows = await tx.query<DraftRow>('SELECT year, model, revision, updated_by, updated_at FROM report_drafts WHERE body_id = $1 AND year = $2 FOR UPDATE', [bodyId, year]);
+  const rows = await tx.query<DraftRow>(`SELECT ${COLUMNS} FROM report_drafts WHERE body_id = $1 AND year = $2 FOR UPDATE`, [bodyId, year]);
   return rows[0] ? fromRow(bodyId, rows[0]) : null;
 }
 
-/** Write the year's draft: the first saved is revision 1, each save after it one more. */
+/** Write the year's draft: the first saved is revision 1, each save after it one more. A save undoes 定稿. */
 export async function writeDraft(tx: Db, bodyId: string, year: number, report: AnnualReport, actor: string): Promise<Draft> {
   const row = (await tx.query<DraftRow>(
     `INSERT INTO report_drafts (body_id, year, model, revision, updated_by, updated_at) VALUES ($1, $2, $3, 1, $4, now())
-     ON CONFLICT (body_id, year) DO UPDATE SET model = EXCLUDED.model, revision = report_drafts.revision + 1, updated_by = EXCLUDED.updated_by, updated_at = now()
-     RETURNING year, model, revision, updated_by, updated_at`,
+     ON CONFLICT (body_id, year) DO UPDATE SET model = EXCLUDED.model, revision = report_drafts.revision + 1, updated_by = EXCLUDED.updated_by, updated_at = now(),
+       finalized_at = NULL, finalized_by = NULL
+     RETURNING ${COLUMNS}`,
     [bodyId, year, JSON.stringify(report), actor],
+  ))[0]!;
+  return fromRow(bodyId, row);
+}
+
+/** Declare the locked draft final (定稿), or a draft again (null), leaving its revision as it is. */
+export async function setFinal(tx: Db, bodyId: string, year: number, actor: string | null): Promise<Draft> {
+  const row = (await tx.query<DraftRow>(
+    `UPDATE report_drafts SET finalized_at = CASE WHEN $3::text IS NULL THEN NULL ELSE now() END, finalized_by = $3::text
+     WHERE body_id = $1 AND year = $2 RETURNING ${COLUMNS}`,
+    [bodyId, year, actor],
   ))[0]!;
   return fromRow(bodyId, row);
 }

@@ -1,8 +1,10 @@
 /**
  * The annual-report API: the report pre-filled from a small register counted by hand, a saved
  * edit and the finding it causes, refusals (malformed model, another body, the reviewer's
- * save), the files (HTML and Word read back by our own parser), and the audit trail.
+ * save), the files (HTML and Word read back by our own parser, marked 草稿 until 定稿), 定稿
+ * refused while a drafting prompt stands, and the audit trail.
  */
+import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appendEvent, logApplication } from '../../src/app/register/writes.js';
 import { parseFile } from '../../src/ingest.js';
@@ -59,6 +61,15 @@ async function seed(server: RunningServer): Promise<void> {
   await addAccount(server.deps, 'reviewer', 'reviewer', [BODY]);
   await addAccount(server.deps, 'stranger', 'officer', ['other']);
   await addAccount(server.deps, 'sup', 'supervisor', [BODY]);
+}
+
+/** What a reader of the file sees: the HTML's text, or the Word document's body and page headers. */
+async function visibleText(bytes: Uint8Array, format: 'html' | 'docx'): Promise<string> {
+  if (format === 'html') return new TextDecoder().decode(bytes).replace(/<[^>]+>/g, '');
+  const zip = await JSZip.loadAsync(bytes);
+  const parts = Object.keys(zip.files).filter((n) => /^word\/(document|header\d*)\.xml$/.test(n));
+  const xml = await Promise.all(parts.map((n) => zip.file(n)!.async('string')));
+  return xml.join('\n').replace(/<[^>]+>/g, '');
 }
 
 function expectHandCount(report: AnnualReport): void {
@@ -126,7 +137,13 @@ for (const kind of DB_KINDS) {
       expectHandCount(r.body.report);
       expectHandCount(r.body.fromRegister);
       expect(r.body.report.sections.map((s) => s.no)).toEqual([1, 2, 3, 4, 5, 6]);
-      expect(r.body.findings.filter((f) => f.severity === 'error')).toEqual([]);
+      // The tables are right; the only errors are the prompts the draft leaves for the officer to
+      // replace: what was published proactively (一), the problems (五) and the fee statement (六).
+      expect(r.body.findings.filter((f) => f.severity === 'error').map((f) => [f.code, f.at])).toEqual([
+        ['TEXT.PLACEHOLDER', 'sections.1'],
+        ['TEXT.PLACEHOLDER', 'sections.5'],
+        ['TEXT.PLACEHOLDER', 'sections.6'],
+      ]);
       // The register knows nothing of licensing, penalties, coercion and fees (other systems):
       // those four cells are empty, and each is pointed out rather than printed as 0.
       expect(r.body.findings.filter((f) => f.code === 'VALUE.BLANK').map((f) => f.at).sort()).toEqual([
@@ -144,8 +161,9 @@ for (const kind of DB_KINDS) {
         expect(res.status, format).toBe(200);
         const disposition = res.headers.get('content-disposition') ?? '';
         const name = decodeURIComponent(/filename\*=UTF-8''([^;]+)/.exec(disposition)?.[1] ?? '');
-        expect(name).toBe(`${FILE_NAME}.${format}`);
+        expect(name).toBe(`${FILE_NAME}（草稿）.${format}`);
         const bytes = new Uint8Array(await res.arrayBuffer());
+        expect(await visibleText(bytes, format)).toContain('草稿（尚未定稿，不得发布）');
         const parsed = await parseFile(bytes);
         expect(parsed.format).toBe(format);
         expect(parsed.report.unit).toBe(UNIT);
@@ -207,7 +225,8 @@ for (const kind of DB_KINDS) {
       expect(stale.body.error).toMatch(/他人保存/);
 
       const list = await o.json<{ years: { year: number; status: string; errors: number | null }[] }>('GET', `/api/bodies/${BODY}/reports`);
-      expect(list.body.years.find((y) => y.year === 2025)).toMatchObject({ status: 'draft', errors: 2 });
+      // The two sums and the three drafting prompts.
+      expect(list.body.years.find((y) => y.year === 2025)).toMatchObject({ status: 'draft', errors: 5 });
 
       // The file follows the draft.
       const docx = await o.request('GET', `/api/bodies/${BODY}/reports/2025/download?format=docx`);
@@ -275,7 +294,12 @@ for (const kind of DB_KINDS) {
       model.appeals.reconsideration = { upheld: 1, corrected: 0, other: 0, pending: 0, total: 2 };
       const r = await o.json<{ findings: Finding[] }>('POST', '/api/check', { report: model });
       expect(r.status).toBe(200);
-      expect(r.body.findings.filter((f) => f.severity === 'error').map((f) => [f.code, f.at])).toEqual([['T4.GROUP_TOTAL', 'appeals.reconsideration.total']]);
+      expect(r.body.findings.filter((f) => f.severity === 'error').map((f) => [f.code, f.at])).toEqual([
+        ['T4.GROUP_TOTAL', 'appeals.reconsideration.total'],
+        ['TEXT.PLACEHOLDER', 'sections.1'],
+        ['TEXT.PLACEHOLDER', 'sections.5'],
+        ['TEXT.PLACEHOLDER', 'sections.6'],
+      ]);
       // Rows sent in another order (as any JSON tool may) are read in the template's order.
       const reversed = { ...model, applications: Object.fromEntries(Object.entries(model.applications).reverse()) };
       const same = await o.json<{ findings: Finding[] }>('POST', '/api/check', { report: reversed });
@@ -307,6 +331,55 @@ for (const kind of DB_KINDS) {
       expect(after[1]!.new_value.applications.newReceived!.total).toBe(3);
     });
 
+    it('refuses 定稿 while a drafting prompt stands, and finalises once the text is written', async () => {
+      const { body: view } = await o.json<View>('GET', `/api/bodies/${BODY}/reports/2025`);
+      expect(view.status).toBe('draft');
+      const refused = await o.json<{ error: string }>('POST', `/api/bodies/${BODY}/reports/2025/finalize`, { revision: view.revision });
+      expect(refused.status).toBe(400);
+      expect(refused.body.error).toContain('报告还有 3 个错误，不能定稿');
+      expect(refused.body.error).toContain('（请说明信息处理费的收取情况。）');
+      // Another officer's version, or none saved, is not what this one checked.
+      expect((await o.json('POST', `/api/bodies/${BODY}/reports/2025/finalize`, { revision: view.revision - 1 })).status).toBe(409);
+      expect((await o.json('POST', `/api/bodies/${BODY}/reports/2024/finalize`, { revision: 1 })).status).toBe(409);
+      const reviewer = officer();
+      await reviewer.signIn('reviewer');
+      expect((await reviewer.json('POST', `/api/bodies/${BODY}/reports/2025/finalize`, { revision: view.revision })).status).toBe(403);
+
+      const written = structuredClone(view.report);
+      const text: Record<number, string> = {
+        1: '2025年，桃溪镇依照《中华人民共和国政府信息公开条例》做好政府信息公开工作。全年在镇政府网站主动公开信息52条。',
+        5: '公开栏更新不够及时。2026年，桃溪镇将每月检查一次公开栏。',
+        6: '本年度桃溪镇未收取政府信息公开信息处理费。',
+      };
+      written.sections = written.sections.map((sec) => (text[sec.no] ? { ...sec, text: text[sec.no]! } : sec));
+      const put = await o.json<{ revision: number; status: string }>('PUT', `/api/bodies/${BODY}/reports/2025`, { report: written, revision: view.revision });
+      expect(put.body.status).toBe('draft');
+      const done = await o.json<{ status: string; finalizedBy: string; revision: number }>('POST', `/api/bodies/${BODY}/reports/2025/finalize`, { revision: put.body.revision });
+      expect(done.status).toBe(200);
+      expect(done.body).toMatchObject({ status: 'final', finalizedBy: 'user:officer', revision: put.body.revision });
+
+      // The final report's files say nothing of a draft.
+      for (const format of ['html', 'docx'] as const) {
+        const res = await o.request('GET', `/api/bodies/${BODY}/reports/2025/download?format=${format}`);
+        const name = decodeURIComponent(/filename\*=UTF-8''([^;]+)/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? '');
+        expect(name).toBe(`${FILE_NAME}.${format}`);
+        const shown = await visibleText(new Uint8Array(await res.arrayBuffer()), format);
+        expect(shown).not.toContain('草稿');
+        expect(shown).toContain('本年度桃溪镇未收取政府信息公开信息处理费。');
+      }
+      const list = await o.json<{ years: { year: number; status: string; statusLabel: string }[] }>('GET', `/api/bodies/${BODY}/reports`);
+      expect(list.body.years.find((y) => y.year === 2025)).toMatchObject({ status: 'final', statusLabel: '已定稿' });
+
+      // Changed after 定稿: a draft again, and its files say so.
+      const again = await o.json<{ status: string; finalizedAt: string | null }>('PUT', `/api/bodies/${BODY}/reports/2025`, { report: written, revision: done.body.revision });
+      expect(again.body).toMatchObject({ status: 'draft', finalizedAt: null });
+      const html = await o.request('GET', `/api/bodies/${BODY}/reports/2025/download?format=html`);
+      expect(await html.text()).toContain('草稿（尚未定稿，不得发布）');
+
+      const audit = await server.deps.db.query<{ action: string; actor: string }>("SELECT action, actor FROM audit_log WHERE entity = 'report-draft' AND action = 'finalize'");
+      expect(audit).toEqual([{ action: 'finalize', actor: 'user:officer' }]);
+    });
+
     it('describes its routes in the OpenAPI document', async () => {
       const doc = await o.json<{ paths: Record<string, unknown> }>('GET', '/api/openapi.json');
       expect(doc.status).toBe(200);
@@ -316,6 +389,7 @@ for (const kind of DB_KINDS) {
           '/api/bodies/{bodyId}/reports/{year}',
           '/api/bodies/{bodyId}/reports/{year}/preview',
           '/api/bodies/{bodyId}/reports/{year}/download',
+          '/api/bodies/{bodyId}/reports/{year}/finalize',
           '/api/check',
         ]),
       );

@@ -3,7 +3,7 @@
  * calls one use case (src/app/reports.ts) and shapes the answer: no-store, the preview's own
  * policy, and downloads with their file names.
  */
-import { checkReportModel, downloadReport, getReport, listReports, PdfUnavailable, PREVIEW_CSP, previewReport, saveReport } from '../../app/reports.js';
+import { checkReportModel, downloadReport, finalizeReport, getReport, listReports, PdfUnavailable, PREVIEW_CSP, previewReport, saveReport } from '../../app/reports.js';
 import * as api from '../../api/reports.js';
 import { requireUser } from '../auth/session.js';
 import type { RouteModule } from '../context.js';
@@ -20,6 +20,8 @@ export const reportRoutes: RouteModule = (app, deps) => {
   });
 
   app.openapi(api.saveReport, async (c) => c.json(await saveReport(deps, requireUser(c), { ...c.req.valid('param'), ...c.req.valid('json') }), 200));
+
+  app.openapi(api.finalizeReport, async (c) => c.json(await finalizeReport(deps, requireUser(c), { ...c.req.valid('param'), ...c.req.valid('json') }), 200));
 
   app.openapi(api.checkModel, async (c) => {
     requireUser(c);

@@ -20,3 +20,13 @@ export const REPORT_DRAFTS: MigrationStep = {
       );
   `,
 };
+
+export const REPORT_FINAL: MigrationStep = {
+  name: 'annual report drafts: finalised (定稿)',
+  sql: `
+      -- A draft the officer has declared final (定稿): set only while the check finds no error;
+      -- any later save clears it, so a final report is always the one that was checked.
+      ALTER TABLE report_drafts ADD COLUMN finalized_at timestamptz;
+      ALTER TABLE report_drafts ADD COLUMN finalized_by text;
+  `,
+};

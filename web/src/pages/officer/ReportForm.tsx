@@ -3,8 +3,8 @@
  * sections with its text and — for 二, 三, 四 — its table in the official layout. Checked live in
  * the browser; saved, previewed and downloaded through the API.
  */
-import { useEffect, useMemo, useState } from 'react';
-import { download, put } from '../../api.js';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { download, post, put } from '../../api.js';
 import { Field, Notice } from '../../components/ui.js';
 import { cellsOfFinding, cellOf, findingsByCell, splitPath } from '../../components/report/cells.js';
 import { FindingsList, locate } from '../../components/report/FindingsList.js';
@@ -47,8 +47,10 @@ export function ReportForm({ view, bodyId, year }: { view: ReportView; bodyId: s
   const draft = useReportDraft(view.report);
   const findings = useLiveCheck(draft.report, view.previous);
   const byCell = useMemo(() => findingsByCell(findings, draft.report, draft.touched), [findings, draft.report, draft.touched]);
-  const [saved, setSaved] = useState({ revision: view.revision, updatedAt: view.updatedAt, updatedBy: view.updatedBy });
+  const [saved, setSaved] = useState({ revision: view.revision, updatedAt: view.updatedAt, updatedBy: view.updatedBy, finalizedAt: view.finalizedAt, finalizedBy: view.finalizedBy });
   const revision = saved.revision;
+  /** The saved revision as of now (定稿 right after a save must not wait for a render). */
+  const revisionRef = useRef(view.revision);
   const [notice, setNotice] = useState<{ kind: 'success' | 'error' | 'info'; text: string } | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [previewKey, setPreviewKey] = useState<string | null>(null);
@@ -80,13 +82,41 @@ export function ReportForm({ view, bodyId, year }: { view: ReportView; bodyId: s
     try {
       const result = await put<SaveResult>(reportPath(bodyId, year), { report, revision });
       setSaved(result);
+      revisionRef.current = result.revision;
       draft.markSaved();
       const errors = result.findings.filter((f) => f.severity === 'error').length;
-      setNotice({ kind: 'success', text: `已保存（第 ${result.revision} 版）。${errors ? `报告仍有 ${errors} 个错误，发布前请改正。` : ''}` });
+      const reopened = saved.finalizedAt ? '修改后报告退回草稿，需要重新定稿。' : '';
+      setNotice({ kind: 'success', text: `已保存（第 ${result.revision} 版）。${reopened}${errors ? `报告仍有 ${errors} 个错误，改正后才能定稿。` : '检查没有错误，可以定稿。'}` });
       return true;
     } catch (error) {
       setNotice({ kind: 'error', text: `保存失败：${(error as Error).message}` });
       return false;
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  /**
+   * 定稿: unsaved edits saved first; refused here, saying why and taking the officer to the first
+   * error, while the check finds one (the server refuses it too).
+   */
+  async function finalize() {
+    const errors = findings.filter((f) => f.severity === 'error');
+    if (errors.length > 0) {
+      const first = errors.slice(0, 3).map((f) => f.message).join('；');
+      setNotice({ kind: 'error', text: `报告还有 ${errors.length} 个错误，不能定稿：${first}${errors.length > 3 ? '……' : ''}。请先改正（见“检查发现”）。` });
+      const target = targetOf(errors[0]!);
+      if (target) locate(target);
+      return;
+    }
+    if (!(await savedFirst())) return;
+    setBusy('正在定稿…');
+    try {
+      const result = await post<SaveResult>(`${reportPath(bodyId, year)}/finalize`, { revision: revisionRef.current });
+      setSaved(result);
+      setNotice({ kind: 'success', text: '已定稿。下载的 HTML、Word、PDF 不再标注“草稿”，可以发布；如需修改，改后保存即退回草稿，需要重新定稿。' });
+    } catch (error) {
+      setNotice({ kind: 'error', text: `不能定稿：${(error as Error).message}` });
     } finally {
       setBusy(null);
     }
@@ -122,8 +152,10 @@ export function ReportForm({ view, bodyId, year }: { view: ReportView; bodyId: s
   return (
     <div className="report-editor">
       <p className="lead">
-        {saved.revision > 0
-          ? `已保存的草稿（第 ${saved.revision} 版，${localTime(saved.updatedAt)} 由 ${saved.updatedBy?.replace(/^user:/, '') ?? ''} 保存）。`
+        {saved.finalizedAt
+          ? `已定稿（第 ${saved.revision} 版，${localTime(saved.finalizedAt)} 由 ${saved.finalizedBy?.replace(/^user:/, '') ?? ''} 定稿），下载的文件不再标注“草稿”；再修改并保存即退回草稿。`
+          : saved.revision > 0
+          ? `已保存的草稿（第 ${saved.revision} 版，${localTime(saved.updatedAt)} 由 ${saved.updatedBy?.replace(/^user:/, '') ?? ''} 保存），尚未定稿：下载的文件标有“草稿”。`
           : '尚未保存：以下数字由申请台账生成，正文为草稿，请核对、补充后保存。'}
         表中标有“台账”的单元格与台账数字不同；空着的单元格表示没有数字（打印为“/”），不会按 0 计。
       </p>
@@ -164,7 +196,17 @@ export function ReportForm({ view, bodyId, year }: { view: ReportView; bodyId: s
           </button>
         </section>
       )}
-      <ReportToolbar findings={findings} canEdit={!readOnly} dirty={draft.dirty} busy={busy} onSave={() => void save()} onPreview={() => void preview()} onDownload={(f) => void fetchFile(f)} />
+      <ReportToolbar
+        findings={findings}
+        canEdit={!readOnly}
+        dirty={draft.dirty}
+        final={saved.finalizedAt !== null}
+        busy={busy}
+        onSave={() => void save()}
+        onFinalize={() => void finalize()}
+        onPreview={() => void preview()}
+        onDownload={(f) => void fetchFile(f)}
+      />
     </div>
   );
 }

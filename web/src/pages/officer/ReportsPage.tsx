@@ -12,6 +12,8 @@ import type { PageProps } from '../../routes.js';
 import { Link, navigate } from '../../router.js';
 import { useSession } from '../../session.js';
 
+const STATUS_BADGE: Record<ReportList['years'][number]['status'], string> = { final: 'badge-ok', draft: 'badge-warning', notStarted: 'badge-info' };
+
 function NewYear({ list, suffix }: { list: ReportList; suffix: string }) {
   const [year, setYear] = useState(String(list.defaultYear));
   const [error, setError] = useState<string | undefined>();
@@ -51,7 +53,7 @@ export default function ReportsPage(_props: PageProps) {
       {bodyId && !list && !error && <Loading what="年度列表" />}
       {list && (
         <>
-          <p>年度报告由申请台账自动生成表二、表三、表四的数字，经办人核对、补充正文后保存、预览和下载（HTML、Word、PDF）。</p>
+          <p>年度报告由申请台账自动生成表二、表三、表四的数字，经办人核对、补充正文后保存、预览和下载（HTML、Word、PDF）；检查没有错误后定稿，定稿前下载的文件标有“草稿”。</p>
           <NewYear list={list} suffix={suffix} />
           <div className="table-wrap">
             <table className="data">
@@ -72,7 +74,7 @@ export default function ReportsPage(_props: PageProps) {
                       <Link to={`/officer/reports/${y.year}${suffix}`}>{y.year}年度报告</Link>
                     </th>
                     <td>
-                      <span className={`badge ${y.status === 'draft' ? 'badge-ok' : 'badge-info'}`}>{y.statusLabel}</span>
+                      <span className={`badge ${STATUS_BADGE[y.status]}`}>{y.statusLabel}</span>
                     </td>
                     <td className="num">{y.applications} 件</td>
                     <td>
