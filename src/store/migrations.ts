@@ -7,6 +7,7 @@
  * a number once released never changes; a new migration takes the next number after the last.
  */
 import type { Db } from './db.js';
+import { CALENDAR_YEARS } from './migrations/calendar.js';
 import { ACCOUNT_ADMINISTRATION } from './migrations/accounts.js';
 import { AUDIT_BODY_AND_FILTERS } from './migrations/audit.js';
 import { PUBLISHED_REPORT_CORRECTIONS } from './migrations/corrections.js';
@@ -50,6 +51,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 550, ...OPINION_BOX },
   { version: 551, ...CATALOGUE_PUBLIC_SEARCH },
   { version: 700, ...BATCH_JOB_QUEUE },
+  { version: 800, ...CALENDAR_YEARS },
   { version: 910, ...PUBLISHED_REPORT_CORRECTIONS },
   { version: 820, ...AUDIT_BODY_AND_FILTERS },
   { version: 830, ...CATALOGUE_LIFECYCLE },

@@ -397,7 +397,7 @@ export async function deleteItem(s: AppServices, user: SessionUser, id: number):
       checkDeletable(item, actor, admin);
       if (await store.interpretationsOf(tx, id)) throw new CatalogueError('有政策解读指向该草稿，请先修改那条解读', 'conflict');
       if (!(await store.deleteDraft(tx, id))) throw new CatalogueError(STALE_EDIT, 'conflict');
-      await writeAudit(tx, actor, 'delete', 'catalogue_item', String(id), { indexNo: item.indexNo, status: item.status, createdBy: item.createdBy, ...fieldsSummary(item) }, null);
+      await writeAudit(tx, actor, 'delete', 'catalogue_item', String(id), { indexNo: item.indexNo, status: item.status, createdBy: item.createdBy, ...fieldsSummary(item) }, null, item.bodyId);
     }),
   );
   return { ok: true };

@@ -4,6 +4,7 @@
  */
 import type { RouteModule } from '../context.js';
 import { analysisRoutes } from './analysis.js';
+import { calendarRoutes } from './calendar.js';
 import { auditRoutes } from './audit.js';
 import { catalogueRoutes } from './catalogue.js';
 import { cataloguePublicRoutes } from './catalogue-public.js';
@@ -14,4 +15,4 @@ import { reportRoutes } from './reports.js';
 import { supervisorRoutes } from './supervisor.js';
 import { userRoutes } from './users.js';
 
-export const ROUTE_MODULES: RouteModule[] = [publicRoutes, registerRoutes, reportRoutes, supervisorRoutes, analysisRoutes, catalogueRoutes, cataloguePublicRoutes, opinionRoutes, auditRoutes, userRoutes];
+export const ROUTE_MODULES: RouteModule[] = [publicRoutes, registerRoutes, reportRoutes, supervisorRoutes, analysisRoutes, catalogueRoutes, cataloguePublicRoutes, opinionRoutes, auditRoutes, userRoutes, calendarRoutes];
