@@ -12,6 +12,7 @@ import { Field, Loading, Notice, PageTitle } from '../../components/ui.js';
 import { useGet } from '../../hooks.js';
 import type { PageProps } from '../../routes.js';
 import { navigate, useLocation } from '../../router.js';
+import { EMPTY } from '../../../../src/accounts/audit-format.js';
 import type { AuditChoicesSchema, AuditEntrySchema, AuditPageSchema } from '../../../../src/api/audit.js';
 import './audit.css';
 
@@ -83,15 +84,21 @@ function FilterForm({ current, choices }: { current: Filters; choices: Choices |
   );
 }
 
+/** A value before (struck through) or after; an empty one is said, not marked as removed or added. */
+function Value({ kind, text }: { kind: 'del' | 'ins'; text: string }) {
+  if (text === EMPTY) return <span className="muted">{text}</span>;
+  return kind === 'del' ? <del title="改前">{text}</del> : <ins title="改后">{text}</ins>;
+}
+
 function Changes({ entry }: { entry: Entry }) {
   if (entry.changes.length === 0) return <span className="muted">（没有记录字段改动）</span>;
   return (
     <ul className="audit-changes">
       {entry.changes.map((c, i) => (
         <li key={i}>
-          <span className="audit-field">{c.field}</span>：<del title="改前">{c.before}</del>
+          <span className="audit-field">{c.field}</span>：<Value kind="del" text={c.before} />
           <span aria-label="改为"> → </span>
-          <ins title="改后">{c.after}</ins>
+          <Value kind="ins" text={c.after} />
         </li>
       ))}
       {entry.more > 0 && <li className="muted">另有 {entry.more} 项改动（导出 Excel 可见全部概要）</li>}
@@ -122,14 +129,14 @@ function Entries({ data, page }: { data: AuditPageData; page: number }) {
           <tbody>
             {data.entries.map((e) => (
               <tr key={e.seq}>
-                <td className="nowrap">{e.when}</td>
-                <td>{e.who}</td>
-                <td>{e.action}</td>
-                <td>
+                <td className="nowrap" data-label="时间">{e.when}</td>
+                <td data-label="操作人">{e.who}</td>
+                <td data-label="操作">{e.action}</td>
+                <td data-label="对象">
                   {e.what}
                   {e.body && !e.what.includes(e.body) && <div className="muted">{e.body}</div>}
                 </td>
-                <td>
+                <td data-label="改动">
                   <Changes entry={e} />
                 </td>
               </tr>
