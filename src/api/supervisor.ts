@@ -6,7 +6,7 @@
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { BODY_LEVELS } from '../register/bodies.js';
-import { errors, jsonOf, Year } from './common.js';
+import { errors, jsonBody, jsonOf, Year } from './common.js';
 
 export const UploadResultSchema = z
   .object({
@@ -56,10 +56,32 @@ export const FindingViewSchema = z
     code: z.string(), severity: z.enum(['error', 'warning', 'info']), message: z.string(), at: z.string(), place: z.string(),
     expected: z.union([z.number(), z.string(), z.null()]), found: z.union([z.number(), z.string(), z.null()]), line: z.number().int().optional(),
     suggestion: z.unknown().optional(),
+    fingerprint: z.string().openapi({ description: '发现的指纹：同一机关、年度、规则、位置的同一问题，重新上传或更正后不变' }),
     cells: z.array(z.string()).openapi({ description: '表格中与此发现有关的单元格（模型路径）' }),
     spots: z.array(MarkSchema).openapi({ description: '原文中的位置（行、列、长度；网页原文另有单元格编号）' }),
   })
   .openapi('FindingView');
+
+const CellValue = z.number().int().nullable();
+
+export const CorrectionSchema = z
+  .object({
+    id: z.number().int(), version: z.number().int().openapi({ description: '这条更正产生的报告版本' }),
+    path: z.string().openapi({ description: '单元格的模型路径' }), place: z.string().openapi({ description: '单元格的中文位置' }),
+    before: CellValue, after: CellValue, reason: z.string(),
+    undoes: z.number().int().nullable().openapi({ description: '撤销的是哪条更正（撤销本身也是一条更正）' }),
+    undoesVersion: z.number().int().optional(),
+    undone: z.boolean().openapi({ description: '这条更正已被撤销' }),
+    by: z.string(), at: z.string(),
+  })
+  .openapi('PublishedReportCorrection');
+
+export const CorrectedCellSchema = z
+  .object({
+    path: z.string(), place: z.string(), read: CellValue.openapi({ description: '原文读出的值' }), value: CellValue.openapi({ description: '更正后的值' }),
+    reason: z.string(), by: z.string(), at: z.string(), correction: z.number().int(),
+  })
+  .openapi('PublishedReportCorrectedCell');
 
 export const ReportViewSchema = z
   .object({
@@ -70,7 +92,10 @@ export const ReportViewSchema = z
     lines: z.array(z.string()), marks: z.record(z.string(), MarkSchema),
     findings: z.array(FindingViewSchema),
     tables: z.array(z.object({ no: z.number().int(), caption: z.string(), grid: z.array(z.array(GridCellSchema)) })),
-    model: z.unknown(),
+    model: z.unknown().openapi({ description: 'gongkai.report/v1 模型（已应用更正；按原文读出的模型另存，不被覆盖）' }),
+    version: z.number().int().openapi({ description: '报告的版本号：每次更正、撤销或重新上传加一；更正时须提交所依据的版本号' }),
+    corrections: z.array(CorrectionSchema).openapi({ description: '全部更正记录（含撤销），按先后' }),
+    corrected: z.array(CorrectedCellSchema).openapi({ description: '当前与原文读出值不同的单元格：原值 → 现值，最近一次更正的理由、更正人、时间' }),
   })
   .openapi('PublishedReportView');
 
@@ -134,4 +159,39 @@ export const sourceHtml = createRoute({
   summary: '网页报告的原网页（已净化，仅供沙箱框架显示）(the sanitised page of an HTML upload)',
   request: { params: IdParam },
   responses: { 200: { description: '净化后的网页', content: { 'text/html': { schema: { type: 'string' } } } }, 401: errors[401], 403: errors[403], 404: errors[404] },
+});
+
+const Reason = z.string().max(500).openapi({ description: '更正理由（必填）' });
+const BaseVersion = z.number().int().min(1).openapi({ description: '更正所依据的报告版本号（报告页返回的 version）；已有更新的版本时拒绝（409）' });
+
+export const correct = createRoute({
+  method: 'post',
+  path: '/api/supervisor/reports/{id}/corrections',
+  tags: ['监督 supervisor'],
+  summary: '更正一个单元格或补填空缺（须说明理由），产生报告的新版本并重新检查 (correct one cell)',
+  description: '监督者（报告在其监督范围内）、本机关经办人或管理员可更正。原文读出的模型保留不变；汇总、总览、导出使用更正后的模型。',
+  request: {
+    params: IdParam,
+    body: jsonBody(
+      z.object({
+        version: BaseVersion,
+        path: z.string().max(200).openapi({ description: '单元格的模型路径，如 applications.granted.natural', example: 'applications.granted.natural' }),
+        value: z.number().int().min(0).nullable().openapi({ description: '更正后的值：非负整数；null 表示清除（留空）' }),
+        reason: Reason,
+      }),
+    ),
+  },
+  responses: { 200: jsonOf(ReportViewSchema), 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404], 409: errors[409] },
+});
+
+export const undoCorrection = createRoute({
+  method: 'post',
+  path: '/api/supervisor/reports/{id}/corrections/{correction}/undo',
+  tags: ['监督 supervisor'],
+  summary: '撤销一条更正：单元格恢复为该更正之前的值，本身也是新版本 (undo a correction)',
+  request: {
+    params: IdParam.extend({ correction: z.coerce.number().int().positive() }),
+    body: jsonBody(z.object({ version: BaseVersion, reason: Reason })),
+  },
+  responses: { 200: jsonOf(ReportViewSchema), 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404], 409: errors[409] },
 });

@@ -6,7 +6,8 @@
  * matched to, and the bodies it adds to the uploader's set. Rows only: reading the files, the
  * checks and the audit are the use cases' (src/app/supervision).
  */
-import type { AnnualReport, Diagnostic } from '../model/report.js';
+import type { CellCorrection } from '../model/corrections.js';
+import type { AnnualReport, Cell, Diagnostic } from '../model/report.js';
 import type { BodyLevel } from '../register/bodies.js';
 import type { Finding } from '../rules/finding.js';
 import type { Db } from './db.js';
@@ -83,6 +84,30 @@ export interface StoredReport {
   marks: Record<string, Mark>;
   uploadedBy: number;
   uploadedAt: string;
+  /** Moves with every correction and every re-upload: a correction names the version it was made on. */
+  version: number;
+  /** The model as read from the file (the same as `model` until the first correction). */
+  readModel: AnnualReport | null;
+}
+
+/** One correction as stored: the cell, its values, the reason, who and when. */
+export interface StoredCorrection extends CellCorrection {
+  /** The report's version this correction made. */
+  version: number;
+  actor: string;
+  actorName: string;
+  madeAt: string;
+}
+
+/** A correction to store with the report's new model and findings. */
+export interface NewCorrection {
+  path: string;
+  before: Cell;
+  after: Cell;
+  reason: string;
+  undoes: number | null;
+  actor: string;
+  actorName: string;
 }
 
 /** A stored report as the checks of a new upload need it (no provenance, no source). */
@@ -128,6 +153,8 @@ interface ReportRow {
   source_marks: Record<string, Mark>;
   uploaded_by: number;
   uploaded_at: Date | string;
+  version: number;
+  read_model: AnnualReport | null;
 }
 
 /** What a replaced upload was, for the audit log. */
@@ -162,7 +189,8 @@ export class PublishedStore {
        ON CONFLICT (sha256, uploaded_by) DO UPDATE SET file_name = EXCLUDED.file_name, format = EXCLUDED.format, body_id = EXCLUDED.body_id,
          unit = EXCLUDED.unit, year = EXCLUDED.year, published_on = EXCLUDED.published_on, template = EXCLUDED.template, model = EXCLUDED.model,
          findings = EXCLUDED.findings, diagnostics = EXCLUDED.diagnostics, error = EXCLUDED.error, source_text = EXCLUDED.source_text,
-         source_html = EXCLUDED.source_html, source_marks = EXCLUDED.source_marks, uploaded_at = now()
+         source_html = EXCLUDED.source_html, source_marks = EXCLUDED.source_marks, uploaded_at = now(),
+         read_model = NULL, version = published_reports.version + 1
        RETURNING id`,
       values,
     ))[0]!;
@@ -176,24 +204,25 @@ export class PublishedStore {
     return old?.findings ?? [];
   }
 
-  /** Readable reports in scope of these years, for pairing and text comparison with new uploads. */
-  async pool(viewer: Viewer, fromYear: number, toYear: number, exceptSha: readonly string[]): Promise<PoolReport[]> {
-    const rows = await this.db.query<{ id: string | number; body_id: string | null; year: number; model: AnnualReport; findings: Finding[] }>(
+  /** Readable reports in scope of these years, for pairing and text comparison with new uploads (or with a corrected one, `exceptId`). */
+  async pool(viewer: Viewer, fromYear: number, toYear: number, exceptSha: readonly string[], exceptId: number | null = null, db: Db = this.db): Promise<PoolReport[]> {
+    const rows = await db.query<{ id: string | number; body_id: string | null; year: number; model: AnnualReport; findings: Finding[] }>(
       `SELECT p.id, p.body_id, p.year, p.model - 'provenance' - 'diagnostics' AS model, p.findings
          FROM published_reports p
         WHERE ${IN_SCOPE} AND p.error IS NULL AND p.model IS NOT NULL AND p.year BETWEEN $4 AND $5
-          AND NOT (p.uploaded_by = $3 AND p.sha256 = ANY($6::text[]))
+          AND NOT (p.uploaded_by = $3 AND p.sha256 = ANY($6::text[])) AND ($7::bigint IS NULL OR p.id <> $7::bigint)
         ORDER BY p.uploaded_at, p.id`,
-      [...scopeParams(viewer), fromYear, toYear, [...exceptSha]],
+      [...scopeParams(viewer), fromYear, toYear, [...exceptSha], exceptId],
     );
     return rows.map((r) => ({ id: Number(r.id), bodyId: r.body_id, year: r.year, report: { ...r.model, provenance: {}, diagnostics: [] }, findings: r.findings }));
   }
 
-  /** One report, or null when it does not exist or is out of the viewer's scope (the same answer). */
-  async get(viewer: Viewer, id: number): Promise<StoredReport | null> {
-    const r = (await this.db.query<ReportRow>(
+  /** One report, or null when it does not exist or is out of the viewer's scope (the same answer); `db` may be a transaction. */
+  async get(viewer: Viewer, id: number, db: Db = this.db): Promise<StoredReport | null> {
+    const r = (await db.query<ReportRow>(
       `SELECT p.id, p.sha256, p.file_name, p.format, p.body_id, b.name AS body_name, b.level AS body_level, p.unit, p.year, p.published_on, p.template,
-              p.model, p.findings, p.diagnostics, p.error, p.source_text, p.source_html IS NOT NULL AS has_html, p.source_marks, p.uploaded_by, p.uploaded_at
+              p.model, p.findings, p.diagnostics, p.error, p.source_text, p.source_html IS NOT NULL AS has_html, p.source_marks, p.uploaded_by, p.uploaded_at,
+              p.version, p.read_model
          FROM published_reports p LEFT JOIN bodies b ON b.id = p.body_id
         WHERE p.id = $4 AND ${IN_SCOPE}`,
       [...scopeParams(viewer), id],
@@ -203,7 +232,59 @@ export class PublishedStore {
       id: Number(r.id), sha256: r.sha256, fileName: r.file_name, format: r.format, bodyId: r.body_id, bodyName: r.body_name, bodyLevel: r.body_level,
       unit: r.unit, year: r.year, publishedOn: r.published_on, template: r.template, model: r.model, findings: r.findings, diagnostics: r.diagnostics,
       error: r.error, sourceText: r.source_text, hasHtml: r.has_html, marks: r.source_marks ?? {}, uploadedBy: r.uploaded_by, uploadedAt: new Date(r.uploaded_at).toISOString(),
+      version: Number(r.version), readModel: r.read_model ?? r.model,
     };
+  }
+
+  /** A report's corrections, oldest first (undos included). */
+  async corrections(db: Db, reportId: number): Promise<StoredCorrection[]> {
+    const rows = await db.query<{
+      id: string | number; version: number; path: string; before: Cell; after: Cell; reason: string; undoes: string | number | null;
+      actor: string; actor_name: string; made_at: Date | string;
+    }>('SELECT id, version, path, before, after, reason, undoes, actor, actor_name, made_at FROM published_report_corrections WHERE report_id = $1 ORDER BY version, id', [reportId]);
+    return rows.map((r) => ({
+      id: Number(r.id), version: Number(r.version), path: r.path, before: r.before, after: r.after, reason: r.reason,
+      undoes: r.undoes === null ? null : Number(r.undoes), actor: r.actor, actorName: r.actor_name, madeAt: new Date(r.made_at).toISOString(),
+    }));
+  }
+
+  /** Corrections of the reports with these hashes uploaded by this user (a re-upload keeps them), by hash. */
+  async correctionsOfUploads(db: Db, uploadedBy: number, shas: readonly string[]): Promise<Map<string, StoredCorrection[]>> {
+    const rows = await db.query<{ id: string | number; sha256: string }>(
+      'SELECT p.id, p.sha256 FROM published_reports p WHERE p.uploaded_by = $1 AND p.sha256 = ANY($2::text[]) AND EXISTS (SELECT 1 FROM published_report_corrections c WHERE c.report_id = p.id)',
+      [uploadedBy, [...shas]],
+    );
+    const out = new Map<string, StoredCorrection[]>();
+    for (const r of rows) out.set(r.sha256, await this.corrections(db, Number(r.id)));
+    return out;
+  }
+
+  /** The report's version, the row locked until the transaction ends (null: no such report). */
+  async lockVersion(tx: Db, id: number): Promise<number | null> {
+    const r = (await tx.query<{ version: number }>('SELECT version FROM published_reports WHERE id = $1 FOR UPDATE', [id]))[0];
+    return r ? Number(r.version) : null;
+  }
+
+  /**
+   * A correction as a new version: the correction row, the corrected model and its findings. The
+   * model as read is kept (on the first correction, from the model it replaces; never overwritten).
+   */
+  async addCorrection(tx: Db, id: number, version: number, c: NewCorrection, model: AnnualReport, findings: readonly Finding[]): Promise<number> {
+    const row = (await tx.query<{ id: string | number }>(
+      `INSERT INTO published_report_corrections (report_id, version, path, before, after, reason, undoes, actor, actor_name)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+      [id, version, c.path, JSON.stringify(c.before), JSON.stringify(c.after), c.reason, c.undoes, c.actor, c.actorName],
+    ))[0]!;
+    await tx.query(
+      `UPDATE published_reports SET read_model = COALESCE(read_model, model), model = $2, findings = $3, version = $4 WHERE id = $1`,
+      [id, JSON.stringify(model), JSON.stringify(findings), version],
+    );
+    return Number(row.id);
+  }
+
+  /** After a re-upload of a corrected file: the model as read and the corrected model. */
+  async setCorrectedModel(tx: Db, id: number, read: AnnualReport, model: AnnualReport): Promise<void> {
+    await tx.query('UPDATE published_reports SET read_model = $2, model = $3 WHERE id = $1', [id, JSON.stringify(read), JSON.stringify(model)]);
   }
 
   /** The sanitised page of an HTML upload in scope, with its findings (for the highlighted cells). */

@@ -13,8 +13,10 @@ import { PublishedStore, type OverviewRow } from '../../store/published-store.js
 import type { AppServices } from '../context.js';
 import { notFound } from '../errors.js';
 import { requireSupervisor, viewerOf } from './access.js';
-import { highlightCss, reportView } from './view.js';
+import { correctedView, correctorOf } from './corrections.js';
+import { highlightCss } from './view.js';
 
+export { correctCell, undoCorrection, type CorrectInput, type UndoInput } from './corrections.js';
 export { requestLimit, uploadLimits, uploadReports, type UploadFile, type UploadLimits } from './upload.js';
 
 /** The CSP of an uploaded page: a sandbox (no script, no same origin), nothing loaded, only inline style. */
@@ -77,18 +79,17 @@ export async function supervisorOverview(s: AppServices, user: SessionUser, filt
   return overview;
 }
 
-/** One report in scope: model, findings placed in the tables and the source, the source's lines. */
+/**
+ * One report in scope (a supervisor's, or an officer's own body's): model (corrected), findings
+ * placed in the tables and the source, the source's lines, the corrections.
+ */
 export async function publishedReport(s: AppServices, user: SessionUser, { id }: { id: number }) {
-  requireSupervisor(user);
-  const r = await new PublishedStore(s.db).get(viewerOf(user), id);
-  if (!r) throw notFound('报告');
-  return reportView(r);
+  return correctedView(s, user, id);
 }
 
-/** The sanitised page of an HTML upload in scope, the cells with findings highlighted. */
+/** The sanitised page of an HTML upload in scope (a supervisor's, or an officer's own body's), the cells with findings highlighted. */
 export async function sourcePage(s: AppServices, user: SessionUser, { id }: { id: number }): Promise<string> {
-  requireSupervisor(user);
-  const page = await new PublishedStore(s.db).sourceHtml(viewerOf(user), id);
+  const page = await new PublishedStore(s.db).sourceHtml(correctorOf(user), id);
   if (!page) throw notFound('网页原文');
   return sanitizedPage(page.html, highlightCss(page.findings, page.marks));
 }

@@ -13,6 +13,7 @@ import { actorId, type SessionUser } from '../../accounts/permissions.js';
 import { EXTERNAL_TOOLS } from '../../adapters/external.js';
 import { bodyKey } from '../../corpus/outputs.js';
 import { detectFormat } from '../../ingest.js';
+import { applyCorrections } from '../../model/corrections.js';
 import type { AnnualReport, Diagnostic } from '../../model/report.js';
 import { levelOfBody } from '../../register/bodies.js';
 import { DEFAULT_UNZIP_LIMITS, unzip } from '../../read/zip.js';
@@ -24,6 +25,7 @@ import type { AppServices } from '../context.js';
 import { invalid } from '../errors.js';
 import { requireSupervisor, viewerOf } from './access.js';
 import { checkBatch, poolEntry, type PoolEntry } from './checks.js';
+import { withFingerprints } from './fingerprint.js';
 import { readUpload } from './source-view.js';
 
 export interface UploadLimits {
@@ -166,6 +168,8 @@ interface Item {
   placement: Placement;
   body: BodyRef | null;
   findings: Finding[];
+  /** A re-upload of a corrected file: the model as read (`report` is then the corrected model) and how many corrections were replayed. */
+  read?: { report: AnnualReport; corrections: number };
 }
 
 const countOf = (fs: readonly Finding[], s: Finding['severity']) => fs.filter((f) => f.severity === s).length;
@@ -180,7 +184,19 @@ function summary(i: Item) {
     errors: countOf(i.findings, 'error'),
     warnings: countOf(i.findings, 'warning'),
     error: i.error,
+    ...(i.read ? { corrections: i.read.corrections } : {}),
   };
+}
+
+/** A re-upload of a file the uploader's earlier copy of was corrected: the corrections are replayed on the new reading. */
+async function keepCorrections(store: PublishedStore, db: Db, user: SessionUser, items: readonly Item[]): Promise<void> {
+  const kept = await store.correctionsOfUploads(db, user.id, items.map((i) => i.sha256));
+  for (const item of items) {
+    const corrections = kept.get(item.sha256);
+    if (!corrections || !item.report || item.error) continue;
+    item.read = { report: item.report, corrections: corrections.length };
+    item.report = applyCorrections(item.report, corrections);
+  }
 }
 
 /** Read each file once, match it to a body, check it against the batch and the stored reports. */
@@ -212,6 +228,7 @@ export async function uploadReports(s: AppServices, user: SessionUser, input: { 
   const { uploads, refused } = expand(files, input.limits);
   const { items, scope } = await readItems(store, user, uploads, input.limits);
   const stored = items.filter((i) => i.placement.kind !== 'refused');
+  await keepCorrections(store, s.db, user, stored);
   const years = stored.flatMap((i) => (i.report?.year == null ? [] : [i.report.year]));
   const viewer: Viewer = { ...viewerOf(user), bodies: [...scope] };
   const pool: PoolEntry[] = years.length
@@ -223,14 +240,16 @@ export async function uploadReports(s: AppServices, user: SessionUser, input: { 
     const out = new Map<Item, number>();
     for (const item of stored) {
       if (item.placement.kind === 'body' && item.placement.create) await createBody(store, tx, item.placement.body, user, actor);
-      const findings = sortFindings(item.findings);
-      const { id, replaced } = await store.save(tx, user.id, { ...item, findings, fileName: item.file, bodyId: item.body?.id ?? null });
+      const bodyId = item.body?.id ?? null;
+      const findings = withFingerprints(sortFindings(item.findings), { bodyId, unit: item.report?.unit ?? null }, item.report?.year ?? null);
+      const { id, replaced } = await store.save(tx, user.id, { ...item, findings, fileName: item.file, bodyId });
+      if (item.read && item.report) await store.setCorrectedModel(tx, id, item.read.report, item.report);
       await writeAudit(tx, actor, replaced ? 'replace' : 'upload', 'published-report', String(id), replaced, { sha256: item.sha256, ...summary({ ...item, findings }) });
       out.set(item, id);
     }
     for (const p of pool) {
       if (p.storedId === undefined || !p.changed) continue;
-      const findings = sortFindings(p.findings);
+      const findings = withFingerprints(sortFindings(p.findings), { bodyId: p.bodyId, unit: p.report.unit }, p.year);
       const old = await store.setFindings(tx, p.storedId, findings);
       await writeAudit(tx, actor, 'recheck', 'published-report', String(p.storedId), { findings: old.map((f) => f.code) }, { findings: findings.map((f) => f.code) });
     }

@@ -3,13 +3,15 @@
  * in the official layout, each finding named in words and placed — the cells it concerns, the
  * spots in the source text, and the highlighted cells of a sanitised HTML page. Pure.
  */
+import { correctedCells } from '../../model/corrections.js';
 import type { AnnualReport } from '../../model/report.js';
 import { BODY_LEVEL_LABELS, type BodyLevel } from '../../register/bodies.js';
 import { gridOfSection, type Grid } from '../../render/layout.js';
 import type { Finding } from '../../rules/finding.js';
 import { placeName } from '../../rules/labels.js';
-import type { Mark, StoredReport } from '../../store/published-store.js';
+import type { Mark, StoredCorrection, StoredReport } from '../../store/published-store.js';
 import { templateFor } from '../../template/templates.js';
+import { withFingerprints } from './fingerprint.js';
 
 const TABLE_KEYS = ['proactive', 'applications', 'appeals'];
 const CAPTIONS: Record<number, string> = { 2: '表二', 3: '表三', 4: '表四' };
@@ -80,18 +82,38 @@ function tablesOf(model: AnnualReport): { no: number; caption: string; grid: Gri
   });
 }
 
-/** One stored report as the supervisor reads it: its model's tables, each finding placed in the tables and in the source. */
-export function reportView(r: StoredReport) {
+/** The corrections in words: the history (undos included), and each corrected cell's mark (as read → now). */
+function correctionsOf(r: StoredReport, history: readonly StoredCorrection[]) {
+  const marks = r.readModel ? correctedCells(r.readModel, history) : new Map();
+  const byId = new Map(history.map((c) => [c.id, c]));
+  return {
+    corrections: history.map((c) => ({
+      id: c.id, version: c.version, path: c.path, place: placeName(c.path), before: c.before, after: c.after, reason: c.reason,
+      undoes: c.undoes, undone: history.some((u) => u.undoes === c.id), by: c.actorName, at: c.madeAt,
+      ...(c.undoes !== null && byId.has(c.undoes) ? { undoesVersion: byId.get(c.undoes)!.version } : {}),
+    })),
+    corrected: [...marks].map(([path, m]) => {
+      const c = byId.get(m.correction.id)!;
+      return { path, place: placeName(path), read: m.read, value: c.after, reason: c.reason, by: c.actorName, at: c.madeAt, correction: c.id };
+    }),
+  };
+}
+
+/**
+ * One stored report as the supervisor reads it: its model's tables (corrected), each finding placed
+ * in the tables and in the source, and its corrections.
+ */
+export function reportView(r: StoredReport, history: readonly StoredCorrection[] = []) {
   const lines = r.sourceText === null ? [] : r.sourceText.split('\n');
   const tables = r.model && !r.error ? tablesOf(r.model) : [];
   const cellPaths = tables.flatMap((t) => t.grid.flat().flatMap((c) => (c.path ? [c.path] : [])));
-  const findings = r.findings.map((f) => ({ ...f, place: placeOf(f.at, cellPaths), ...locate(f, cellPaths, r, lines) }));
+  const findings = withFingerprints(r.findings, r, r.year).map((f) => ({ ...f, place: placeOf(f.at, cellPaths), ...locate(f, cellPaths, r, lines) }));
   const level = r.bodyLevel as BodyLevel | null;
   return {
     id: r.id, fileName: r.fileName, format: r.format, sha256: r.sha256, uploadedAt: r.uploadedAt,
     body: r.bodyId && r.bodyName && level ? { id: r.bodyId, name: r.bodyName, level, levelLabel: BODY_LEVEL_LABELS[level] } : null,
     unit: r.unit, year: r.year, publishedOn: r.publishedOn, template: r.template, title: r.model?.title ?? null, error: r.error, hasHtml: r.hasHtml,
-    lines, marks: r.marks, findings, tables, model: r.model,
+    lines, marks: r.marks, findings, tables, model: r.model, version: r.version, ...correctionsOf(r, history),
   };
 }
 

@@ -7,12 +7,14 @@
 import type { Context } from 'hono';
 import type { z } from '@hono/zod-openapi';
 import {
+  correctCell,
   publishedReport,
   requestLimit,
   SOURCE_CSP,
   sourcePage,
   supervisorOverview,
   uploadLimits,
+  undoCorrection,
   uploadReports,
   type UploadFile,
   type UploadLimits,
@@ -76,6 +78,10 @@ export const supervisorRoutes: RouteModule = (app, deps) => {
   app.openapi(api.overview, async (c) => c.json(await supervisorOverview(deps, requireUser(c), c.req.valid('query')), 200));
 
   app.openapi(api.report, async (c) => c.json(await publishedReport(deps, requireUser(c), c.req.valid('param')), 200));
+
+  app.openapi(api.correct, async (c) => c.json(await correctCell(deps, requireUser(c), { ...c.req.valid('param'), ...c.req.valid('json') }), 200));
+
+  app.openapi(api.undoCorrection, async (c) => c.json(await undoCorrection(deps, requireUser(c), { ...c.req.valid('param'), ...c.req.valid('json') }), 200));
 
   app.openapi(api.sourceHtml, async (c) => {
     const page = await sourcePage(deps, requireUser(c), c.req.valid('param'));
