@@ -1,10 +1,10 @@
 /**
  * The API contract of the administrator's screens: bodies (the list is public; the administrator
- * adds them) and holiday overrides (the list is public). Accounts are src/api/users.ts. The audit log is src/api/audit.ts.
+ * adds them). Accounts are src/api/users.ts. The audit log is src/api/audit.ts.
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { BODY_LEVELS } from '../register/bodies.js';
-import { errors, IsoDate, jsonBody, jsonOf, OkSchema } from './common.js';
+import { errors, jsonBody, jsonOf, OkSchema } from './common.js';
 
 export const BodySchema = z
   .object({ id: z.string(), name: z.string(), level: z.enum(BODY_LEVELS), levelLabel: z.string(), region: z.string().nullable() })
@@ -35,32 +35,4 @@ export const addBody = createRoute({
     ),
   },
   responses: { 200: jsonOf(OkSchema), 400: errors[400], 401: errors[401], 403: errors[403] },
-});
-
-export const OverrideSchema = z.object({ date: IsoDate, work: z.boolean(), source: z.string().nullable() }).openapi('CalendarOverride');
-
-export const listOverrides = createRoute({
-  method: 'get',
-  path: '/api/calendar/overrides',
-  tags: ['日历 calendar'],
-  summary: '手工录入的节假日和调休（公开）(holiday overrides)',
-  responses: { 200: jsonOf(z.array(OverrideSchema)) },
-});
-
-export const putOverride = createRoute({
-  method: 'put',
-  path: '/api/admin/calendar/overrides/{date}',
-  tags: ['管理 admin'],
-  summary: '录入或修改一天的节假日或调休 (enter a holiday or make-up working day)',
-  request: { params: z.object({ date: IsoDate }), body: jsonBody(z.object({ work: z.boolean(), source: z.string().max(200).optional() })) },
-  responses: { 200: jsonOf(OkSchema), 400: errors[400], 401: errors[401], 403: errors[403] },
-});
-
-export const deleteOverride = createRoute({
-  method: 'delete',
-  path: '/api/admin/calendar/overrides/{date}',
-  tags: ['管理 admin'],
-  summary: '删除一天的录入 (remove an override)',
-  request: { params: z.object({ date: IsoDate }) },
-  responses: { 200: jsonOf(OkSchema), 401: errors[401], 403: errors[403] },
 });

@@ -4,11 +4,11 @@
  * and today's date in Beijing. The server (src/server/start.ts) and the CLI (src/cli/services.ts)
  * both build theirs here, so a use case sees the same calendar and clock from either door.
  */
-import { WorkCalendar, type CalendarOverride } from '../calendar/calendar.js';
+import type { WorkCalendar } from '../calendar/calendar.js';
 import { AccountStore } from '../store/account-store.js';
-import { CalendarStore } from '../store/calendar-store.js';
 import type { Db } from '../store/db.js';
 import { RegisterStore } from '../store/register-store.js';
+import { loadWorkCalendar } from './calendar.js';
 import type { AppServices } from './context.js';
 
 /** Today in Beijing: what a date of receipt or a deadline means. */
@@ -18,11 +18,9 @@ function beijingToday(now = new Date()): string {
 
 /** The calendar with the overrides in the database, reloaded only after a change. */
 function calendarOf(db: Db): Pick<AppServices, 'calendar' | 'calendarChanged'> {
-  const overrides = new CalendarStore(db);
   let cached: Promise<WorkCalendar> | undefined;
   return {
-    calendar: () =>
-      (cached ??= overrides.overrides().then((rows) => new WorkCalendar(rows.map((r): CalendarOverride => ({ date: r.date, work: r.work, ...(r.source ? { source: r.source } : {}) }))))),
+    calendar: () => (cached ??= loadWorkCalendar(db)),
     calendarChanged: () => {
       cached = undefined;
     },

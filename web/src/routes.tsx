@@ -54,4 +54,5 @@ export const ROUTES: readonly PageRoute[] = [
   // The administrator.
   { path: '/admin', page: page(() => import('./pages/admin/AdminPage.js')), roles: ['admin'], menu: '系统管理' },
   { path: '/admin/audit', page: page(() => import('./pages/admin/AuditPage.js')), roles: ['admin'], menu: '审计日志' },
+  { path: '/admin/calendar', page: page(() => import('./pages/admin/CalendarPage.js')), roles: ['admin'], menu: '节假日' },
 ];

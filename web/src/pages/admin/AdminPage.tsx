@@ -1,17 +1,15 @@
 /**
- * The administrator's page: bodies, accounts (with their body or supervised set), holiday
- * overrides for years the calendar package does not cover, and the audit log.
+ * The administrator's page: bodies, and links to the accounts, the holiday calendar and the audit log.
  */
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import { ApiFailure, del, get, post, put } from '../../api.js';
+import { ApiFailure, get, post } from '../../api.js';
 import { Field, Notice, PageTitle } from '../../components/ui.js';
 import type { PageProps } from '../../routes.js';
 import { Link } from '../../router.js';
 import type { z } from 'zod';
-import type { BodySchema, OverrideSchema } from '../../../../src/api/admin.js';
+import type { BodySchema } from '../../../../src/api/admin.js';
 
 type Body = z.infer<typeof BodySchema>;
-type Override = z.infer<typeof OverrideSchema>;
 
 function useMessage() {
   const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string } | null>(null);
@@ -77,44 +75,13 @@ function Users() {
   );
 }
 
-function Overrides({ overrides, reload }: { overrides: Override[]; reload: () => void }) {
-  const [date, setDate] = useState('');
-  const [work, setWork] = useState('false');
-  const [source, setSource] = useState('');
-  const { message, run } = useMessage();
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    if (await run(() => put(`/api/admin/calendar/overrides/${date}`, { work: work === 'true', ...(source ? { source } : {}) }), `已录入 ${date}`)) reload();
-  };
-  const remove = async (d: string) => {
-    if (await run(() => del(`/api/admin/calendar/overrides/${d}`), `已删除 ${d}`)) reload();
-  };
+function Calendar() {
   return (
     <section aria-labelledby="cal-h">
       <h2 id="cal-h">节假日和调休</h2>
-      <p>国务院办公厅公布新一年的放假安排后，在此逐日录入（放假日和调休上班日）。未录入年份的期限一律标为“暂定”。</p>
-      {message && <Notice kind={message.kind}>{message.text}</Notice>}
-      <form onSubmit={submit} className="filters">
-        <Field label="日期">{(p) => <input {...p} type="date" value={date} onChange={(e) => setDate(e.target.value)} required />}</Field>
-        <Field label="这一天">
-          {(p) => (
-            <select {...p} value={work} onChange={(e) => setWork(e.target.value)}>
-              <option value="false">放假</option>
-              <option value="true">调休上班</option>
-            </select>
-          )}
-        </Field>
-        <Field label="依据" hint="如 国办发明电〔2026〕号">{(p) => <input {...p} value={source} onChange={(e) => setSource(e.target.value)} />}</Field>
-        <button type="submit">录入</button>
-      </form>
-      <ul>
-        {overrides.map((o) => (
-          <li key={o.date}>
-            {o.date} {o.work ? '调休上班' : '放假'} {o.source ?? ''}{' '}
-            <button type="button" className="secondary" onClick={() => remove(o.date)} aria-label={`删除 ${o.date}`}>删除</button>
-          </li>
-        ))}
-      </ul>
+      <p>
+        国务院办公厅公布新一年的放假安排后，粘贴通知正文一次载入，并标记该年已完整：<Link to="/admin/calendar">管理节假日和调休</Link>
+      </p>
     </section>
   );
 }
@@ -131,11 +98,11 @@ function Audit() {
 }
 
 export default function AdminPage(_props: PageProps) {
-  const [data, setData] = useState<{ bodies: Body[]; overrides: Override[] } | null>(null);
+  const [data, setData] = useState<{ bodies: Body[] } | null>(null);
   const [error, setError] = useState('');
   const load = useCallback(() => {
-    Promise.all([get<Body[]>('/api/bodies'), get<Override[]>('/api/calendar/overrides')])
-      .then(([bodies, overrides]) => setData({ bodies, overrides }))
+    get<Body[]>('/api/bodies')
+      .then((bodies) => setData({ bodies }))
       .catch((err: unknown) => setError(err instanceof ApiFailure ? err.message : '加载失败'));
   }, []);
   useEffect(load, [load]);
@@ -147,7 +114,7 @@ export default function AdminPage(_props: PageProps) {
         <>
           <Bodies bodies={data.bodies} reload={load} />
           <Users />
-          <Overrides overrides={data.overrides} reload={load} />
+          <Calendar />
           <Audit />
         </>
       )}
