@@ -5,6 +5,8 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { reportFromRegister } from '../../src/register/annual.js';
+import { render } from '../../src/render/render.js';
 import { FIXTURES, HAVE_SHARED, seedPath, writeTemp } from '../support/shared.js';
 
 const BIN = resolve(FIXTURES, '../../bin/gongkai.js');
@@ -76,6 +78,46 @@ describe('gongkai check', () => {
       ['applications.carriedOver.total', 2, 1],
     ]);
     expect(current!.findings.map((f) => f.code)).toContain('SIM.DUPLICATE');
+  });
+
+  it('finds a drafting prompt in section 五 and a section 一 with only its title, each at its place', () => {
+    const { code, stdout } = gongkai(['check', '--json', report('shanping-2024-unfinished.txt')]);
+    expect(code).toBe(1);
+    const [result] = JSON.parse(stdout) as JsonResult[];
+    expect(result!.unit).toBe('青禾县杉坪乡人民政府');
+    const unfinished = result!.findings.filter((f) => f.code === 'TEXT.PLACEHOLDER' || f.code === 'STRUCT.SECTION_EMPTY');
+    expect(unfinished.map((f) => [f.code, f.severity, f.at, f.found])).toEqual([
+      ['STRUCT.SECTION_EMPTY', 'error', 'sections.1', null],
+      ['TEXT.PLACEHOLDER', 'error', 'sections.5', '（请根据2024年的实际情况填写存在的问题和2025年的改进措施。）'],
+    ]);
+    // Sections 二–四 are tables: no text is asked of them.
+    expect(result!.findings.filter((f) => f.code === 'STRUCT.SECTION_EMPTY').map((f) => f.at)).toEqual(['sections.1']);
+    const text = gongkai(['check', report('shanping-2024-unfinished.txt')]).stdout;
+    expect(text).toContain('✖ 错误 [STRUCT.SECTION_EMPTY] 第一部分“总体情况”只有标题，没有正文');
+    expect(text).toContain('位置 at: sections.5');
+  });
+
+  it('finds the prompts in the HTML gongkai renders from a fresh draft (marked 草稿)', async () => {
+    const draft = reportFromRegister({ unit: '青禾县杉坪乡人民政府', year: 2025, applications: [], appeals: [], documents: [] });
+    const html = new TextDecoder().decode(await render(draft, 'html', { draft: true }));
+    expect(html).toContain('草稿');
+    const file = writeTemp('shanping-2025-draft.html', html);
+    const { code, stdout } = gongkai(['check', '--json', file]);
+    expect(code).toBe(1);
+    const [result] = JSON.parse(stdout) as JsonResult[];
+    expect(result!.year).toBe(2025);
+    expect(result!.findings.filter((f) => f.code === 'TEXT.PLACEHOLDER').map((f) => [f.at, f.found])).toEqual([
+      ['sections.1', '（请补充主动公开信息的数量、渠道和重点领域。）'],
+      ['sections.5', '（请根据2025年的实际情况填写存在的问题和2026年的改进措施。）'],
+      ['sections.6', '（请说明信息处理费的收取情况。）'],
+    ]);
+  });
+
+  it.skipIf(!HAVE_SHARED)('finds no empty section among 二–四 of the seeds (they are tables)', () => {
+    const seeds = ['000_', '001_', '002_', '003_', '004_'].map(seedPath);
+    const results = JSON.parse(gongkai(['check', '--json', ...seeds]).stdout) as JsonResult[];
+    expect(results).toHaveLength(5);
+    expect(results.flatMap((r) => r.findings.filter((f) => f.code === 'STRUCT.SECTION_EMPTY' || f.code === 'TEXT.PLACEHOLDER'))).toEqual([]);
   });
 
   it.skipIf(!HAVE_SHARED)('shows the seeds with errors first', () => {
