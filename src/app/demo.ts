@@ -1,38 +1,50 @@
 /**
- * Sample bodies and accounts for trying the application (`gongkai serve --demo`): a county
- * office, two townships, an officer, a reviewer and a supervisor, all with the password printed
- * at start. Never used unless asked for. Written through the administrator's use cases, audited
- * as `system:demo`.
+ * The demo (`gongkai serve --demo`, `npm start`): a county office, the township 云岭镇 and a
+ * sub-district, the accounts to try them with (an officer and two reviewers of 云岭镇, the
+ * county's supervisor; the password printed at start), and a year of 云岭镇's work so that every
+ * page a newcomer opens has something in it: the register in every state, the catalogue
+ * published and in review, the opinion box, the county's published reports uploaded with their
+ * findings, and the draft of last year's report.
+ *
+ * Everything is written through the use cases — the same permission checks, lifecycle and
+ * review chain as a real office — as the demo accounts (the administrative steps as the operator
+ * `system:demo`), with dates counted back from the services' today. Each part is written only
+ * when its list is still empty, so loading the demo again changes nothing. Never used unless
+ * asked for.
  */
-import { operator } from '../accounts/permissions.js';
-import { createAccount, listAccounts } from './accounts/users.js';
-import { saveBody } from './admin.js';
 import type { AppServices } from './context.js';
+import { demoAccounts } from './demo/accounts.js';
+import { demoCatalogue, demoOpinions } from './demo/catalogue.js';
+import { demoClock } from './demo/clock.js';
+import { demoRegister } from './demo/register.js';
+import { demoDraft, demoUploads } from './demo/reports.js';
 
-export const DEMO_PASSWORD = 'gongkai-demo-2026';
+export { DEMO_PASSWORD, DEMO_USERS } from './demo/accounts.js';
 
-const DEMO_BODIES = [
-  { id: 'qh-county', name: '青禾县人民政府', region: '青禾县' },
-  { id: 'qh-yunling', name: '青禾县云岭镇人民政府', region: '青禾县' },
-  { id: 'qh-shiquan', name: '青禾县石泉街道办事处', region: '青禾县' },
-] as const;
+export interface DemoLoaded {
+  /** The accounts made now (none when they existed). */
+  made: string[];
+  /** The parts written now: 申请台账, 主动公开目录, 意见箱, 已发布报告, 年度报告草稿. */
+  parts: string[];
+}
 
-export const DEMO_USERS = [
-  { username: 'officer', displayName: '云岭镇经办人', role: 'officer', bodies: ['qh-yunling'] },
-  { username: 'reviewer', displayName: '云岭镇审核人', role: 'reviewer', bodies: ['qh-yunling'] },
-  { username: 'supervisor', displayName: '青禾县政务公开办', role: 'supervisor', bodies: DEMO_BODIES.map((b) => b.id) },
-] as const;
+/** Load whatever of the demo is missing. */
+export async function loadDemo(s: AppServices): Promise<DemoLoaded> {
+  const { made, staff } = await demoAccounts(s);
+  const clock = demoClock(s.today(), await s.calendar());
+  const parts: string[] = [];
+  const steps = [
+    ['申请台账', demoRegister],
+    ['主动公开目录', demoCatalogue],
+    ['意见箱', demoOpinions],
+    ['已发布报告', demoUploads],
+    ['年度报告草稿', demoDraft],
+  ] as const;
+  for (const [name, step] of steps) if (await step(s, staff, clock)) parts.push(name);
+  return { made, parts };
+}
 
-/** Add the demo bodies and whichever demo accounts are missing; returns the accounts made. */
+/** Add the demo bodies, accounts and year where missing; returns the accounts made. */
 export async function loadDemoData(s: AppServices): Promise<string[]> {
-  const demo = operator('system:demo');
-  for (const b of DEMO_BODIES) await saveBody(s, demo, b);
-  const existing = new Set((await listAccounts(s, demo)).map((u) => u.username));
-  const made: string[] = [];
-  for (const u of DEMO_USERS) {
-    if (existing.has(u.username)) continue;
-    await createAccount(s, demo, { ...u, bodies: [...u.bodies], password: DEMO_PASSWORD });
-    made.push(u.username);
-  }
-  return made;
+  return (await loadDemo(s)).made;
 }
