@@ -30,6 +30,7 @@ import type { Db } from '../store/db.js';
 import { PublicStore, type PublicRecord } from '../store/public-store.js';
 import { TEMPLATE_2021 } from '../template/templates.js';
 import type { AppServices } from './context.js';
+import { observedBodyProblem } from './directory/index.js';
 import { invalid, Refusal } from './errors.js';
 import { appendEvent, logNumberedApplication, storedApplication } from './register/writes.js';
 
@@ -122,6 +123,10 @@ export async function submitApplication(s: AppServices, clientId: string, input:
   const fields = checkApplicationInput(input, APPLICANT_TYPES);
   const bodyName = fields.bodyId ? null : await s.register.bodyName(input.bodyId);
   if (!fields.bodyId && bodyName === null) fields.bodyId = '所选机关不存在，请重新选择';
+  if (!fields.bodyId && bodyName !== null) {
+    const observed = await observedBodyProblem(s.db, input.bodyId);
+    if (observed) fields.bodyId = observed;
+  }
   if (Object.keys(fields).length > 0) {
     return { ok: false, error: `申请表有 ${Object.keys(fields).length} 处需要修改：${Object.values(fields).join('；')}`, fields };
   }

@@ -203,8 +203,9 @@ export class CatalogueStore {
   // ---------------------------------------------------------------------------------------------
   // Bodies and people, as the views name them
 
+  /** A body that works in gongkai (an observed one has no catalogue and no guide), or null. */
   async body(bodyId: string): Promise<{ id: string; name: string; level: BodyLevel } | null> {
-    return (await this.db.query<{ id: string; name: string; level: BodyLevel }>('SELECT id, name, level FROM bodies WHERE id = $1', [bodyId]))[0] ?? null;
+    return (await this.db.query<{ id: string; name: string; level: BodyLevel }>('SELECT id, name, level FROM bodies WHERE id = $1 AND works_here', [bodyId]))[0] ?? null;
   }
 
   /** Body id → name, for those that exist. */

@@ -11,6 +11,7 @@ import { CALENDAR_YEARS } from './migrations/calendar.js';
 import { ACCOUNT_ADMINISTRATION } from './migrations/accounts.js';
 import { AUDIT_BODY_AND_FILTERS } from './migrations/audit.js';
 import { PUBLISHED_REPORT_CORRECTIONS } from './migrations/corrections.js';
+import { DIRECTORY_REGIONS } from './migrations/directory.js';
 import { CATALOGUE_ITEMS, CATALOGUE_LIFECYCLE, CATALOGUE_REVIEW_ROUNDS } from './migrations/catalogue.js';
 import { BATCH_JOB_QUEUE } from './migrations/jobs.js';
 import { CATALOGUE_PUBLIC_SEARCH, OPINION_BOX } from './migrations/opinions.js';
@@ -52,6 +53,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 551, ...CATALOGUE_PUBLIC_SEARCH },
   { version: 700, ...BATCH_JOB_QUEUE },
   { version: 800, ...CALENDAR_YEARS },
+  { version: 900, ...DIRECTORY_REGIONS },
   { version: 910, ...PUBLISHED_REPORT_CORRECTIONS },
   { version: 820, ...AUDIT_BODY_AND_FILTERS },
   { version: 830, ...CATALOGUE_LIFECYCLE },

@@ -100,7 +100,8 @@ export class RegisterStore {
       // The row as it was, so the audit shows a rename before → after.
       const [old] = await tx.query<{ name: string; level: string; region: string | null }>('SELECT name, level, region FROM bodies WHERE id = $1 FOR UPDATE', [id]);
       await tx.query(
-        'INSERT INTO bodies (id, name, level, region) VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, level = EXCLUDED.level, region = EXCLUDED.region',
+        // A body the register adds works in gongkai (a new row would otherwise be observed); renaming keeps its status.
+        'INSERT INTO bodies (id, name, level, region, works_here) VALUES ($1, $2, $3, $4, true) ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, level = EXCLUDED.level, region = EXCLUDED.region',
         [id, name, level, place.region ?? null],
       );
       await writeAudit(tx, actor, old ? 'update' : 'create', 'body', id, old ?? null, { name, level, region: place.region ?? null });

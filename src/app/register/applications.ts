@@ -31,7 +31,8 @@ import { writeAudit } from '../../store/audit.js';
 import { PublicStore } from '../../store/public-store.js';
 import type { AppServices } from '../context.js';
 import { XLSX, type FileDownload } from '../download.js';
-import { forbidden, notFound } from '../errors.js';
+import { observedBodyProblem } from '../directory/index.js';
+import { forbidden, invalid, notFound } from '../errors.js';
 import { dueOfStanding, matches, rowOf, timelineOf, withMaskedName, type RegisterFilter } from './views.js';
 import { appendEvent, logApplication, logNumberedApplication, noSuchApplication, storedApplication } from './writes.js';
 
@@ -221,6 +222,8 @@ function arrivalOf(channel: Channel, input: { arrivedOn: string; signedForOn?: s
 export async function addApplication(s: AppServices, actor: Actor, input: NewApplication): Promise<{ id: string; receivedOn: string }> {
   const { bodyId } = input;
   if (!canWriteRegister(actor, bodyId)) throw forbidden('只有本机关的经办人可以登记申请');
+  const observed = await observedBodyProblem(s.db, bodyId);
+  if (observed) throw invalid(observed);
   const channel = input.channel as Channel;
   const arrival = 'receivedOn' in input ? null : arrivalOf(channel, input);
   const receivedOn = arrival ? receiptDate(arrival) : (input as { receivedOn: string }).receivedOn;

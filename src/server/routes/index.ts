@@ -8,6 +8,7 @@ import { calendarRoutes } from './calendar.js';
 import { auditRoutes } from './audit.js';
 import { catalogueRoutes } from './catalogue.js';
 import { cataloguePublicRoutes } from './catalogue-public.js';
+import { directoryRoutes } from './directory.js';
 import { opinionRoutes } from './opinions.js';
 import { publicRoutes } from './public.js';
 import { registerRoutes } from './register.js';
@@ -15,4 +16,4 @@ import { reportRoutes } from './reports.js';
 import { supervisorRoutes } from './supervisor.js';
 import { userRoutes } from './users.js';
 
-export const ROUTE_MODULES: RouteModule[] = [publicRoutes, registerRoutes, reportRoutes, supervisorRoutes, analysisRoutes, catalogueRoutes, cataloguePublicRoutes, opinionRoutes, auditRoutes, userRoutes, calendarRoutes];
+export const ROUTE_MODULES: RouteModule[] = [publicRoutes, registerRoutes, reportRoutes, supervisorRoutes, analysisRoutes, catalogueRoutes, cataloguePublicRoutes, opinionRoutes, auditRoutes, userRoutes, calendarRoutes, directoryRoutes];

@@ -34,8 +34,14 @@ export function FieldsView({ f, v, interpretationTitle }: { f: Fields; v: Vocabu
       {f.disclosure === 'proactive' && <Item term="发布渠道">{f.channels.join('、') || '未选择'}</Item>}
       {v.ruleTypes[f.docType] && (
         <Item term="效力">
-          {f.effectiveOn ? `${f.effectiveOn} 起施行` : '施行日期未填写'}
-          {f.repealedOn ? `，${f.repealedOn} 废止` : '，现行有效'}
+          {[
+            f.effectiveOn ? `${f.effectiveOn} 起施行` : '施行日期未填写（自发布之日起施行）',
+            f.expiresOn ? `有效期至 ${f.expiresOn}` : null,
+            f.amendedOn ? `${f.amendedOn} 修改` : null,
+            f.repealedOn ? `${f.repealedOn} 废止` : null,
+          ]
+            .filter(Boolean)
+            .join('；')}
         </Item>
       )}
       {f.docType === '政策解读' && <Item term="被解读的文件">{interpretationTitle ?? '未链接'}</Item>}

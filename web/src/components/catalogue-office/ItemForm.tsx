@@ -21,6 +21,8 @@ export function emptyFields(v: Vocabulary, publisher: string): Fields {
     disclosure: 'proactive',
     withheldGround: null,
     effectiveOn: null,
+    expiresOn: null,
+    amendedOn: null,
     repealedOn: null,
     channels: ['门户网站'],
     interpretationOf: null,
@@ -91,6 +93,12 @@ function Validity({ f, set }: { f: Fields; set(p: Partial<Fields>): void }) {
       <legend>效力（用于年度报告表二）</legend>
       <Field label="施行日期" hint="未填写时以首次发布日期为制发日期">
         {(p) => <input {...p} type="date" value={f.effectiveOn ?? ''} onChange={(e) => set({ effectiveOn: e.target.value || null })} />}
+      </Field>
+      <Field label="有效期至" hint="文件规定了有效期的，填写有效期的最后一天；次日起为“已失效”">
+        {(p) => <input {...p} type="date" value={f.expiresOn ?? ''} onChange={(e) => set({ expiresOn: e.target.value || null })} />}
+      </Field>
+      <Field label="修改日期" hint="被后来的文件修改的，填写修改之日；起为“已修改”">
+        {(p) => <input {...p} type="date" value={f.amendedOn ?? ''} onChange={(e) => set({ amendedOn: e.target.value || null })} />}
       </Field>
       <Field label="废止日期" hint="仍然有效的不填">
         {(p) => <input {...p} type="date" value={f.repealedOn ?? ''} onChange={(e) => set({ repealedOn: e.target.value || null })} />}

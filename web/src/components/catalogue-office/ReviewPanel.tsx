@@ -11,6 +11,7 @@ import type { Detail, Review } from './types.js';
 
 function stepState(d: Detail, index: number, decided: Review | undefined): string {
   if (decided) return decided.decision === 'reject' ? '退回' : decided.decision === 'submit' ? '已提交' : '通过';
+  if (d.chain.phase === 'draft' && d.chain.round > 0) return '未开始';
   if (d.chain.phase === 'inReview' && d.chain.step === index) return '等待审核';
   if (d.chain.phase === 'done' && d.chain.round > 0) return '通过';
   return '未开始';
@@ -21,7 +22,8 @@ function Steps({ d }: { d: Detail }) {
   return (
     <ol className="cof-chain">
       {d.chain.steps.map((s) => {
-        const decided = [...round].reverse().find((r) => r.step === s.index);
+        // By name: a chain changed in the settings moves items in review, the names stay.
+        const decided = [...round].reverse().find((r) => r.stepName === s.name && r.decision !== 'withdraw');
         const current = d.chain.phase === 'inReview' && d.chain.step === s.index;
         return (
           <li key={s.index} className={current ? 'cof-current' : undefined} aria-current={current ? 'step' : undefined}>
@@ -163,7 +165,8 @@ export function ReviewPanel({ d, onDone }: { d: Detail; onDone(next: Detail, mes
   return (
     <section aria-labelledby="review-heading">
       <h2 id="review-heading">审核流程{d.chain.change ? '（变更）' : ''}</h2>
-      {d.chain.round > 0 && <p className="hint">第 {d.chain.round} 轮审核。同一人在同一轮中只能承担一个步骤。</p>}
+      {d.chain.round > 0 && <p className="hint">第 {d.chain.round} 轮审核。</p>}
+      <p className="hint">本机关的审核规则：{d.reviewerPolicy.label}。{d.reviewerPolicy.note}</p>
       <Steps d={d} />
       {d.can.review && <Decide d={d} onDone={onDone} />}
       {!d.can.review && d.can.reviewNote && <p className="hint">{d.can.reviewNote}</p>}

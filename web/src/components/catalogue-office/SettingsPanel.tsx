@@ -1,7 +1,8 @@
 /**
  * The body's catalogue settings: the index-number rule (with an example of the next number), the
- * review chain's steps and roles, and the re-examination period of withheld items (第十八条).
- * Items already in review keep the chain their round began with.
+ * review chain's steps and roles, who may take several of its steps (with a warning when the body
+ * has fewer reviewers than the chain needs), and the re-examination period of withheld items
+ * (第十八条). A changed chain applies to items in review from their next step.
  */
 import { useState, type FormEvent } from 'react';
 import { put } from '../../api.js';
@@ -16,7 +17,7 @@ function StepsEditor({ steps, set }: { steps: Step[]; set(s: Step[]): void }) {
   return (
     <fieldset>
       <legend>审核流程</legend>
-      <p className="hint">第一步为拟稿（经办人）；之后每一步由所列角色审核，同一人在同一轮中只能承担一个步骤。</p>
+      <p className="hint">第一步为拟稿（经办人）；之后每一步由所列角色审核。修改后，正在审核中的信息从下一步起按新流程审核：已通过的步骤不必重审，停在第一个尚未通过的步骤。</p>
       <ol className="cof-steps-edit">
         {steps.map((s, i) => (
           <li key={i}>
@@ -53,6 +54,7 @@ function Form({ bodyId, initial, onSaved }: { bodyId: string; initial: Settings;
   const [org, setOrg] = useState(initial.indexRule.org ?? '');
   const [steps, setSteps] = useState<Step[]>(initial.reviewSteps);
   const [months, setMonths] = useState(String(initial.reexamineMonths));
+  const [policy, setPolicy] = useState(initial.reviewerPolicy);
   const [message, setMessage] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
   const save = async (e: FormEvent) => {
     e.preventDefault();
@@ -61,6 +63,7 @@ function Form({ bodyId, initial, onSaved }: { bodyId: string; initial: Settings;
       const next = await put<Settings>(`/api/bodies/${encodeURIComponent(bodyId)}/catalogue/settings`, {
         indexRule: { pattern, ...(org.trim() ? { org: org.trim() } : {}) },
         reviewSteps: steps,
+        reviewerPolicy: policy,
         reexamineMonths: Number(months),
       });
       onSaved(next);
@@ -82,6 +85,20 @@ function Form({ bodyId, initial, onSaved }: { bodyId: string; initial: Settings;
         <p className="hint">当前规则下的示例：{initial.example}</p>
       </fieldset>
       <StepsEditor steps={steps} set={setSteps} />
+      <fieldset>
+        <legend>谁可以审核哪些步骤</legend>
+        {initial.reviewerPolicies.map((p) => (
+          <label key={p.key} className="cof-choice">
+            <input type="radio" name="reviewerPolicy" value={p.key} checked={policy === p.key} onChange={() => setPolicy(p.key)} /> {p.label}
+            <br />
+            <span className="hint">{p.note}</span>
+          </label>
+        ))}
+        <p className="hint">
+          本机关现有 {initial.reviewers} 名审核人员；按已保存的流程和规则至少需要 {initial.reviewersNeeded} 名。
+        </p>
+        {initial.chainWarning && <Notice kind="warning">{initial.chainWarning}</Notice>}
+      </fieldset>
       <Field label="不予公开信息的复查周期（月）" hint="条例第十八条：对不予公开的信息定期评估审查">
         {(p) => <input {...p} type="number" min={1} max={60} value={months} onChange={(e) => setMonths(e.target.value)} />}
       </Field>

@@ -18,7 +18,7 @@ const BADGE: Record<Status, string> = {
 };
 
 /** The item's status, and its change's when one is under way. */
-export function StatusBadges({ row }: { row: Pick<Row, 'status' | 'statusLabel' | 'change' | 'waitingAt'> }) {
+export function StatusBadges({ row }: { row: Pick<Row, 'status' | 'statusLabel' | 'change' | 'waitingAt' | 'validity'> }) {
   return (
     <>
       <span className={`badge ${BADGE[row.status]}`}>{row.statusLabel}</span>
@@ -29,6 +29,14 @@ export function StatusBadges({ row }: { row: Pick<Row, 'status' | 'statusLabel' 
         </>
       )}
       {row.waitingAt && <span className="hint"> 待{row.waitingAt}</span>}
+      {row.validity && row.status !== 'withdrawn' && (
+        <>
+          {' '}
+          <span className={`badge ${row.validity.state === 'inForce' ? 'badge-ok' : 'badge-info'}`} title={row.validity.note}>
+            {row.validity.label}
+          </span>
+        </>
+      )}
     </>
   );
 }

@@ -32,6 +32,7 @@ export function ResultList({ items, terms, label }: { items: readonly ItemSummar
             <span>索引号：{item.indexNo}</span>
             {item.docNo && <span>文号：{item.docNo}</span>}
             {item.docType && <span>{item.docType}</span>}
+            {item.validity && <span className={`validity validity-${item.validity.state}`}>{item.validity.label}</span>}
           </p>
         </li>
       ))}

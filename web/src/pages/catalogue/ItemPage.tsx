@@ -1,7 +1,8 @@
 /**
  * /catalogue/items/:id — one published item at its stable address (the number never changes;
- * an index number in the address is accepted and replaced by the number). An item that is not
- * published reads exactly like one that does not exist.
+ * an index number in the address is accepted and replaced by the number). An item withdrawn
+ * (撤销) after publication says so, with the date and the reason; an item never published reads
+ * exactly like one that does not exist. 规章 and 行政规范性文件 show their validity as of today.
  */
 import { useEffect } from 'react';
 import { chineseDate, useApi } from '../../components/catalogue-public/common.js';
@@ -20,10 +21,8 @@ function size(bytes: number): string {
 }
 
 function validity(item: Item): string | null {
-  if (!item.ruleKind) return null;
-  const kind = RULE_KIND[item.ruleKind];
-  if (item.repealedOn) return `${kind}，已于${chineseDate(item.repealedOn)}废止（失效）`;
-  return `${kind}，有效${item.effectiveOn ? `（自${chineseDate(item.effectiveOn)}起施行）` : ''}`;
+  if (!item.ruleKind || !item.validity) return null;
+  return `${item.validity.label}（${RULE_KIND[item.ruleKind]}，${item.validity.note}）`;
 }
 
 function Facts({ item }: { item: Item }) {
@@ -35,7 +34,7 @@ function Facts({ item }: { item: Item }) {
     ['文号', item.docNo],
     ['主题分类', item.topic],
     ['文件类型', item.docType],
-    ['有效性', validity(item)],
+    ['效力状态', validity(item)],
     ['公开渠道', item.channels.length ? item.channels.join('、') : null],
   ];
   return (
@@ -78,6 +77,12 @@ export default function ItemPage({ params }: PageProps) {
         <Link to="/catalogue">政府信息公开目录</Link> › {item.bodyName}
       </p>
       <PageTitle>{item.title}</PageTitle>
+      {item.revoked && (
+        <Notice kind="warning">
+          该信息已于 {chineseDate(item.revoked.on)} 撤销，不再公开。撤销理由：{item.revoked.reason}
+        </Notice>
+      )}
+      {item.validity && !item.revoked && <p className={`validity validity-${item.validity.state}`}>{item.validity.label}</p>}
       <Facts item={item} />
       {item.summary && (
         <section aria-labelledby="summary-h">

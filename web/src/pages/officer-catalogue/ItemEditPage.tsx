@@ -2,13 +2,15 @@
  * One information item: new (拟稿) or existing. The form for whoever may edit it (a published
  * item's edit is a change that goes through review while the published version stays), the
  * publication deadline with how it was counted, the review chain with the decision buttons for
- * the reviewer whose step it is, the attachments, and the re-examination of withheld items.
+ * the reviewer whose step it is, the attachments, the re-examination of withheld items, and the
+ * withdrawal of a round, 撤销 of a published item and deleting a draft.
  */
 import { useState } from 'react';
 import { del, post, put } from '../../api.js';
 import { AttachmentPanel } from '../../components/catalogue-office/AttachmentPanel.js';
 import { ClockBadge, ClockSteps, daysText, StatusBadges, useVocabulary } from '../../components/catalogue-office/common.js';
 import { FieldsView } from '../../components/catalogue-office/FieldsView.js';
+import { Lifecycle } from '../../components/catalogue-office/Lifecycle.js';
 import { emptyFields, ItemForm } from '../../components/catalogue-office/ItemForm.js';
 import { Reexamination } from '../../components/catalogue-office/Reexamination.js';
 import { RejectionNotice, ReviewPanel } from '../../components/catalogue-office/ReviewPanel.js';
@@ -136,6 +138,7 @@ function Item({ id, v }: { id: number; v: Vocabulary }) {
       {message && <Notice kind="success">{message}</Notice>}
       {failure && <Notice kind="error">{failure}</Notice>}
       <RejectionNotice d={d} />
+      <Lifecycle d={d} onDone={done} />
       {d.pending && <Notice kind="info">此信息有一项变更（{d.pending.statusLabel}）。变更审核通过前，公众看到的仍是已发布的版本。</Notice>}
       <Clock d={d} />
       <Content d={d} v={v} onSaved={done} />
