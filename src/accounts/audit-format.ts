@@ -6,7 +6,7 @@
  * register's lists. Pure: the words are in ./audit-words.ts.
  */
 import { maskContact, maskIdNumber } from './mask.js';
-import { ACTION_WORDS, ENTITY_WORDS, FIELD_WORDS, FIELD_WORDS_BY_ENTITY, SECRET_FIELDS, VALUE_WORDS } from './audit-words.js';
+import { ACTION_WORDS, ACTION_WORDS_BY_ENTITY, BODY_ID_FIELDS, ENTITY_WORDS, FIELD_WORDS, FIELD_WORDS_BY_ENTITY, SECRET_FIELDS, VALUE_WORDS } from './audit-words.js';
 
 /** A stored row and the names the store could join to it. */
 export interface AuditFacts {
@@ -56,13 +56,15 @@ const keyOf = (k: string) => k.toLowerCase().replace(/[-_.:\s]/g, '');
 const loose = <T>(table: Readonly<Record<string, T>>): Map<string, T> => new Map(Object.entries(table).map(([k, v]) => [keyOf(k), v]));
 
 const ACTIONS = loose(ACTION_WORDS);
+const ACTIONS_BY_ENTITY = loose(ACTION_WORDS_BY_ENTITY);
+const BODY_FIELDS = new Set(BODY_ID_FIELDS.map(keyOf));
 const ENTITIES = loose(ENTITY_WORDS);
 const FIELDS = loose(FIELD_WORDS);
 const FIELDS_BY_ENTITY = loose(FIELD_WORDS_BY_ENTITY);
 const VALUES = new Map(Object.entries(VALUE_WORDS).map(([k, v]) => [keyOf(k), loose(v)]));
 const SECRETS = new Set(SECRET_FIELDS.map(keyOf));
 
-export const actionLabel = (action: string): string => ACTIONS.get(keyOf(action)) ?? UNKNOWN_ACTION;
+export const actionLabel = (action: string, entity = ''): string => ACTIONS_BY_ENTITY.get(keyOf(`${entity}.${action}`)) ?? ACTIONS.get(keyOf(action)) ?? UNKNOWN_ACTION;
 export const entityLabel = (entity: string): string => ENTITIES.get(keyOf(entity)) ?? UNKNOWN_ENTITY;
 export const isKnownAction = (action: string): boolean => ACTIONS.has(keyOf(action));
 export const isKnownEntity = (entity: string): boolean => ENTITIES.has(keyOf(entity));
@@ -123,7 +125,7 @@ function valueText(field: string, value: unknown, bodyName: (id: string) => stri
   const key = String(value);
   const word = words?.get(keyOf(key));
   if (word) return word;
-  if (keyOf(field) === 'bodies') return bodyName(key) ?? key;
+  if (BODY_FIELDS.has(keyOf(field))) return bodyName(key) ?? key;
   if (typeof value === 'boolean') return value ? '是' : '否';
   if (typeof value === 'string' && ISO_INSTANT.test(value)) return beijingTime(value);
   return key;
@@ -138,7 +140,7 @@ function masked(entity: string, path: Path, value: unknown, siblings: (key: stri
   const parent = path.length > 1 ? keyOf(String(path[path.length - 2])) : keyOf(entity);
   if (field === 'idnumber') return maskIdNumber(value);
   if (field === 'contact' || field === 'phone') return maskContact(value);
-  if (field === 'address') return [...value].slice(0, 6).join('') + '****';
+  if (field === 'address' && !keyOf(entity).startsWith('signin')) return [...value].slice(0, 6).join('') + '****';
   if (field === 'name' && parent === 'applicant' && siblings('type') === 'naturalPerson') return maskPersonName(value);
   if (field === 'name' && parent === 'opinion') return maskPersonName(value);
   return value;
@@ -214,7 +216,7 @@ export function whatLabel(f: AuditFacts): string {
 
 /** An action with its detail: a register event names its kind (`登记办理事项：答复`). */
 function actionText(f: AuditFacts): string {
-  const label = actionLabel(f.action);
+  const label = actionLabel(f.action, f.entity);
   const kind = isPlainObject(f.newValue) ? f.newValue.kind : undefined;
   if (keyOf(f.action) === 'event' && typeof kind === 'string') {
     const word = VALUES.get('kind')?.get(keyOf(kind));

@@ -66,6 +66,15 @@ export const ACTION_WORDS: Readonly<Record<string, string>> = {
   'complete-year': '标记年度安排完整',
   'import-notice': '导入放假通知',
   download: '下载',
+  rechain: '调整审核流程',
+  finalize: '定稿',
+  'clear-lock': '解除登录锁定',
+};
+
+/** An action that means something else in one kind of entry: `entity.action`. */
+export const ACTION_WORDS_BY_ENTITY: Readonly<Record<string, string>> = {
+  'calendar-year.replace': '录入全年安排',
+  'calendar-year.update': '修改完整标记',
 };
 
 /** Kinds of entry (the `entity` column). */
@@ -99,6 +108,9 @@ export const ENTITY_WORDS: Readonly<Record<string, string>> = {
   holiday: '节假日',
   export: '导出',
   'audit-log': '审计日志',
+  'sign-in-lock': '登录锁定',
+  directory: '机关名录',
+  region: '行政区划',
 };
 
 /** Field names, in every entity. */
@@ -117,13 +129,35 @@ export const FIELD_WORDS: Readonly<Record<string, string>> = {
   conditions: '筛选条件',
   address: '地址',
   ip: '来源地址',
+  accountFailures: '该账号连续失败次数',
+  addressFailures: '该地址连续失败次数',
+  lockedSeconds: '锁定时长（秒）',
+  lockedUntil: '锁定至',
+  failures: '连续失败次数',
+  key: '账号或地址',
+  sessionsEnded: '结束的登录会话数',
+  mustChangePassword: '须自行修改密码',
+  oneTimePassword: '使用一次性密码',
+  regionCode: '行政区划代码',
+  aliases: '别名',
+  creditCode: '统一社会信用代码',
+  worksHere: '在本系统办理',
+  regions: '地区数',
+  created: '新增数',
+  updated: '更新数',
+  observed: '仅收录的机关数',
+  createdIds: '新增的机关',
+  updatedIds: '更新的机关',
+  steps: '审核流程',
+  waitingAt: '当前所在环节',
+  revision: '版本',
   // Calendar
   date: '日期',
   work: '这一天',
   source: '依据',
   year: '年度',
   complete: '是否完整',
-  days: '日期',
+  days: '各日安排',
   holidays: '放假日',
   workdays: '调休上班日',
   // Register
@@ -220,13 +254,15 @@ export const FIELD_WORDS_BY_ENTITY: Readonly<Record<string, string>> = {
   'body.from': '来源',
   'application.events.from': '开始日期',
   'user.disabled': '账号状态',
+  'sign-in.address': '登录地址',
+  'sign-in.reason': '未能登录的原因',
+  'calendar-year.complete': '全年安排已完整',
 };
 
 /** Coded values, by field. */
 export const VALUE_WORDS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   role: ROLE_LABELS,
   level: BODY_LEVEL_LABELS,
-  status: { ...STATUS_LABELS },
   phase: { ...STATUS_LABELS, settled: '已完成' },
   disclosure: DISCLOSURE_LABELS,
   channel: CHANNEL_LABELS,
@@ -242,11 +278,14 @@ export const VALUE_WORDS: Readonly<Record<string, Readonly<Record<string, string
     reconsideration: '行政复议',
     litigationDirect: '直接提起行政诉讼',
     litigationAfterReconsideration: '复议后提起行政诉讼',
+    account: '账号',
+    address: '地址',
   },
   result: { upheld: '维持', corrected: '纠错', other: '其他' },
   work: { true: '调休上班', false: '放假' },
   disabled: { true: '已停用', false: '正常' },
   from: { upload: '上传报告时自动添加' },
+  status: { ...STATUS_LABELS, final: '定稿' },
   outcome: Object.fromEntries(OUTCOME_OPTIONS.map((o) => [o.key, outcomeLabel(o.key)])),
   withheldGround: Object.fromEntries(Object.entries(WITHHELD_GROUNDS).map(([k, g]) => [k, g.label])),
 };
@@ -255,4 +294,7 @@ export const VALUE_WORDS: Readonly<Record<string, Readonly<Record<string, string
  * Fields never shown, whatever the entity: password hashes, session tokens, query-code hashes.
  * Their change is still listed, as 已更改 without values.
  */
-export const SECRET_FIELDS: readonly string[] = ['password', 'passwordHash', 'hash', 'codeHash', 'token', 'sessionId', 'secret', 'code', 'oneTimePassword', 'temporaryPassword'];
+export const SECRET_FIELDS: readonly string[] = ['password', 'passwordHash', 'hash', 'codeHash', 'token', 'sessionId', 'secret', 'code', 'temporaryPassword', 'newPassword'];
+
+/** Fields whose values are body ids, shown by the body's name. */
+export const BODY_ID_FIELDS: readonly string[] = ['bodies', 'bodyId', 'createdIds', 'updatedIds'];

@@ -137,4 +137,33 @@ describe('the writers of this codebase', () => {
     expect(e.changes).toContainEqual({ field: '类别', before: '（空）', after: '投诉' });
     expect(JSON.stringify(e)).not.toContain('赵六');
   });
+
+  it('reads a refused sign-in with where it came from and why, the address unmasked for the administrator', () => {
+    const e = readableEntry(row({ actor: 'public:c9', action: 'sign-in-failed', entity: 'sign-in', entityId: 'wang', newValue: { address: '10.0.0.7', reason: '密码不正确', accountFailures: 3 } }));
+    expect(e.action).toBe('登录失败');
+    expect(e.what).toBe('登录 wang');
+    expect(e.changes).toEqual([
+      { field: '登录地址', before: '（空）', after: '10.0.0.7' },
+      { field: '未能登录的原因', before: '（空）', after: '密码不正确' },
+      { field: '该账号连续失败次数', before: '（空）', after: '3' },
+    ]);
+  });
+
+  it('reads an account disabled, its sessions ended', () => {
+    const e = readableEntry(row({ action: 'disable', entity: 'user', entityId: '4', entityName: '李四', oldValue: { username: 'li', disabled: false }, newValue: { username: 'li', disabled: true, sessionsEnded: 2 } }));
+    expect(e).toMatchObject({ action: '停用账号', what: '账号：李四（编号 4）' });
+    expect(e.changes).toEqual([
+      { field: '账号状态', before: '正常', after: '已停用' },
+      { field: '结束的登录会话数', before: '（空）', after: '2' },
+    ]);
+  });
+
+  it('reads a year’s holiday arrangement entered at once, and a published item revoked', () => {
+    const year = readableEntry(row({ action: 'replace', entity: 'calendar-year', entityId: '2027', newValue: { complete: true, days: [{ date: '2027-02-06', work: true }] } }));
+    expect(year.action).toBe('录入全年安排');
+    expect(year.changes).toContainEqual({ field: '各日安排 · 第1项 · 这一天', before: '（空）', after: '调休上班' });
+    const revoked = readableEntry(row({ action: 'revoke', entity: 'catalogue_item', entityId: '9', oldValue: { status: 'published' }, newValue: { status: 'withdrawn', reason: '内容有误' } }));
+    expect(revoked.action).toBe('撤销');
+    expect(revoked.changes).toContainEqual({ field: '状态', before: '已发布', after: '已撤销' });
+  });
 });
