@@ -185,8 +185,21 @@ export function replyLetter(bodyName: string, app: Application): Letter {
   };
 }
 
-/** The notice of an extension (延期答复告知书) with the new due date, computed by the caller. */
-export function extensionLetter(bodyName: string, app: Application, due: string): Letter {
+/**
+ * How a due date is stated in a letter: the date, and when it depends on a year whose State Council holiday
+ * arrangement is not in yet, that it is provisional and which notice decides it.
+ */
+export function statedDueDate(due: string | { readonly due: string; readonly provisional: boolean }): string {
+  const date = typeof due === 'string' ? due : due.due;
+  const provisional = typeof due !== 'string' && due.provisional;
+  return `${chineseDate(date)}${provisional ? `（暂定，以国务院公布的${date.slice(0, 4)}年节假日安排为准）` : ''}`;
+}
+
+/**
+ * The notice of an extension (延期答复告知书) with the new due date, computed by the caller: pass the whole
+ * result of the clock so that a provisional date is stated as such.
+ */
+export function extensionLetter(bodyName: string, app: Application, due: string | { readonly due: string; readonly provisional: boolean }): Letter {
   const extended = app.events.find((e): e is Extract<RegisterEvent, { kind: 'extended' }> => e.kind === 'extended');
   if (!extended) throw new RegisterError(`申请 ${app.id} 没有延长答复期限，不能生成延期告知书`);
   const c = contextOf(app);
@@ -195,7 +208,7 @@ export function extensionLetter(bodyName: string, app: Application, due: string)
     salutation: `${app.applicant.name}：`,
     paragraphs: [
       `本机关于${chineseDate(app.receivedOn)}收到${c.p}提交的政府信息公开申请（申请编号：${app.id}），${c.p}申请获取“${app.description}”。`,
-      `因本机关不能在${REGULATION}第三十三条第二款规定的20个工作日内作出答复，经本机关政府信息公开工作机构负责人同意，根据该款规定，答复期限延长20个工作日，本机关将于${chineseDate(due)}前作出答复。`,
+      `因本机关不能在${REGULATION}第三十三条第二款规定的20个工作日内作出答复，经本机关政府信息公开工作机构负责人同意，根据该款规定，答复期限延长20个工作日，本机关将于${statedDueDate(due)}前作出答复。`,
       '特此告知。',
     ],
     signature: [bodyName, chineseDate(extended.on)],

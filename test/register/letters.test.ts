@@ -113,6 +113,15 @@ describe('reply letters', () => {
     expect(l.signature[1]).toBe('2026年2月25日');
   });
 
+  it('states a provisional due date as provisional, and a firm one plainly', () => {
+    const app = recordEvent(base, { kind: 'extended', on: '2026-12-20', approvedBy: '党政办主任' });
+    const provisional = letterText(extensionLetter(BODY, app, { due: '2027-02-01', provisional: true }));
+    expect(provisional).toContain('本机关将于2027年2月1日（暂定，以国务院公布的2027年节假日安排为准）前作出答复');
+    const firm = letterText(extensionLetter(BODY, app, { due: '2027-02-01', provisional: false }));
+    expect(firm).toContain('本机关将于2027年2月1日前作出答复');
+    expect(firm).not.toContain('暂定');
+  });
+
   it('escapes everything the register holds in the HTML letter', () => {
     const app = answered('granted', [], { ...base, applicant: { ...base.applicant, name: '<img src=x onerror=alert(1)>' }, description: '<a href="javascript:alert(1)">名单</a>' });
     const html = letterHtml(replyLetter(BODY, app));

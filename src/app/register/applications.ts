@@ -297,7 +297,7 @@ export async function letterOf(s: AppServices, actor: Actor, input: { id: string
   const { bodyId, app } = await readable(s, actor, input.id);
   const body = await bodyNamed(s, bodyId);
   const shown = canSeePersonalData(actor, bodyId) ? app : withMaskedName(app);
-  const letter = input.kind === 'reply' ? replyLetter(body.name, shown) : extensionLetter(body.name, shown, dueOf(shown, await s.calendar()).due);
+  const letter = input.kind === 'reply' ? replyLetter(body.name, shown) : extensionLetter(body.name, shown, dueOf(shown, await s.calendar()));
   return { letter, fileName: `${letter.title}-${app.id}.docx` };
 }
 
