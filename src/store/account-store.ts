@@ -242,14 +242,14 @@ export class AccountStore {
     return { failures: Number(r.failures) };
   }
 
-  /** The password was right: the account's failures are forgotten, the address's attempt uncounted. */
-  async attemptSucceeded(accountKey: string, addressKey: string, addressFree: number): Promise<void> {
+  /**
+   * The password was right: the account's failures are forgotten; the address's attempt is
+   * uncounted and the lock it set lifted (any earlier lock had run out, or it would not have been
+   * let through), while its earlier failures still count towards the next lock.
+   */
+  async attemptSucceeded(accountKey: string, addressKey: string): Promise<void> {
     await this.db.query(`DELETE FROM sign_in_throttle WHERE kind = 'account' AND key = $1`, [accountKey]);
-    await this.db.query(
-      `UPDATE sign_in_throttle SET failures = greatest(failures - 1, 0), locked_until = CASE WHEN failures - 1 < $2 THEN NULL ELSE locked_until END
-        WHERE kind = 'address' AND key = $1`,
-      [addressKey, addressFree],
-    );
+    await this.db.query(`UPDATE sign_in_throttle SET failures = greatest(failures - 1, 0), locked_until = NULL WHERE kind = 'address' AND key = $1`, [addressKey]);
   }
 
   /** Account names and addresses locked now, the longest lock first; rows long quiet are swept. */

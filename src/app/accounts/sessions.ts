@@ -97,7 +97,7 @@ export async function signIn(s: AppServices, input: { username: string; password
     if (account && ok) throw forbidden('该账号已停用，请联系系统管理员');
     throw new Refusal('unauthorized', WRONG);
   }
-  await s.accounts.attemptSucceeded(keys.account, keys.address, THROTTLE_POLICIES.address.free);
+  await s.accounts.attemptSucceeded(keys.account, keys.address);
   if (context.previousSessionId) await signOut(s, context.previousSessionId);
   await s.accounts.recordSignIn(account.id, username, `user:${username}`, { address: context.address, ...(account.mustChangePassword ? { oneTimePassword: true } : {}) }, account.mustChangePassword);
   const sessionId = await startSession(s, account.id);
