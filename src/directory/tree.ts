@@ -3,7 +3,7 @@
  * to it; the file it exports; the regions below a region (a supervisor's scope is a subtree).
  */
 import { BODY_LEVEL_LABELS, type BodyLevel } from '../register/bodies.js';
-import { isRegionLevel, type RegionLevel } from './codes.js';
+import type { RegionLevel } from './codes.js';
 import { COLUMNS } from './rows.js';
 import type { Table } from './table.js';
 
@@ -104,6 +104,3 @@ export function exportTable(regions: readonly RegionRecord[], bodies: readonly B
   for (const b of unplaced) row(b, b.id, null);
   return rows;
 }
-
-/** Whether a body of `level` may be the government of a region (a department never is). */
-export const governmentLevel = (level: BodyLevel): level is RegionLevel => isRegionLevel(level);

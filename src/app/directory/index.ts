@@ -17,7 +17,7 @@ import { RegionStore } from '../../store/region-store.js';
 import { requireAdmin } from '../admin.js';
 import type { AppServices } from '../context.js';
 import { XLSX, type FileDownload } from '../download.js';
-import { invalid, notFound, Refusal } from '../errors.js';
+import { invalid, Refusal } from '../errors.js';
 
 export interface Directory {
   regions: RegionRecord[];
@@ -138,10 +138,3 @@ export async function observedBodyProblem(db: Db, bodyId: string): Promise<strin
   return works === false ? '该机关不在本系统办理政府信息公开申请，请直接向该机关提出申请' : undefined;
 }
 
-/** A body of the directory, or a refusal when there is none. */
-export async function directoryBody(s: AppServices, actor: Actor, id: string): Promise<BodyRecord> {
-  requireAdmin(actor);
-  const body = await new BodyStore(s.db).get(id);
-  if (!body) throw notFound('机关');
-  return body;
-}
