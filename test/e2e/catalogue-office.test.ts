@@ -1,8 +1,8 @@
 /// <reference lib="dom" />
 /**
  * The catalogue's back office in Chromium: an officer drafts an item and submits it; three
- * reviewers each approve their step (初审, 终审, 保密审查 — one person per step, as the chain
- * requires) and the item shows 已发布 with its index number; another item is rejected at 保密审查
+ * reviewers each approve their step (初审, 终审, 保密审查 — one person per step, as this body's
+ * reviewer rule requires) and the item shows 已发布 with its index number; another item is rejected at 保密审查
  * and the drafter sees it under 被退回 with the reviewer's comment; an overdue draft shows how its
  * publication deadline was counted. Today is pinned to Monday 2026-03-02.
  */
@@ -15,6 +15,8 @@ describe.skipIf(!HAVE_CHROMIUM)('the catalogue back office in Chromium', () => {
     await deps.register.addBody('yl', '青禾县云岭镇人民政府', 'test');
     await addAccount(deps, 'off', 'officer', ['yl']);
     for (const r of ['r1', 'r2', 'r3']) await addAccount(deps, r, 'reviewer', ['yl']);
+    // This body asks for a different person at every step (严格三审).
+    await deps.db.query("INSERT INTO body_settings (body_id, reviewer_policy) VALUES ('yl', 'distinct')");
   });
 
   /** A reviewer opens the item from their queue and decides their step. */
