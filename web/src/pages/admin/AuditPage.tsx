@@ -26,7 +26,8 @@ type Filters = Record<(typeof FILTERS)[number], string>;
 
 const filtersOf = (search: URLSearchParams): Filters => Object.fromEntries(FILTERS.map((k) => [k, search.get(k) ?? ''])) as Filters;
 
-function Select({ label, value, onChange, options, all }: { label: string; value: string; onChange(v: string): void; options: { value: string; label: string }[]; all: string }) {
+/** A filter's choices; `data` when they are names from the log (people, bodies), not words of the interface. */
+function Select({ label, value, onChange, options, all, data = false }: { label: string; value: string; onChange(v: string): void; options: { value: string; label: string }[]; all: string; data?: boolean }) {
   // A value from a shared address that the log no longer offers is still shown, not dropped.
   const list = value && !options.some((o) => o.value === value) ? [...options, { value, label: '（当前筛选）' }] : options;
   return (
@@ -35,7 +36,7 @@ function Select({ label, value, onChange, options, all }: { label: string; value
         <select {...p} value={value} onChange={(e) => onChange(e.target.value)}>
           <option value="">{all}</option>
           {list.map((o) => (
-            <option key={o.value} value={o.value}>
+            <option key={o.value} value={o.value} {...(data ? { 'data-identifier': '' } : {})}>
               {o.label}
             </option>
           ))}
@@ -64,10 +65,10 @@ function FilterForm({ current, choices }: { current: Filters; choices: Choices |
   const c = choices ?? { actors: [], actions: [], entities: [], bodies: [] };
   return (
     <form onSubmit={submit} className="filters audit-filters" aria-label="筛选审计日志">
-      <Select label="操作人" value={f.actor} onChange={set('actor')} options={c.actors} all="全部人员" />
+      <Select label="操作人" value={f.actor} onChange={set('actor')} options={c.actors} all="全部人员" data />
       <Select label="操作" value={f.action} onChange={set('action')} options={c.actions} all="全部操作" />
       <Select label="对象类别" value={f.entity} onChange={set('entity')} options={c.entities} all="全部类别" />
-      <Select label="机关" value={f.body} onChange={set('body')} options={c.bodies} all="全部机关" />
+      <Select label="机关" value={f.body} onChange={set('body')} options={c.bodies} all="全部机关" data />
       <Field label="起始日期">{(p) => <input {...p} type="date" value={f.from} onChange={(e) => set('from')(e.target.value)} />}</Field>
       <Field label="截止日期">{(p) => <input {...p} type="date" value={f.to} onChange={(e) => set('to')(e.target.value)} />}</Field>
       <div className="audit-actions">
@@ -84,10 +85,39 @@ function FilterForm({ current, choices }: { current: Filters; choices: Choices |
   );
 }
 
+/**
+ * Text from the formatter: its own words are all Chinese, so a Latin run in it is data (a user
+ * name, a body's code, a stored value), marked as such rather than as a word of the interface.
+ */
+function Data({ text }: { text: string }) {
+  const parts = text.split(/([A-Za-z][\w.:@/-]*)/);
+  return (
+    <>
+      {parts.map((part, i) =>
+        i % 2 ? (
+          <span key={i} data-identifier="">
+            {part}
+          </span>
+        ) : (
+          part
+        ),
+      )}
+    </>
+  );
+}
+
 /** A value before (struck through) or after; an empty one is said, not marked as removed or added. */
 function Value({ kind, text }: { kind: 'del' | 'ins'; text: string }) {
   if (text === EMPTY) return <span className="muted">{text}</span>;
-  return kind === 'del' ? <del title="改前">{text}</del> : <ins title="改后">{text}</ins>;
+  return kind === 'del' ? (
+    <del title="改前">
+      <Data text={text} />
+    </del>
+  ) : (
+    <ins title="改后">
+      <Data text={text} />
+    </ins>
+  );
 }
 
 function Changes({ entry }: { entry: Entry }) {
@@ -130,11 +160,17 @@ function Entries({ data, page }: { data: AuditPageData; page: number }) {
             {data.entries.map((e) => (
               <tr key={e.seq}>
                 <td className="nowrap" data-label="时间">{e.when}</td>
-                <td data-label="操作人">{e.who}</td>
+                <td data-label="操作人">
+                  <Data text={e.who} />
+                </td>
                 <td data-label="操作">{e.action}</td>
                 <td data-label="对象">
-                  {e.what}
-                  {e.body && !e.what.includes(e.body) && <div className="muted">{e.body}</div>}
+                  <Data text={e.what} />
+                  {e.body && !e.what.includes(e.body) && (
+                    <div className="muted">
+                      <Data text={e.body} />
+                    </div>
+                  )}
                 </td>
                 <td data-label="改动">
                   <Changes entry={e} />
