@@ -16,6 +16,7 @@ import { CALENDAR_FILE_HELP, type DueCommandOptions } from './due-help.js';
 import type { RenderCommandOptions } from './render.js';
 import type { ServeOptions } from './serve.js';
 import { queueCommands } from './queue.js';
+import { bodiesCommands } from './bodies.js';
 import { registerCommands } from './register.js';
 
 function program(setCode: (code: number) => void): Command {
@@ -113,6 +114,7 @@ function program(setCode: (code: number) => void): Command {
     .action(async (files: string[], opts: { by?: string; unit?: string; expected?: string; json?: boolean }) => setCode(await (await import('./rollup.js')).rollupCommand(files, opts)));
 
   cli.addCommand(registerCommands(setCode));
+  cli.addCommand(bodiesCommands(setCode));
   cli.addCommand(queueCommands(setCode));
 
   cli

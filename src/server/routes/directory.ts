@@ -18,7 +18,7 @@ export const directoryRoutes: RouteModule = (app, deps) => {
     const user = requireUser(c);
     if (!/^multipart\/form-data/i.test(c.req.header('content-type') ?? '')) throw new ApiError(400, '请以 multipart/form-data 上传名录文件，字段名为 file');
     if (Number(c.req.header('content-length') ?? 0) > MAX_DIRECTORY_BYTES) throw new ApiError(413, '名录文件超过 20 MB 的上限');
-    let file: FormDataEntryValue | null;
+    let file: ReturnType<FormData['get']>;
     try {
       file = (await c.req.raw.formData()).get('file');
     } catch {
