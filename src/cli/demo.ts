@@ -1,6 +1,7 @@
 /**
  * `gongkai demo [DIR]`: parse every report in a folder (by default the bundled examples) and
- * show one line per report. It is what `npm start` runs until the web application exists.
+ * show one line per report (`npm run demo`). The web application's demo — accounts and a year of
+ * a township's work — is `gongkai serve --demo` (src/app/demo.ts).
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';

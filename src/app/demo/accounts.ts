@@ -1,8 +1,7 @@
 /**
  * The demo's bodies and accounts: a county government, the township 云岭镇 whose year the demo
- * tells, and a sub-district; an officer and two reviewers of 云岭镇 (so its review chain of 拟稿 →
- * 初审 → 终审 has a different person at each step) and the county's supervisor. All share the
- * password printed at start.
+ * tells, and a sub-district; an officer and two reviewers of 云岭镇 (who share the steps of its
+ * review chain) and the county's supervisor. All share the password printed at start.
  */
 import { operator, type SessionUser } from '../../accounts/permissions.js';
 import { createAccount, listAccounts } from '../accounts/users.js';
@@ -22,8 +21,8 @@ const DEMO_BODIES = [COUNTY, YUNLING, SHIQUAN] as const;
 
 export const DEMO_USERS = [
   { username: 'officer', displayName: '云岭镇经办人', role: 'officer', bodies: [YUNLING.id] },
-  { username: 'reviewer', displayName: '云岭镇审核人（初审）', role: 'reviewer', bodies: [YUNLING.id] },
-  { username: 'reviewer2', displayName: '云岭镇审核人（终审）', role: 'reviewer', bodies: [YUNLING.id] },
+  { username: 'reviewer', displayName: '云岭镇审核人', role: 'reviewer', bodies: [YUNLING.id] },
+  { username: 'reviewer2', displayName: '云岭镇审核人（二）', role: 'reviewer', bodies: [YUNLING.id] },
   { username: 'supervisor', displayName: '青禾县政务公开办', role: 'supervisor', bodies: DEMO_BODIES.map((b) => b.id) },
 ] as const;
 

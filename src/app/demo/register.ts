@@ -189,7 +189,7 @@ async function tell(s: AppServices, staff: DemoStaff, clock: DemoClock, story: S
     applicant: { type: story.who.type, name: story.who.name, contact: story.who.contact },
     description: story.what,
     form: '纸质',
-    delivery: story.channel === 'online' ? '电子邮件' : '自行领取',
+    delivery: story.channel === 'postSigned' || story.channel === 'ordinaryLetter' ? '邮寄' : '自行领取',
     channel: story.channel,
     arrivedOn: received,
     signedForOn: received,
@@ -213,10 +213,9 @@ async function tellOnline(s: AppServices, staff: DemoStaff, clock: DemoClock, st
     idKind: 'resident',
     idNumber: residentId(serial),
     phone: phoneOf(story.who),
-    email: `applicant${serial}@example.com`,
     description: story.what,
-    form: 'electronic',
-    delivery: 'email',
+    form: 'paper',
+    delivery: 'pickup',
   });
   if (!submitted.ok) throw new Error(`示例申请未能提交：${submitted.error}`);
   const { id, queryCode: code } = submitted.submitted;
