@@ -8,7 +8,7 @@ export function DueText({ due }: { due: { due: string; weekday: string; provisio
       {due.provisional && (
         <>
           {' '}
-          <span className="badge badge-warning" title="涉及尚未公布节假日安排的年份，暂按周一至周五推算">
+          <span className="badge badge-warning" title="涉及尚未公布调休安排的年份：法定节假日已排除，调休暂按周一至周五推算">
             暂定
           </span>
         </>

@@ -1,6 +1,7 @@
 /**
- * How a due date was reached, step by step (条例第三十条、第三十三条): receipt, 补正 restart,
- * consultations not counted, 20 working days, extension — as the server's calendar counted them.
+ * How a due date was reached, step by step (条例第三十条、第三十三条、第三十五条): receipt, the 补正 notice
+ * deadline, 补正 restart, consultations not counted, 20 working days, extension, a later date — as the
+ * server's calendar counted them.
  */
 import type { DueDate } from './types.js';
 

@@ -17,6 +17,8 @@ type Message = { kind: 'error' | 'success' | 'warning'; text: string } | null;
 
 const WEEKDAYS = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'];
 const weekday = (date: string) => WEEKDAYS[new Date(`${date}T00:00:00Z`).getUTCDay()];
+/** A checkbox at its natural size (the stylesheet makes inputs full width and 44px tall). */
+const CHECK = { width: '1.25rem', minHeight: '1.25rem', height: '1.25rem', margin: 0, verticalAlign: 'middle' } as const;
 const failure = (err: unknown) => (err instanceof ApiFailure ? err.message : '操作失败，请稍后再试');
 
 function YearsTable({ years, reload, setMessage }: { years: Years; reload: () => void; setMessage: (m: Message) => void }) {
@@ -139,7 +141,7 @@ function LoadNotice({ reload, setMessage }: { reload: () => void; setMessage: (m
               <tbody>
                 {proposal.days.map((d) => (
                   <tr key={d.date}>
-                    <td><input type="checkbox" checked={!excluded.has(d.date)} onChange={() => toggle(d.date)} aria-label={`采用 ${d.date}`} /></td>
+                    <td><input type="checkbox" style={CHECK} checked={!excluded.has(d.date)} onChange={() => toggle(d.date)} aria-label={`采用 ${d.date}`} /></td>
                     <td>{d.date}</td>
                     <td>{weekday(d.date)}</td>
                     <td>{d.work ? <strong>调休上班</strong> : '放假'}</td>
@@ -152,7 +154,7 @@ function LoadNotice({ reload, setMessage }: { reload: () => void; setMessage: (m
           <Field label="依据（文号）">{(p) => <input {...p} value={source} onChange={(e) => setSource(e.target.value)} />}</Field>
           <p>
             <label>
-              <input type="checkbox" checked={complete} onChange={(e) => setComplete(e.target.checked)} /> 该年已完整（通知的全部放假和调休日期都已列出；保存后该年的期限不再是暂定）
+              <input type="checkbox" style={CHECK} checked={complete} onChange={(e) => setComplete(e.target.checked)} /> 该年已完整（通知的全部放假和调休日期都已列出；保存后该年的期限不再是暂定）
             </label>
           </p>
           <button type="button" onClick={save}>保存 {proposal.year} 年安排</button>{' '}
