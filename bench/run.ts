@@ -127,4 +127,6 @@ const { benchServer } = await import('./server.js');
 await benchServer();
 const { benchCatalogue } = await import('./catalogue.js');
 await benchCatalogue();
+const { benchDirectory } = await import('./directory.js');
+await benchDirectory();
 console.log(`峰值内存 peak RSS: ${(Math.max(peak, process.resourceUsage().maxRSS * 1024) / 1024 / 1024).toFixed(0)} MiB`);
