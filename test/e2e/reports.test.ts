@@ -3,9 +3,12 @@
  * The annual-report editor in Chromium: an officer opens 2025's report pre-filled from the
  * register, a wrong number typed into table 三 is marked at its cell before anything is saved,
  * the mark goes when the number is put right, and the saved report is previewed in the official
- * layout and downloaded as Word. A reviewer sees the same report read-only.
+ * layout and downloaded as Word (marked 草稿). A reviewer sees the same report read-only. 定稿 is
+ * refused while the drafting prompts stand, saying why, and granted once the text is written: the
+ * Word file then carries no 草稿 mark.
  */
 import { readFile } from 'node:fs/promises';
+import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { appendEvent, logApplication } from '../../src/app/register/writes.js';
@@ -34,6 +37,13 @@ async function seed(server: RunningServer): Promise<void> {
   await add('D', 'commercial', '2025-12-24');
   await addAccount(server.deps, 'officer', 'officer', ['tx']);
   await addAccount(server.deps, 'reviewer', 'reviewer', ['tx']);
+}
+
+/** The Word document's body and page headers as text. */
+async function wordText(bytes: Uint8Array): Promise<string> {
+  const zip = await JSZip.loadAsync(bytes);
+  const parts = Object.keys(zip.files).filter((n) => /^word\/(document|header\d*)\.xml$/.test(n));
+  return (await Promise.all(parts.map((n) => zip.file(n)!.async('string')))).join('\n').replace(/<[^>]+>/g, '');
 }
 
 const cellInput = (page: Page, path: string) => page.locator(`input[data-at="${path}"]`);
@@ -83,7 +93,9 @@ describe.skipIf(!HAVE_CHROMIUM)('annual report editor in Chromium', () => {
     await message.waitFor({ state: 'detached' });
     await expect.poll(() => cellInput(page, granted).getAttribute('aria-invalid')).toBeNull();
     await expect(page.locator('td.cell-error').count()).resolves.toBe(0);
-    await expect.poll(() => page.locator('.report-toolbar-status').textContent()).toMatch(/0 个错误|检查通过/);
+    // What errors remain are the drafting prompts of sections 一, 五 and 六, not the tables.
+    await expect.poll(() => page.locator('.report-toolbar-status').textContent()).toContain('3 个错误');
+    await expect.poll(() => page.locator('.findings-list').textContent()).not.toContain('T3.ROW_TOTAL');
 
     // An emptied cell is "no figure" — saved as null and printed “/”, never 0.
     await cellInput(page, 'applications.granted.research').fill('');
@@ -110,8 +122,10 @@ describe.skipIf(!HAVE_CHROMIUM)('annual report editor in Chromium', () => {
 
     // Word: a real .docx under the report's name.
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载 Word' }).click()]);
-    expect(download.suggestedFilename()).toBe(`${UNIT}2025年政府信息公开工作年度报告.docx`);
-    const parsed = await parseFile(new Uint8Array(await readFile((await download.path())!)));
+    expect(download.suggestedFilename()).toBe(`${UNIT}2025年政府信息公开工作年度报告（草稿）.docx`);
+    const bytes = new Uint8Array(await readFile((await download.path())!));
+    expect(await wordText(bytes)).toContain('草稿（尚未定稿，不得发布）');
+    const parsed = await parseFile(bytes);
     expect(parsed.format).toBe('docx');
     expect(parsed.report.applications.newReceived).toMatchObject({ naturalPerson: 2, commercial: 1, total: 3 });
 
@@ -136,6 +150,44 @@ describe.skipIf(!HAVE_CHROMIUM)('annual report editor in Chromium', () => {
     await expect.poll(() => row.textContent()).toContain('已保存草稿');
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'report-list');
+    await context.close();
+  });
+
+  it('refuses 定稿 while the drafting prompts stand, saying why, and grants it once the text is written', async () => {
+    const { context, page } = await newPage(web.browser);
+    await signIn(page, web.server.url, 'officer');
+    await page.goto(`${web.server.url}/officer/reports/2025`);
+    const finalize = page.getByRole('button', { name: '定稿', exact: true });
+    await finalize.waitFor();
+    await finalize.click();
+    const refusal = page.getByText('报告还有 3 个错误，不能定稿');
+    await refusal.waitFor();
+    await expect.poll(() => refusal.textContent()).toContain('错误在“一、总体情况”“五、存在的主要问题及改进情况”“六、其他需要报告的事项”');
+    await expect.poll(() => page.locator('.findings-list').textContent()).toContain('（请补充主动公开信息的数量、渠道和重点领域。）');
+    // Taken to the first of them: section 一's text.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-at'))).toBe('sections.1');
+    await expect.poll(() => page.locator('.report-toolbar-status').textContent()).toContain('有错误，不能定稿');
+    await screenshot(page, 'report-finalize-refused');
+    const stored = await web.server.deps.db.query<{ finalized_at: string | null }>("SELECT finalized_at FROM report_drafts WHERE body_id = 'tx' AND year = 2025");
+    expect(stored[0]!.finalized_at).toBeNull();
+
+    const section = (no: number) => page.locator(`textarea[data-at="sections.${no}"]`);
+    await section(1).fill('2025年，桃溪镇依照《中华人民共和国政府信息公开条例》做好政府信息公开工作。全年在镇政府网站主动公开信息61条，其中通知公告23条。');
+    await section(5).fill('村级公开栏更新不够及时。2026年，桃溪镇将每月检查一次各村公开栏。');
+    await section(6).fill('本年度桃溪镇未收取政府信息公开信息处理费。');
+    await expect.poll(() => page.locator('.report-toolbar-status').textContent()).toContain('0 个错误');
+    await finalize.click();
+    await page.getByText('已定稿。下载的 HTML、Word、PDF 不再标注“草稿”').waitFor();
+    await expect.poll(() => page.locator('.report-toolbar-status').textContent()).toMatch(/^已定稿/);
+    await expect(finalize.count()).resolves.toBe(0);
+    await screenshot(page, 'report-finalized');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载 Word' }).click()]);
+    expect(download.suggestedFilename()).toBe(`${UNIT}2025年政府信息公开工作年度报告.docx`);
+    const text = await wordText(new Uint8Array(await readFile((await download.path())!)));
+    expect(text).not.toContain('草稿');
+    expect(text).toContain('本年度桃溪镇未收取政府信息公开信息处理费。');
+    expect(await seriousViolations(page)).toEqual([]);
     await context.close();
   });
 });

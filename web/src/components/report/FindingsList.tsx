@@ -12,7 +12,7 @@ import { splitPath } from './cells.js';
 const FIELD_PLACES: Record<string, string> = { publishedOn: '发布日期', unit: '机关名称', title: '标题', year: '年度' };
 
 /** Where a finding is, in words. */
-function placeOf(at: string, report: AnnualReport): string {
+export function placeOf(at: string, report: AnnualReport): string {
   const section = /^sections\.(\d)$/.exec(at);
   if (section) return templateFor(report.template).sections.find((s) => s.no === Number(section[1]))?.title ?? at;
   if (FIELD_PLACES[at]) return FIELD_PLACES[at]!;

@@ -7,7 +7,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { download, post, put } from '../../api.js';
 import { Field, Notice } from '../../components/ui.js';
 import { cellsOfFinding, cellOf, findingsByCell, splitPath } from '../../components/report/cells.js';
-import { FindingsList, locate } from '../../components/report/FindingsList.js';
+import { FindingsList, locate, placeOf } from '../../components/report/FindingsList.js';
 import { ReportTable, type CellView } from '../../components/report/ReportTable.js';
 import { localTime, reportPath, type ReportView, type SaveResult } from '../../components/report/types.js';
 import { useLiveCheck } from '../../components/report/useLiveCheck.js';
@@ -103,8 +103,8 @@ export function ReportForm({ view, bodyId, year }: { view: ReportView; bodyId: s
   async function finalize() {
     const errors = findings.filter((f) => f.severity === 'error');
     if (errors.length > 0) {
-      const first = errors.slice(0, 3).map((f) => f.message).join('；');
-      setNotice({ kind: 'error', text: `报告还有 ${errors.length} 个错误，不能定稿：${first}${errors.length > 3 ? '……' : ''}。请先改正（见“检查发现”）。` });
+      const where = [...new Set(errors.map((f) => `“${placeOf(f.at, report)}”`))].join('');
+      setNotice({ kind: 'error', text: `报告还有 ${errors.length} 个错误，不能定稿：错误在${where}。请按下方“检查发现”中标为“错误”的各项改正，已转到第一项。` });
       const target = targetOf(errors[0]!);
       if (target) locate(target);
       return;
