@@ -1,6 +1,6 @@
 /**
- * The signed-in user, shared by every page; loaded once from GET /api/session (which also
- * hands out the CSRF token) and refreshed after signing in or out.
+ * The signed-in user, shared by every page; loaded from GET /api/session (which also hands out
+ * the CSRF token), again after signing in or out and whenever the tab comes back into view.
  */
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
 import type { z } from 'zod';
@@ -29,6 +29,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
   useEffect(() => {
     void refresh();
+    // Back to this tab: the session may have ended meanwhile (signed out elsewhere, the account
+    // disabled by an administrator); the menu and the pages should say so at once.
+    const again = () => {
+      if (document.visibilityState === 'visible') void refresh().catch(() => {});
+    };
+    document.addEventListener('visibilitychange', again);
+    return () => document.removeEventListener('visibilitychange', again);
   }, [refresh]);
   return <SessionContext.Provider value={{ user, loaded, refresh }}>{children}</SessionContext.Provider>;
 }

@@ -8,12 +8,14 @@ export default function AccountPage() {
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string } | null>(null);
+  // Signed in with a one-time password: the current one was spent at sign-in and is not asked.
+  const mustChange = user?.mustChangePassword ?? false;
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     try {
-      await post('/api/session/password', { current, next });
+      await post('/api/session/password', mustChange ? { next } : { current, next });
       await refresh();
-      setMessage({ kind: 'success', text: '密码已修改，其他设备上的登录已退出。' });
+      setMessage({ kind: 'success', text: mustChange ? '新密码已设置，现在可以正常使用系统了。' : '密码已修改，其他设备上的登录已退出。' });
       setCurrent('');
       setNext('');
     } catch (err) {
@@ -26,12 +28,13 @@ export default function AccountPage() {
       <p>
         {user?.displayName}（{user?.username}，{user?.roleLabel}）
       </p>
-      <h2>修改密码</h2>
+      <h2>{mustChange ? '设置新密码' : '修改密码'}</h2>
+      {mustChange && <Notice kind="warning">管理员已重置您的密码，您刚才使用的一次性密码已经失效。请设置自己的新密码，设置后才能继续使用系统。</Notice>}
       {message && <Notice kind={message.kind}>{message.text}</Notice>}
       <form onSubmit={submit}>
-        <Field label="当前密码">{(p) => <input {...p} type="password" autoComplete="current-password" value={current} onChange={(e) => setCurrent(e.target.value)} />}</Field>
+        {!mustChange && <Field label="当前密码">{(p) => <input {...p} type="password" autoComplete="current-password" value={current} onChange={(e) => setCurrent(e.target.value)} />}</Field>}
         <Field label="新密码" hint="至少 10 个字符">{(p) => <input {...p} type="password" autoComplete="new-password" value={next} onChange={(e) => setNext(e.target.value)} />}</Field>
-        <button type="submit">修改密码</button>
+        <button type="submit">{mustChange ? '设置新密码' : '修改密码'}</button>
       </form>
     </section>
   );

@@ -18,6 +18,7 @@ export default function LoginPage() {
   const [password, setPassword] = useState('');
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
+  const next = new URLSearchParams(location.search).get('next');
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setBusy(true);
@@ -25,7 +26,8 @@ export default function LoginPage() {
     try {
       const s = await post<{ user: SessionUser }>('/api/session', { username, password });
       await refresh();
-      const next = new URLSearchParams(location.search).get('next');
+      // A password the administrator reset: the new one first, everything else after.
+      if (s.user.mustChangePassword) return navigate('/account');
       navigate(next && next.startsWith('/') && !next.startsWith('//') ? next : HOME_OF[s.user.role]);
     } catch (err) {
       setError(err instanceof ApiFailure ? err.message : '登录失败，请稍后再试');
@@ -37,6 +39,7 @@ export default function LoginPage() {
     <section className="narrow">
       <PageTitle>工作人员登录</PageTitle>
       <p>申请人无需登录：提交申请后凭申请编号和查询码查询办理情况。</p>
+      {next && !error && <Notice kind="info">该页面需要登录。您可能尚未登录，或登录已失效（超时、已在别处退出、账号被停用或密码被重置），请登录后继续。</Notice>}
       {error && <Notice kind="error">{error}</Notice>}
       <form onSubmit={submit} noValidate>
         <Field label="用户名">{(p) => <input {...p} name="username" autoComplete="username" value={username} onChange={(e) => setUsername(e.target.value)} required />}</Field>
