@@ -33,10 +33,11 @@ describe('the publication due date', () => {
   });
 
   it('marks a due date in 2027 provisional: that year’s holidays are not published yet', () => {
-    // Made Mon 21 Dec 2026: days 1–4 = 22–25 Dec, 5–8 = 28–31 Dec; 2027 by Monday–Friday only:
-    // 9 = Fri 1 Jan (in reality 元旦, unknown to us), 10–14 = 4–8 Jan, 15–19 = 11–15 Jan, 20 = Mon 18 Jan.
+    // Made Mon 21 Dec 2026: days 1–4 = 22–25 Dec, 5–8 = 28–31 Dec; 2027 has only the law's
+    // statutory days (Fri 1 Jan 元旦 is off) and weekends, its 调休 unknown:
+    // 9–13 = 4–8 Jan, 14–18 = 11–15 Jan, 19 = Mon 18 Jan, 20 = Tue 19 Jan.
     const due = publicationDue('2026-12-21', calendar);
-    expect(due.due).toBe('2027-01-18');
+    expect(due.due).toBe('2027-01-19');
     expect(due.provisional).toBe(true);
     expect(due.steps.at(-1)!.note).toContain('2027 年，尚未收录该年国务院节假日安排');
     expect(publicationDue('2027-03-01', calendar).provisional).toBe(true);
