@@ -95,6 +95,7 @@ export const ReportViewSchema = z
     model: z.unknown().openapi({ description: 'gongkai.report/v1 模型（已应用更正；按原文读出的模型另存，不被覆盖）' }),
     version: z.number().int().openapi({ description: '报告的版本号：每次更正、撤销或重新上传加一；更正时须提交所依据的版本号' }),
     corrections: z.array(CorrectionSchema).openapi({ description: '全部更正记录（含撤销），按先后' }),
+    places: z.record(z.string(), z.string()).openapi({ description: '表格中每个单元格的中文位置，按模型路径' }),
     corrected: z.array(CorrectedCellSchema).openapi({ description: '当前与原文读出值不同的单元格：原值 → 现值，最近一次更正的理由、更正人、时间' }),
   })
   .openapi('PublishedReportView');

@@ -55,7 +55,8 @@ export function correctionProblem(report: AnnualReport, path: string, value: Cel
 
 /**
  * The model with the corrections replayed in order: each sets its cell. A reader diagnostic about
- * a corrected cell (why it was blank or unreadable) no longer holds, so it is left out; the
+ * a cell now different from what was read (why it was blank or unreadable) no longer holds, so it
+ * is left out; the
  * provenance stays, as it says where the cell sits in the source.
  */
 export function applyCorrections(read: AnnualReport, corrections: readonly CellCorrection[]): AnnualReport {
@@ -68,7 +69,9 @@ export function applyCorrections(read: AnnualReport, corrections: readonly CellC
     cells[column] = c.after;
     touched.add(c.path);
   }
-  model.diagnostics = model.diagnostics.filter((d) => !touched.has(d.at));
+  // A cell set back to its value as read (every correction undone) keeps what the reader said of it.
+  const changed = new Set([...touched].filter((p) => cellValue(model, p) !== cellValue(read, p)));
+  model.diagnostics = model.diagnostics.filter((d) => !changed.has(d.at));
   return model;
 }
 

@@ -60,6 +60,9 @@ describe('corrections of a published report', () => {
     expect(cellValue(read, 'applications.granted.naturalPerson')).toBeNull();
     expect(cellValue(read, 'proactive.licensing.decisions')).toBe(22);
     expect(read.diagnostics).toHaveLength(1);
+    // Filled and then undone: blank as read, and the reader's note holds again.
+    const undone = applyCorrections(read, [c(1, 'applications.granted.naturalPerson', null, 3), c(2, 'applications.granted.naturalPerson', 3, null, 1)]);
+    expect(undone.diagnostics.map((d) => d.at)).toEqual(['applications.granted.naturalPerson']);
   });
 
   it('marks a corrected cell with its value as read and the latest correction in force', () => {

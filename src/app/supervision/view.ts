@@ -114,6 +114,7 @@ export function reportView(r: StoredReport, history: readonly StoredCorrection[]
     body: r.bodyId && r.bodyName && level ? { id: r.bodyId, name: r.bodyName, level, levelLabel: BODY_LEVEL_LABELS[level] } : null,
     unit: r.unit, year: r.year, publishedOn: r.publishedOn, template: r.template, title: r.model?.title ?? null, error: r.error, hasHtml: r.hasHtml,
     lines, marks: r.marks, findings, tables, model: r.model, version: r.version, ...correctionsOf(r, history),
+    places: Object.fromEntries(cellPaths.map((p) => [p, placeName(p)])),
   };
 }
 

@@ -1,10 +1,15 @@
 /**
  * The parsed tables in the template's layout (the grids of src/render/layout.ts, so every label
  * is the template's own), with the cells findings concern marked — tint, outline, flag and a
- * screen-reader note — and the selected finding's cells outlined.
+ * screen-reader note — and the selected finding's cells outlined. Corrected cells are marked
+ * too (a dashed frame, a pencil, and in words: as read → now); each value is a button that
+ * opens the correction form when the reader may correct.
  */
 import { useMemo } from 'react';
-import type { FindingView, GridCell, Severity } from './types.js';
+import { valueText } from './Corrections.js';
+import type { FindingView, GridCell, ReportView, Severity } from './types.js';
+
+type Corrected = ReportView['corrected'][number];
 
 interface Hit {
   severity: Severity;
@@ -28,21 +33,56 @@ function hitsOf(findings: readonly FindingView[]): Map<string, Hit> {
   return map;
 }
 
-function Cell({ cell, hit, selected }: { cell: GridCell; hit: Hit | undefined; selected: number | null }) {
+interface CellProps {
+  cell: GridCell;
+  hit: Hit | undefined;
+  selected: number | null;
+  fixed: Corrected | undefined;
+  place: string | undefined;
+  picked: boolean;
+  onPick: ((path: string) => void) | undefined;
+}
+
+function Cell({ cell, hit, selected, fixed, place, picked, onPick }: CellProps) {
   const span = { ...(cell.rowSpan && cell.rowSpan > 1 ? { rowSpan: cell.rowSpan } : {}), ...(cell.colSpan && cell.colSpan > 1 ? { colSpan: cell.colSpan } : {}) };
   if (cell.role === 'head') return <th scope={cell.colSpan && cell.colSpan > 1 ? 'colgroup' : 'col'} {...span}>{cell.text}</th>;
   if (cell.role === 'label') return <th scope="row" className="sv-label" {...span}>{cell.text}</th>;
-  const classes = hit ? `sv-hit sv-${hit.severity}${selected !== null && hit.findings.includes(selected) ? ' sv-selected' : ''}` : undefined;
+  const classes = [
+    ...(hit ? [`sv-hit sv-${hit.severity}`, ...(selected !== null && hit.findings.includes(selected) ? ['sv-selected'] : [])] : []),
+    ...(fixed ? ['sv-fixed'] : []),
+    ...(picked ? ['sv-picked'] : []),
+  ].join(' ');
+  const note = fixed ? `已更正：原文读出 ${valueText(fixed.read)} → ${valueText(fixed.value)}（${fixed.by}，理由：${fixed.reason}）` : undefined;
+  const path = cell.path;
   return (
-    <td {...span} id={cell.path ? `sv-cell-${cell.path}` : undefined} className={classes} data-path={cell.path}>
-      {cell.text}
+    <td {...span} id={path ? `sv-cell-${path}` : undefined} className={classes || undefined} data-path={path} title={note}>
+      {path && onPick ? (
+        <button type="button" className="sv-cellbtn" onClick={() => onPick(path)} aria-label={`更正 ${place ?? path}，当前值 ${cell.text}`} aria-pressed={picked}>
+          {cell.text}
+        </button>
+      ) : (
+        cell.text
+      )}
+      {fixed && <span className="sv-was" aria-hidden="true">原为{valueText(fixed.read)}</span>}
       {hit && <span className="sr-only">（检查发现）</span>}
+      {note && <span className="sr-only">（{note}）</span>}
     </td>
   );
 }
 
-export function ReportTables({ tables, findings, selected }: { tables: readonly { no: number; caption: string; grid: GridCell[][] }[]; findings: readonly FindingView[]; selected: number | null }) {
+interface TablesProps {
+  tables: readonly { no: number; caption: string; grid: GridCell[][] }[];
+  findings: readonly FindingView[];
+  selected: number | null;
+  corrected?: readonly Corrected[];
+  places?: Record<string, string>;
+  picked?: string | null;
+  onPick?: (path: string) => void;
+}
+
+export function ReportTables({ tables, findings, selected, corrected = [], places = {}, picked = null, onPick }: TablesProps) {
   const hits = useMemo(() => hitsOf(findings), [findings]);
+  const fixes = useMemo(() => new Map(corrected.map((c) => [c.path, c])), [corrected]);
   if (!tables.length) return <p>没有读出表格。</p>;
   return (
     <>
@@ -53,7 +93,16 @@ export function ReportTables({ tables, findings, selected }: { tables: readonly 
             {t.grid.map((row, r) => (
               <tr key={r}>
                 {row.map((cell, c) => (
-                  <Cell key={c} cell={cell} hit={cell.path ? hits.get(cell.path) : undefined} selected={selected} />
+                  <Cell
+                    key={c}
+                    cell={cell}
+                    hit={cell.path ? hits.get(cell.path) : undefined}
+                    selected={selected}
+                    fixed={cell.path ? fixes.get(cell.path) : undefined}
+                    place={cell.path ? places[cell.path] : undefined}
+                    picked={Boolean(cell.path && cell.path === picked)}
+                    onPick={onPick}
+                  />
                 ))}
               </tr>
             ))}

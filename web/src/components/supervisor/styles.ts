@@ -40,6 +40,26 @@ table.data td.sv-missing { background: var(--bg-soft); }
 .sv-official td.sv-hit.sv-error { background: #ffe3e0; box-shadow: inset 0 0 0 2px var(--err); }
 .sv-selected { outline: 3px solid var(--focus); outline-offset: -1px; }
 .sv-tables { padding: .5rem; }
+.sv-official td .sv-cellbtn { all: unset; box-sizing: border-box; display: block; width: 100%; min-height: 1.6em; cursor: pointer; text-align: center; border-radius: 3px; }
+.sv-official td .sv-cellbtn:hover { background: #eef2ff; text-decoration: underline; }
+.sv-official td .sv-cellbtn:focus-visible { outline: 3px solid var(--focus); outline-offset: -2px; }
+.sv-official td.sv-fixed { background: #e6f4ea; box-shadow: inset 0 0 0 2px #1e6b35; font-weight: 700; }
+.sv-official td.sv-fixed .sv-cellbtn::after { content: " ✎"; color: #1e6b35; font-weight: 400; }
+.sv-official td .sv-was { display: block; font-size: .7rem; font-weight: 400; color: #1e6b35; }
+.sv-official td.sv-picked { outline: 3px solid var(--focus); outline-offset: -2px; }
+.sv-correct { border: 2px solid var(--focus); border-radius: 6px; padding: .5rem .75rem; margin: 0 0 .75rem; background: #f5f7ff; display: grid; gap: .35rem; }
+.sv-correct h3 { margin: 0; font-size: 1rem; }
+.sv-correct p { margin: 0; }
+.sv-correct input, .sv-correct textarea { max-width: 24rem; }
+.sv-actions { display: flex; gap: .5rem; flex-wrap: wrap; }
+.sv-problem { color: var(--err); font-weight: 600; }
+.sv-corrections { margin: 0 0 1rem; padding-left: 1.5rem; max-height: 30vh; overflow-y: auto; }
+.sv-corrections li { margin: 0 0 .5rem; }
+.sv-corrections li.sv-undone { color: var(--muted); }
+.sv-corrections .sv-version { font-weight: 600; }
+.sv-corrections .sv-who { display: block; color: var(--muted); font-size: .85rem; }
+.sv-corrections button { margin-top: .25rem; }
+.sv-undo { display: flex; flex-wrap: wrap; gap: .35rem; align-items: center; margin-top: .25rem; }
 `;
 
 export function ensureSupervisorStyles(): void {

@@ -1,6 +1,7 @@
 /** What the supervisor's API answers: the types of the API contract (src/api/supervisor.ts). */
 import type { z } from '@hono/zod-openapi';
 import type {
+  CorrectionSchema,
   FindingViewSchema,
   LimitsSchema,
   OverviewSchema,
@@ -17,6 +18,7 @@ export type ReportSummary = z.infer<typeof ReportSummarySchema>;
 export type Overview = z.infer<typeof OverviewSchema>;
 export type FindingView = z.infer<typeof FindingViewSchema>;
 export type ReportView = z.infer<typeof ReportViewSchema>;
+export type CorrectionView = z.infer<typeof CorrectionSchema>;
 export type UploadResult = z.infer<typeof UploadResultSchema>;
 export type UploadLimits = z.infer<typeof LimitsSchema>;
 

@@ -3,14 +3,19 @@
  * sanitised, in a sandboxed frame, and the text lines as read, numbered), on the right the parsed
  * tables in the template's layout. The cells findings concern are marked in both; choosing a
  * finding scrolls both panes (and the page in the frame) to it.
+ *
+ * Corrections: choosing a number in the tables opens a form to correct it (or fill a blank) with
+ * a reason; the report comes back as its new version, checked again, the cell marked as read →
+ * now, and the record lists every correction with who, when and why, each undoable.
  */
 import { useEffect, useRef, useState, type RefObject } from 'react';
-import { ApiFailure, get } from '../../api.js';
+import { ApiFailure, get, post } from '../../api.js';
+import { CorrectionForm, CorrectionLog, valueText, type CorrectionRequest } from '../../components/supervisor/Corrections.js';
 import { FindingList } from '../../components/supervisor/FindingList.js';
 import { ReportTables } from '../../components/supervisor/ReportTables.js';
 import { SourceLines } from '../../components/supervisor/SourceLines.js';
 import { ensureSupervisorStyles } from '../../components/supervisor/styles.js';
-import type { FindingView, ReportView } from '../../components/supervisor/types.js';
+import type { CorrectionView, FindingView, ReportView } from '../../components/supervisor/types.js';
 import { Loading, Notice, PageTitle } from '../../components/ui.js';
 import { Link } from '../../router.js';
 import type { PageProps } from '../../routes.js';
@@ -50,6 +55,10 @@ function Meta({ r }: { r: ReportView }) {
       <dd>
         错误 {count('error')} 个，警告 {count('warning')} 个，提示 {count('info')} 个
       </dd>
+      <dt>版本</dt>
+      <dd>
+        第 {r.version} 版{r.corrected.length ? `（${r.corrected.length} 个单元格已更正，检查按更正后的数据）` : '（按原文读出，未更正）'}
+      </dd>
     </dl>
   );
 }
@@ -82,11 +91,43 @@ export default function ReportPage({ params }: PageProps) {
   const sourcePane = useRef<HTMLDivElement>(null);
   const tablesPane = useRef<HTMLDivElement>(null);
   const panes = useRef<HTMLDivElement>(null);
+  const [picked, setPicked] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<{ message: string; stale: boolean } | null>(null);
+  const [done, setDone] = useState('');
 
-  useEffect(() => {
+  const load = () =>
     get<ReportView>(`/api/supervisor/reports/${encodeURIComponent(params.id ?? '')}`).then(setR, (e) =>
       setError(e instanceof ApiFailure ? e.message : '加载失败，请稍后再试'),
     );
+
+  /** Send a correction or an undo; the answer is the report's new version. */
+  async function send(path: string, body: object, said: (next: ReportView) => string) {
+    if (!r) return;
+    setBusy(true);
+    setFailure(null);
+    try {
+      const next = await post<ReportView>(path, { ...body, version: r.version });
+      setR(next);
+      setSelected(null);
+      setPicked(null);
+      const errors = next.findings.filter((f) => f.severity === 'error').length;
+      const warnings = next.findings.filter((f) => f.severity === 'warning').length;
+      setDone(`${said(next)}。已保存为第 ${next.version} 版并重新检查：错误 ${errors} 个，警告 ${warnings} 个。`);
+    } catch (e) {
+      setFailure({ message: e instanceof ApiFailure ? e.message : '保存失败，请稍后再试', stale: e instanceof ApiFailure && e.status === 409 });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const correct = (c: CorrectionRequest) =>
+    send(`/api/supervisor/reports/${r!.id}/corrections`, c, (next) => `已更正 ${next.places[c.path] ?? c.path} 为 ${valueText(c.value)}`);
+  const undo = (c: CorrectionView, reason: string) =>
+    send(`/api/supervisor/reports/${r!.id}/corrections/${c.id}/undo`, { reason }, () => `已撤销第 ${c.version} 版的更正，${c.place} 恢复为 ${valueText(c.before)}`);
+
+  useEffect(() => {
+    void load();
   }, [params.id]);
 
   useEffect(() => {
@@ -131,12 +172,39 @@ export default function ReportPage({ params }: PageProps) {
       <p className="sr-only" role="status">
         {announce}
       </p>
+      <h2 id="corrections-h">更正记录</h2>
+      {done && (
+        <Notice kind="success">{done}</Notice>
+      )}
+      {failure && (
+        <Notice kind="error">
+          {failure.message}
+          {failure.stale && (
+            <>
+              {' '}
+              <button type="button" className="secondary" onClick={() => void load().then(() => setFailure(null))}>
+                刷新为最新版本
+              </button>
+            </>
+          )}
+        </Notice>
+      )}
+      <CorrectionLog r={r} busy={busy} onUndo={(c, reason) => void undo(c, reason)} />
       <div className="sv-panes" ref={panes}>
         <Source r={r} frameCell={frameCell} selected={selected} paneRef={sourcePane} />
         <section className="sv-pane" aria-labelledby="tables-h">
           <h2 id="tables-h">解析结果（按模板的表格）</h2>
-          <div className="sv-scroll sv-tables" ref={tablesPane} tabIndex={0} role="region" aria-label="解析出的表二、表三、表四" data-pane="tables">
-            <ReportTables tables={r.tables} findings={r.findings} selected={selected} />
+          {picked && <CorrectionForm r={r} path={picked} busy={busy} onSubmit={(c) => void correct(c)} onCancel={() => setPicked(null)} />}
+          <div className="sv-scroll sv-tables" ref={tablesPane} tabIndex={0} role="region" aria-label="解析出的表二、表三、表四（点击数字可更正）" data-pane="tables">
+            <ReportTables
+              tables={r.tables}
+              findings={r.findings}
+              selected={selected}
+              corrected={r.corrected}
+              places={r.places}
+              picked={picked}
+              onPick={r.error ? undefined : (path) => { setPicked(path); setDone(''); setFailure(null); }}
+            />
           </div>
         </section>
       </div>
