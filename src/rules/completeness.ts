@@ -116,12 +116,17 @@ const NARRATIVE: ReadonlyMap<number, Severity> = new Map<number, Severity>([
 
 /** Nothing but spaces, punctuation or markup (`|`, `-`, `#`). */
 const NO_TEXT = /^[\s\p{P}\p{S}]*$/u;
+/** A line that is only a numbered sub-heading, `（一）存在问题：`, `(二) 改进措施`: a heading, not text. */
+const SUBHEADING = /^[\s#*>-]*[（(][一二三四五六七八九十]{1,3}[）)]\s*[\u4e00-\u9fff]{0,12}[：:]?\s*$/u;
+
+/** No text of its own: nothing, or only sub-headings with nothing under them. */
+const hasNoText = (text: string) => NO_TEXT.test(text.split('\n').filter((line) => !SUBHEADING.test(line)).join(''));
 
 export function emptySectionFindings(report: AnnualReport): Finding[] {
   const findings: Finding[] = [];
   for (const s of report.sections) {
     const severity = NARRATIVE.get(s.no);
-    if (!severity || !NO_TEXT.test(s.text)) continue;
+    if (!severity || !hasNoText(s.text)) continue;
     const what = s.no === 6 ? '没有其他事项也应写明“无”，并说明信息处理费的收取情况' : s.no === 1 ? '应概述本年度主动公开、依申请公开、政府信息管理、平台建设和监督保障的情况' : '应写明存在的主要问题和改进措施';
     findings.push({
       code: 'STRUCT.SECTION_EMPTY',

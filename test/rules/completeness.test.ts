@@ -79,6 +79,11 @@ describe('STRUCT.SECTION_EMPTY', () => {
     expect(emptySectionFindings(r)[0]!.message).toContain('第一部分“总体情况”只有标题');
   });
 
+  it('takes sub-headings with nothing under them for no text', () => {
+    expect(emptySectionFindings(withText(5, '（一）存在的主要问题\n（二）改进情况：')).map((x) => x.at)).toEqual(['sections.5']);
+    expect(emptySectionFindings(withText(5, '（一）存在的主要问题\n公开栏更新不及时。\n（二）改进情况\n每月检查一次。'))).toEqual([]);
+  });
+
   it('takes “无。” as text: section 六 may have nothing else to report', () => {
     expect(emptySectionFindings(withText(6, '无。'))).toEqual([]);
   });
