@@ -33,7 +33,7 @@ export async function verifyPassword(password: string, stored: string): Promise<
 
 /** Password policy, said in Chinese: long enough to matter, nothing else imposed. */
 export function passwordProblem(password: string): string | null {
-  if (password.length < 10) return '密码至少 10 个字符 (at least 10 characters)';
-  if (password.length > 200) return '密码太长 (too long)';
+  if (password.length < 10) return '密码至少 10 个字符';
+  if (password.length > 200) return '密码太长，最多 200 个字符';
   return null;
 }
