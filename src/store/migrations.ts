@@ -18,7 +18,7 @@ import { CATALOGUE_PUBLIC_SEARCH, OPINION_BOX } from './migrations/opinions.js';
 import { ONLINE_APPLICATIONS } from './migrations/public.js';
 import { APPLICATION_ARRIVALS } from './migrations/register-web.js';
 import { APPLICATION_SERIALS, REGISTER_TABLES, REQUESTED_FORM_AND_DELIVERY, WEB_ACCOUNTS } from './migrations/register.js';
-import { REPORT_DRAFTS } from './migrations/reports.js';
+import { REPORT_DRAFTS, REPORT_FINAL } from './migrations/reports.js';
 import { OVERVIEW_VERSION, PUBLISHED_REPORTS, PUBLISHED_REPORT_COUNTS, PUBLISHED_REPORT_MARKS } from './migrations/supervisor.js';
 
 /** What a migration does: a name recorded with it and the SQL it runs. */
@@ -53,11 +53,12 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 551, ...CATALOGUE_PUBLIC_SEARCH },
   { version: 700, ...BATCH_JOB_QUEUE },
   { version: 800, ...CALENDAR_YEARS },
-  { version: 900, ...DIRECTORY_REGIONS },
-  { version: 910, ...PUBLISHED_REPORT_CORRECTIONS },
+  { version: 810, ...ACCOUNT_ADMINISTRATION },
   { version: 820, ...AUDIT_BODY_AND_FILTERS },
   { version: 830, ...CATALOGUE_LIFECYCLE },
-  { version: 810, ...ACCOUNT_ADMINISTRATION },
+  { version: 840, ...REPORT_FINAL },
+  { version: 900, ...DIRECTORY_REGIONS },
+  { version: 910, ...PUBLISHED_REPORT_CORRECTIONS },
 ];
 
 export async function migrate(db: Db): Promise<number[]> {

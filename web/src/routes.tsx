@@ -54,8 +54,8 @@ export const ROUTES: readonly PageRoute[] = [
   { path: '/supervisor/charts', page: page(() => import('./pages/supervisor/ChartsPage.js')), roles: ['supervisor', 'admin'], menu: '图表' },
   // The administrator.
   { path: '/admin', page: page(() => import('./pages/admin/AdminPage.js')), roles: ['admin'], menu: '系统管理' },
-  { path: '/admin/users', page: page(() => import('./pages/admin/UsersPage.js')), roles: ['admin'], menu: '账号管理' },
   { path: '/admin/directory', page: page(() => import('./pages/admin/DirectoryPage.js')), roles: ['admin'], menu: '机关名录' },
+  { path: '/admin/users', page: page(() => import('./pages/admin/UsersPage.js')), roles: ['admin'], menu: '账号管理' },
   { path: '/admin/audit', page: page(() => import('./pages/admin/AuditPage.js')), roles: ['admin'], menu: '审计日志' },
   { path: '/admin/calendar', page: page(() => import('./pages/admin/CalendarPage.js')), roles: ['admin'], menu: '节假日' },
 ];
