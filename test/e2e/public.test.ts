@@ -101,7 +101,11 @@ describe.skipIf(!HAVE_CHROMIUM)('the public pages in Chromium on a phone', () =>
     await expect.poll(() => timeline.first().textContent()).toContain('2026年3月2日收到申请');
     await expect.poll(() => page.locator('.due-date').textContent()).toBe('2026年3月30日（星期一）');
     const steps = page.getByRole('list', { name: '答复期限的计算步骤' }).getByRole('listitem');
-    await expect.poll(() => steps.allTextContents()).toEqual(['2026年3月2日收到申请', '2026年3月30日20个工作日届满']);
+    await expect.poll(() => steps.allTextContents()).toEqual([
+      '2026年3月2日收到申请',
+      '2026年3月11日补正告知期限（7个工作日）申请内容不明确的，应在此日前一次性告知申请人需要补正的事项和合理的补正期限（第三十条）',
+      '2026年3月30日20个工作日届满',
+    ]);
     // The applicant's own name; the ID number masked.
     await expect.poll(() => page.getByText('李秀英（自然人）').count()).toBe(1);
     await expect.poll(() => page.getByText('1101**********002X').count()).toBe(1);

@@ -35,7 +35,12 @@ describe.skipIf(!HAVE_CHROMIUM)('the register in Chromium', () => {
     const item = due.getByRole('listitem').filter({ hasText: 'yl-2026-0001' });
     await expect.poll(() => item.textContent()).toContain('答复期限 2026-03-06（星期五），还剩 4 个工作日');
     await item.getByText('期限计算过程').click();
-    await expect.poll(() => item.locator('ol li').allTextContents()).toEqual(['2026-02-02（星期一） 收到申请', '2026-03-06（星期五） 20个工作日届满']);
+    await expect.poll(() => item.locator('ol li').allTextContents()).toEqual([
+      '2026-02-02（星期一） 收到申请',
+      // Feb 3–6 = 4, 9–11 = 7: before 春节.
+      '2026-02-11（星期三） 补正告知期限（7个工作日）：申请内容不明确的，应在此日前一次性告知申请人需要补正的事项和合理的补正期限（第三十条）',
+      '2026-03-06（星期五） 20个工作日届满',
+    ]);
     await screenshot(page, 'register-due-soon');
     expect(await seriousViolations(page)).toEqual([]);
     await context.close();

@@ -103,7 +103,12 @@ for (const kind of DB_KINDS) {
       expect(r.body.description).toBe('2025年云岭镇和平村土地征收补偿安置方案（文号不详）');
       expect(r.body.timeline).toEqual([{ date: '2026-03-02', label: '收到申请', note: expect.stringContaining('第三十一条') }]);
       expect(r.body.due.date).toBe('2026-03-30');
-      expect(r.body.due.steps.map((s) => `${s.date} ${s.label}`)).toEqual(['2026-03-02 收到申请', '2026-03-30 20个工作日届满']);
+      expect(r.body.due.steps.map((s) => `${s.date} ${s.label}`)).toEqual([
+        '2026-03-02 收到申请',
+        // Art. 30: a 补正 notice within 7 working days (Mar 3–6 = 4, 9–11 = 7).
+        '2026-03-11 补正告知期限（7个工作日）',
+        '2026-03-30 20个工作日届满',
+      ]);
     });
 
     it('shows the applicant their own name but masks the ID number and the phone', async () => {
@@ -268,6 +273,8 @@ for (const kind of DB_KINDS) {
       expect(body.due.steps.map((s) => `${s.date} ${s.label}`)).toEqual([
         '2026-03-02 收到申请',
         '2026-03-05 征求第三方意见（不计入期限）',
+        // The 补正 notice period counts working days from receipt, consultation or not.
+        '2026-03-11 补正告知期限（7个工作日）',
         '2026-04-07 20个工作日届满',
         '2026-05-08 延长20个工作日',
       ]);

@@ -145,8 +145,8 @@ describe('the register API', () => {
       [ids.G, 'dueSoon', '2026-03-09', 5],
     ]);
     const g = r.body.items[2]!;
-    expect(g.due!.steps.map((s) => s.label)).toEqual(['收到申请', '征求第三方意见（不计入期限）', '20个工作日届满']);
-    expect(g.due!.steps[1]!.note).toContain('其中 1 个工作日不计入期限');
+    expect(g.due!.steps.map((s) => s.label)).toEqual(['收到申请', '补正告知期限（7个工作日）', '征求第三方意见（不计入期限）', '20个工作日届满']);
+    expect(g.due!.steps[2]!.note).toContain('其中 1 个工作日不计入期限');
     // C is open with ten working days left, D extended, E waiting for its 补正, F answered.
     const all = await officer.json<{ items: Row[] }>('GET', '/api/bodies/yl/applications');
     const state = Object.fromEntries(all.body.items.map((i) => [i.id, i.state]));
