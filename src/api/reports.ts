@@ -49,6 +49,8 @@ const DraftState = {
   updatedBy: z.string().nullable(),
   finalizedAt: z.string().nullable().openapi({ description: '定稿时间；草稿为 null（定稿后再保存即退回草稿）' }),
   finalizedBy: z.string().nullable(),
+  updatedByName: z.string().nullable().openapi({ description: '保存人的姓名或单位（账号的显示名）' }),
+  finalizedByName: z.string().nullable().openapi({ description: '定稿人的姓名或单位' }),
 };
 
 const ReportYearSchema = z

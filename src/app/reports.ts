@@ -77,8 +77,14 @@ function checkYear(s: AppServices, year: number): void {
   if (year > current) throw invalid(`${year} 年尚未开始，不能编写该年度的报告 (year not begun)`);
 }
 
+/** Who saved, as a person reads it: the account's display name; 系统 for the system and the command line's operator. */
+function actorName(actor: string, displayName: string | null): string {
+  if (displayName) return displayName;
+  return actor.startsWith('user:') ? '已删除的账号' : '系统或命令行';
+}
+
 /** DraftState of a year's saved draft (final or not), or of a year not started (null). */
-function draftState(draft: Pick<Draft, 'revision' | 'updatedAt' | 'updatedBy' | 'finalizedAt' | 'finalizedBy'> | null) {
+function draftState(draft: Pick<Draft, 'revision' | 'updatedAt' | 'updatedBy' | 'finalizedAt' | 'finalizedBy' | 'updatedByName' | 'finalizedByName'> | null) {
   const status = !draft ? ('notStarted' as const) : draft.finalizedAt ? ('final' as const) : ('draft' as const);
   return {
     status,
@@ -88,6 +94,8 @@ function draftState(draft: Pick<Draft, 'revision' | 'updatedAt' | 'updatedBy' | 
     updatedBy: draft?.updatedBy ?? null,
     finalizedAt: draft?.finalizedAt ?? null,
     finalizedBy: draft?.finalizedBy ?? null,
+    updatedByName: draft ? actorName(draft.updatedBy, draft.updatedByName) : null,
+    finalizedByName: draft?.finalizedBy ? actorName(draft.finalizedBy, draft.finalizedByName) : null,
   };
 }
 

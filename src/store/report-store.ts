@@ -16,6 +16,9 @@ export interface Draft {
   /** When and by whom it was declared final (定稿); null while it is a draft. */
   finalizedAt: string | null;
   finalizedBy: string | null;
+  /** Display names of those accounts, when they still exist (the UI never shows a user name). */
+  updatedByName: string | null;
+  finalizedByName: string | null;
 }
 
 /** One row of a body's list of report years. */
@@ -34,9 +37,12 @@ interface DraftRow {
   updated_at: Date | string;
   finalized_at: Date | string | null;
   finalized_by: string | null;
+  updated_by_name: string | null;
+  finalized_by_name: string | null;
 }
 
-const COLUMNS = 'year, model, revision, updated_by, updated_at, finalized_at, finalized_by';
+const nameOfActor = (column: string) => `(SELECT u.display_name FROM users u WHERE 'user:' || u.username = ${column}) AS ${column}_name`;
+const COLUMNS = `year, model, revision, updated_by, updated_at, finalized_at, finalized_by, ${nameOfActor('updated_by')}, ${nameOfActor('finalized_by')}`;
 
 const iso = (t: Date | string) => new Date(t).toISOString();
 
@@ -51,6 +57,8 @@ function fromRow(bodyId: string, r: DraftRow): Draft {
     updatedAt: iso(r.updated_at),
     finalizedAt: r.finalized_at === null ? null : iso(r.finalized_at),
     finalizedBy: r.finalized_by,
+    updatedByName: r.updated_by_name,
+    finalizedByName: r.finalized_by_name,
   };
 }
 

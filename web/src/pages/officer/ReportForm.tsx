@@ -47,7 +47,7 @@ export function ReportForm({ view, bodyId, year }: { view: ReportView; bodyId: s
   const draft = useReportDraft(view.report);
   const findings = useLiveCheck(draft.report, view.previous);
   const byCell = useMemo(() => findingsByCell(findings, draft.report, draft.touched), [findings, draft.report, draft.touched]);
-  const [saved, setSaved] = useState({ revision: view.revision, updatedAt: view.updatedAt, updatedBy: view.updatedBy, finalizedAt: view.finalizedAt, finalizedBy: view.finalizedBy });
+  const [saved, setSaved] = useState({ revision: view.revision, updatedAt: view.updatedAt, updatedByName: view.updatedByName, finalizedAt: view.finalizedAt, finalizedByName: view.finalizedByName });
   const revision = saved.revision;
   /** The saved revision as of now (定稿 right after a save must not wait for a render). */
   const revisionRef = useRef(view.revision);
@@ -153,9 +153,9 @@ export function ReportForm({ view, bodyId, year }: { view: ReportView; bodyId: s
     <div className="report-editor">
       <p className="lead">
         {saved.finalizedAt
-          ? `已定稿（第 ${saved.revision} 版，${localTime(saved.finalizedAt)} 由 ${saved.finalizedBy?.replace(/^user:/, '') ?? ''} 定稿），下载的文件不再标注“草稿”；再修改并保存即退回草稿。`
+          ? `已定稿（第 ${saved.revision} 版，${localTime(saved.finalizedAt)} 由 ${saved.finalizedByName ?? ''} 定稿），下载的文件不再标注“草稿”；再修改并保存即退回草稿。`
           : saved.revision > 0
-          ? `已保存的草稿（第 ${saved.revision} 版，${localTime(saved.updatedAt)} 由 ${saved.updatedBy?.replace(/^user:/, '') ?? ''} 保存），尚未定稿：下载的文件标有“草稿”。`
+          ? `已保存的草稿（第 ${saved.revision} 版，${localTime(saved.updatedAt)} 由 ${saved.updatedByName ?? ''} 保存），尚未定稿：下载的文件标有“草稿”。`
           : '尚未保存：以下数字由申请台账生成，正文为草稿，请核对、补充后保存。'}
         表中标有“台账”的单元格与台账数字不同；空着的单元格表示没有数字（打印为“/”），不会按 0 计。
       </p>

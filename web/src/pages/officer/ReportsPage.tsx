@@ -80,7 +80,7 @@ export default function ReportsPage(_props: PageProps) {
                     <td>
                       {y.errors === null ? '—' : y.errors + (y.warnings ?? 0) === 0 ? '通过' : `${y.errors} 个错误、${y.warnings ?? 0} 个警告`}
                     </td>
-                    <td>{y.updatedAt ? `${localTime(y.updatedAt)}（${y.updatedBy?.replace(/^user:/, '') ?? ''}）` : '—'}</td>
+                    <td>{y.updatedAt ? `${localTime(y.updatedAt)}（${y.updatedByName ?? ''}）` : '—'}</td>
                   </tr>
                 ))}
                 {list.years.length === 0 && (
