@@ -36,7 +36,7 @@ describe.skipIf(!HAVE_CHROMIUM)('account administration in Chromium', () => {
 
     const admin = await adminOnUsers();
     await expect.poll(() => rowOf(admin.page, 'officer-yl').textContent()).toContain('正常');
-    await admin.page.getByRole('button', { name: '停用 officer-yl' }).click();
+    await admin.page.getByRole('button', { name: '停用 officer-yl（测试）' }).click();
     await expect.poll(() => admin.page.getByText('已停用账号 officer-yl，其登录已全部失效').count()).toBe(1);
     await expect.poll(() => rowOf(admin.page, 'officer-yl').textContent()).toContain('已停用');
     await screenshot(admin.page, 'admin-users-disabled');
@@ -56,7 +56,7 @@ describe.skipIf(!HAVE_CHROMIUM)('account administration in Chromium', () => {
     await expect.poll(() => officer.page.getByText('该账号已停用，请联系系统管理员').count()).toBe(1);
     await screenshot(officer.page, 'login-disabled-account');
 
-    await admin.page.getByRole('button', { name: '启用 officer-yl' }).click();
+    await admin.page.getByRole('button', { name: '启用 officer-yl（测试）' }).click();
     await expect.poll(() => rowOf(admin.page, 'officer-yl').textContent()).toContain('正常');
     // Enabled again: the same form signs in and goes on to the page asked for.
     await officer.page.getByRole('button', { name: '登录' }).click();
@@ -67,7 +67,7 @@ describe.skipIf(!HAVE_CHROMIUM)('account administration in Chromium', () => {
 
   it('resets a password: the one-time password works once, for choosing a new one', async () => {
     const admin = await adminOnUsers();
-    await admin.page.getByRole('button', { name: '重置密码 reviewer-yl' }).click();
+    await admin.page.getByRole('button', { name: '重置密码 reviewer-yl（测试）' }).click();
     const code = admin.page.locator('.one-time-password code');
     await code.waitFor();
     const otp = (await code.textContent())!.trim();

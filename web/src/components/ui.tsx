@@ -7,6 +7,18 @@ import { useEffect, useId, useRef, type ReactNode } from 'react';
 /** The site's name, the last part of every page's title. */
 export const SITE_NAME = '政府信息公开';
 
+/**
+ * An identifier shown as data (an application number, an index number, a user name): marked so a
+ * browser's translator and the UI-language test leave it alone.
+ */
+export function Id({ children }: { children: ReactNode }) {
+  return (
+    <span className="gk-id" translate="no">
+      {children}
+    </span>
+  );
+}
+
 export function PageTitle({ children }: { children: ReactNode }) {
   const ref = useRef<HTMLHeadingElement>(null);
   useEffect(() => {

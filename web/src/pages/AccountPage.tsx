@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { ApiFailure, post } from '../api.js';
-import { Field, Notice, PageTitle } from '../components/ui.js';
+import { Field, Id, Notice, PageTitle } from '../components/ui.js';
 import { useSession } from '../session.js';
 
 export default function AccountPage() {
@@ -26,7 +26,7 @@ export default function AccountPage() {
     <section className="narrow">
       <PageTitle>我的账号</PageTitle>
       <p>
-        {user?.displayName}（{user?.username}，{user?.roleLabel}）
+        {user?.displayName}（<Id>{user?.username}</Id>，{user?.roleLabel}）
       </p>
       <h2>{mustChange ? '设置新密码' : '修改密码'}</h2>
       {mustChange && <Notice kind="warning">管理员已重置您的密码，您刚才使用的一次性密码已经失效。请设置自己的新密码，设置后才能继续使用系统。</Notice>}

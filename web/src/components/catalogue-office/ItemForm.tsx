@@ -116,7 +116,7 @@ function Interprets({ bodyId, f, set, selfId }: { bodyId: string; f: Fields; set
         <select {...p} value={f.interpretationOf ?? ''} onChange={(e) => set({ interpretationOf: e.target.value ? Number(e.target.value) : null })}>
           <option value="">（不链接）</option>
           {items.map((i) => (
-            <option key={i.id} value={i.id}>
+            <option key={i.id} value={i.id} translate="no">
               {i.indexNo} {i.title}
             </option>
           ))}

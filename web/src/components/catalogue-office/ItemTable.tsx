@@ -4,6 +4,7 @@ import { Link } from '../../router.js';
 import { DueText } from '../due-date.js';
 import { ClockBadge, ClockSteps, daysText, StatusBadges } from './common.js';
 import type { Row } from './types.js';
+import { Id } from '../ui.js';
 
 function Due({ row, explain }: { row: Row; explain: boolean }) {
   if (!row.clock) return <>{row.publishedOn ? `已于 ${row.publishedOn} 发布` : '—'}</>;
@@ -40,7 +41,7 @@ export function ItemTable({ rows, caption, explain = false, extra }: { rows: Row
           {rows.map((r) => (
             <tr key={r.id}>
               <th scope="row" className="cof-nowrap">
-                <Link to={`/officer/catalogue/items/${r.id}`}>{r.indexNo}</Link>
+                <Link to={`/officer/catalogue/items/${r.id}`}><Id>{r.indexNo}</Id></Link>
               </th>
               <td>{r.title}</td>
               <td>

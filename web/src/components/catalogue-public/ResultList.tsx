@@ -6,6 +6,7 @@ import type { ReactNode } from 'react';
 import { Link } from '../../router.js';
 import { chineseDate } from './common.js';
 import type { ItemSummary } from './types.js';
+import { Id } from '../ui.js';
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -29,7 +30,7 @@ export function ResultList({ items, terms, label }: { items: readonly ItemSummar
           <p className="meta">
             <span>{item.bodyName}</span>
             <span>发布日期：{chineseDate(item.publishedOn)}</span>
-            <span>索引号：{item.indexNo}</span>
+            <span>索引号：<Id>{item.indexNo}</Id></span>
             {item.docNo && <span>文号：{item.docNo}</span>}
             {item.docType && <span>{item.docType}</span>}
             {item.validity && <span className={`validity validity-${item.validity.state}`}>{item.validity.label}</span>}

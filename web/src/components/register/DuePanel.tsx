@@ -3,7 +3,7 @@
  * how its due date was counted. Overdue first, then soonest.
  */
 import { Link } from '../../router.js';
-import { Loading, Notice } from '../ui.js';
+import { Id, Loading, Notice } from '../ui.js';
 import { useGet } from '../../hooks.js';
 import { DueText } from '../due-date.js';
 import { daysText, StateBadge } from './common.js';
@@ -29,7 +29,7 @@ export function DuePanel({ bodyId }: { bodyId: string }) {
           {data.items.map((i) => (
             <li key={i.id} style={box}>
               <p style={{ margin: 0 }}>
-                <Link to={`/officer/applications/${encodeURIComponent(i.id)}`}>{i.id}</Link> <StateBadge state={i.state} label={i.stateLabel} />{' '}
+                <Link to={`/officer/applications/${encodeURIComponent(i.id)}`}><Id>{i.id}</Id></Link> <StateBadge state={i.state} label={i.stateLabel} />{' '}
                 {i.due && (
                   <>
                     答复期限 <DueText due={i.due} />，{daysText(i.state, i.due)}

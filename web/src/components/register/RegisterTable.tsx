@@ -3,6 +3,7 @@ import { Link } from '../../router.js';
 import { DueText } from '../due-date.js';
 import { daysText, StateBadge } from './common.js';
 import type { RegisterRow } from './types.js';
+import { Id } from '../ui.js';
 
 function Due({ row }: { row: RegisterRow }) {
   if (row.state === 'replied' || row.state === 'withdrawn') return <>{row.due ? <DueText due={row.due} /> : '—'}</>;
@@ -36,7 +37,7 @@ export function RegisterTable({ rows, caption }: { rows: RegisterRow[]; caption:
           {rows.map((r) => (
             <tr key={r.id}>
               <th scope="row">
-                <Link to={`/officer/applications/${encodeURIComponent(r.id)}`}>{r.id}</Link>
+                <Link to={`/officer/applications/${encodeURIComponent(r.id)}`}><Id>{r.id}</Id></Link>
               </th>
               <td>{r.receivedOn}</td>
               <td>

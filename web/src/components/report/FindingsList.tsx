@@ -53,7 +53,7 @@ export function FindingsList({ findings, report, targetOf }: { findings: readonl
                 </span>{' '}
                 {f.message}
                 <span className="finding-place">
-                  位置：{placeOf(f.at, report)}（{f.code}）
+                  位置：{placeOf(f.at, report)}（规则 <code>{f.code}</code>）
                   {target && (
                     <button type="button" className="link-button" onClick={() => locate(target)}>
                       转到{splitPath(target) ? '单元格' : '此处'}

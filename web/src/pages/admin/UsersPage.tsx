@@ -7,7 +7,7 @@
 import { useState, type FormEvent } from 'react';
 import type { z } from 'zod';
 import { api, ApiFailure, del, post, put } from '../../api.js';
-import { Field, Loading, Notice, PageTitle } from '../../components/ui.js';
+import { Field, Id, Loading, Notice, PageTitle } from '../../components/ui.js';
 import { useGet } from '../../hooks.js';
 import type { PageProps } from '../../routes.js';
 import { Link } from '../../router.js';
@@ -99,7 +99,7 @@ function EditAccount({ user, onDone, act }: { user: User; onDone(changed: boolea
     if (ok) await onDone(true);
   };
   return (
-    <form onSubmit={submit} className="filters" aria-label={`修改账号 ${user.username}`}>
+    <form onSubmit={submit} className="filters" aria-label={`修改账号 ${user.displayName}`}>
       <Field label="姓名或单位">{(p) => <input {...p} value={displayName} onChange={(e) => setDisplayName(e.target.value)} required />}</Field>
       <RoleSelect value={role} onChange={setRole} />
       <Field label="机关编号" hint={BODY_HINT}>{(p) => <input {...p} value={bodies} onChange={(e) => setBodies(e.target.value)} />}</Field>
@@ -175,7 +175,7 @@ function Accounts({ users, bodies, reload }: { users: User[]; bodies: Body[]; re
           <tbody>
             {users.map((u) => (
               <tr key={u.id}>
-                <td>{u.username}</td>
+                <td><Id>{u.username}</Id></td>
                 <td>{u.displayName}</td>
                 <td>{ROLE_LABELS[u.role]}</td>
                 <td>{u.bodies.length ? u.bodies.map(name).join('、') : '—'}</td>
@@ -193,15 +193,15 @@ function Accounts({ users, bodies, reload }: { users: User[]; bodies: Body[]; re
                     />
                   ) : (
                     <div className="actions">
-                      <button type="button" className="secondary" onClick={() => setEditing(u.id)} aria-label={`修改 ${u.username}`}>
+                      <button type="button" className="secondary" onClick={() => setEditing(u.id)} aria-label={`修改 ${u.displayName}`}>
                         修改
                       </button>
                       {u.username !== me?.username && (
-                        <button type="button" className="secondary" onClick={() => void toggle(u)} aria-label={`${u.disabled ? '启用' : '停用'} ${u.username}`}>
+                        <button type="button" className="secondary" onClick={() => void toggle(u)} aria-label={`${u.disabled ? '启用' : '停用'} ${u.displayName}`}>
                           {u.disabled ? '启用' : '停用'}
                         </button>
                       )}
-                      <button type="button" className="secondary" onClick={() => void reset(u)} aria-label={`重置密码 ${u.username}`}>
+                      <button type="button" className="secondary" onClick={() => void reset(u)} aria-label={`重置密码 ${u.displayName}`}>
                         重置密码
                       </button>
                     </div>

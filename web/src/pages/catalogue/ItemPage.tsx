@@ -4,11 +4,11 @@
  * (撤销) after publication says so, with the date and the reason; an item never published reads
  * exactly like one that does not exist. 规章 and 行政规范性文件 show their validity as of today.
  */
-import { useEffect } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { chineseDate, useApi } from '../../components/catalogue-public/common.js';
 import type { Item } from '../../components/catalogue-public/types.js';
 import '../../components/catalogue-public/catalogue-public.css';
-import { Loading, Notice, PageTitle } from '../../components/ui.js';
+import { Id, Loading, Notice, PageTitle } from '../../components/ui.js';
 import type { PageProps } from '../../routes.js';
 import { Link, navigate } from '../../router.js';
 
@@ -26,8 +26,8 @@ function validity(item: Item): string | null {
 }
 
 function Facts({ item }: { item: Item }) {
-  const rows: [string, string | null][] = [
-    ['索引号', item.indexNo],
+  const rows: [string, ReactNode][] = [
+    ['索引号', <Id key="index">{item.indexNo}</Id>],
     ['发布机构', item.publisher],
     ['生成日期', chineseDate(item.madeOn)],
     ['发布日期', chineseDate(item.publishedOn)],
@@ -129,7 +129,7 @@ export default function ItemPage({ params }: PageProps) {
         </section>
       )}
       <p className="hint">
-        本页地址长期有效：<span>/catalogue/items/{item.id}</span>
+        本页地址长期有效：<Id>/catalogue/items/{item.id}</Id>
       </p>
     </article>
   );

@@ -8,7 +8,7 @@ import { ApiFailure, post } from '../../api.js';
 import { BodyPicker, chineseDate } from '../../components/catalogue-public/common.js';
 import type { OpinionSubmitted, OpinionView } from '../../components/catalogue-public/types.js';
 import '../../components/catalogue-public/catalogue-public.css';
-import { Field, Notice, PageTitle } from '../../components/ui.js';
+import { Field, Id, Notice, PageTitle } from '../../components/ui.js';
 import type { PageProps } from '../../routes.js';
 import { checkOpinionInput, OPINION_KINDS, OPINION_LIMITS, type OpinionFieldErrors, type OpinionInput } from '../../../../src/catalogue/opinions.js';
 import { queryCodeProblem } from '../../../../src/register/public-form.js';
@@ -90,7 +90,7 @@ function Submitted({ s }: { s: OpinionSubmitted }) {
       </Notice>
       <dl className="receipt-box">
         <dt>编号</dt>
-        <dd className="ref-no">{s.refNo}</dd>
+        <dd className="ref-no"><Id>{s.refNo}</Id></dd>
         <dt>查询码</dt>
         <dd className="query-code">{s.queryCode}</dd>
       </dl>
@@ -140,7 +140,7 @@ function Lookup({ initialRef }: { initialRef: string }) {
       {found && (
         <div className="opinion-card">
           <h3 ref={heading} tabIndex={-1}>
-            {found.refNo}：{found.subject}
+            <Id>{found.refNo}</Id>：{found.subject}
           </h3>
           <p className="hint">
             {found.kindLabel} · {found.bodyName} · {chineseDate(found.receivedOn)}提交

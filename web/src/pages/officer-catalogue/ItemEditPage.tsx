@@ -16,7 +16,7 @@ import { Reexamination } from '../../components/catalogue-office/Reexamination.j
 import { RejectionNotice, ReviewPanel } from '../../components/catalogue-office/ReviewPanel.js';
 import type { Detail, Fields, Vocabulary } from '../../components/catalogue-office/types.js';
 import { DueText } from '../../components/due-date.js';
-import { Loading, Notice, PageTitle } from '../../components/ui.js';
+import { Id, Loading, Notice, PageTitle } from '../../components/ui.js';
 import { useGet } from '../../hooks.js';
 import type { PageProps } from '../../routes.js';
 import { Link, navigate, useLocation } from '../../router.js';
@@ -132,7 +132,7 @@ function Item({ id, v }: { id: number; v: Vocabulary }) {
     <>
       <PageTitle>{d.title}</PageTitle>
       <p>
-        索引号 <strong>{d.indexNo}</strong> <StatusBadges row={d} />
+        索引号 <strong><Id>{d.indexNo}</Id></strong> <StatusBadges row={d} />
         {d.publishedOn && <span className="hint"> 发布日期 {d.publishedOn}</span>}
       </p>
       {message && <Notice kind="success">{message}</Notice>}

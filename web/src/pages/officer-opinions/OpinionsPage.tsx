@@ -9,7 +9,7 @@ import { ApiFailure, post, query } from '../../api.js';
 import { BodyPicker, chineseDate, useApi } from '../../components/catalogue-public/common.js';
 import type { OfficerOpinion, OpinionFigures, OpinionList } from '../../components/catalogue-public/types.js';
 import '../../components/catalogue-public/catalogue-public.css';
-import { Field, Loading, Notice, PageTitle } from '../../components/ui.js';
+import { Field, Id, Loading, Notice, PageTitle } from '../../components/ui.js';
 import type { PageProps } from '../../routes.js';
 import { navigate, useLocation } from '../../router.js';
 import { useSession } from '../../session.js';
@@ -67,7 +67,7 @@ function OpinionCard({ o, list, onChanged }: { o: OfficerOpinion; list: OpinionL
   return (
     <li className="opinion-card">
       <h3>
-        {o.refNo}：{o.subject}
+        <Id>{o.refNo}</Id>：{o.subject}
       </h3>
       <p className="hint">
         <span className={`badge ${o.state === 'open' ? 'badge-warning' : 'badge-ok'}`}>{o.state === 'open' ? '待答复' : '已答复'}</span> {o.kindLabel} · {chineseDate(o.receivedOn)}收到 · <Days o={o} />
