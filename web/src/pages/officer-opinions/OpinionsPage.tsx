@@ -50,8 +50,8 @@ function AnswerForm({ o, bodyId, onDone }: { o: OfficerOpinion; bodyId: string; 
     }
   };
   return (
-    <form onSubmit={submit} noValidate aria-label={`答复 ${o.refNo}`}>
-      <Field label={o.answer ? `更正对 ${o.refNo} 的答复` : `对 ${o.refNo} 的答复`} hint="提出人凭编号和查询码看到此答复" error={error || undefined}>
+    <form onSubmit={submit} noValidate aria-label={`答复“${o.subject}”`}>
+      <Field label={<>{o.answer ? '更正对 ' : '对 '}<Id>{o.refNo}</Id> 的答复</>} hint="提出人凭编号和查询码看到此答复" error={error || undefined}>
         {(p) => <textarea {...p} rows={4} value={text} onChange={(e) => setText(e.target.value)} />}
       </Field>
       <div className="actions">

@@ -10,7 +10,7 @@ import { EventForm } from '../../components/register/EventForm.js';
 import { LetterPanel } from '../../components/register/LetterPanel.js';
 import { Timeline } from '../../components/register/Timeline.js';
 import type { ApplicationDetail } from '../../components/register/types.js';
-import { Loading, Notice, PageTitle } from '../../components/ui.js';
+import { Id, Loading, Notice, PageTitle } from '../../components/ui.js';
 import { useGet } from '../../hooks.js';
 import type { PageProps } from '../../routes.js';
 import { Link, useLocation } from '../../router.js';
@@ -139,7 +139,9 @@ export default function ApplicationPage({ params }: PageProps) {
       <p>
         <Link to="/officer">← 返回申请台账</Link>
       </p>
-      <PageTitle>申请 {id}</PageTitle>
+      <PageTitle>
+        申请 <Id>{id}</Id>
+      </PageTitle>
       <Application id={id} />
     </>
   );
