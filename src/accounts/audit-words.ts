@@ -69,12 +69,17 @@ export const ACTION_WORDS: Readonly<Record<string, string>> = {
   rechain: '调整审核流程',
   finalize: '定稿',
   'clear-lock': '解除登录锁定',
+  correct: '更正',
 };
 
 /** An action that means something else in one kind of entry: `entity.action`. */
 export const ACTION_WORDS_BY_ENTITY: Readonly<Record<string, string>> = {
   'calendar-year.replace': '录入全年安排',
   'calendar-year.update': '修改完整标记',
+  'published-report.revoke': '撤销更正',
+  'catalogue_item.withdraw': '撤回审核',
+  'catalogue_item.revoke': '撤销发布',
+  'catalogue_item.delete': '删除草稿',
 };
 
 /** Kinds of entry (the `entity` column). */

@@ -163,7 +163,7 @@ describe('the writers of this codebase', () => {
     expect(year.action).toBe('录入全年安排');
     expect(year.changes).toContainEqual({ field: '各日安排 · 第1项 · 这一天', before: '（空）', after: '调休上班' });
     const revoked = readableEntry(row({ action: 'revoke', entity: 'catalogue_item', entityId: '9', oldValue: { status: 'published' }, newValue: { status: 'withdrawn', reason: '内容有误' } }));
-    expect(revoked.action).toBe('撤销');
+    expect(revoked.action).toBe('撤销发布');
     expect(revoked.changes).toContainEqual({ field: '状态', before: '已发布', after: '已撤销' });
   });
 });
