@@ -4,6 +4,7 @@
  * many of them at once. Renaming a body from the register is the register store's (it audits the
  * change); the directory's writes are audited by their use case.
  */
+import type { BodyRecord } from '../directory/tree.js';
 import type { BodyLevel } from '../register/bodies.js';
 import type { Db } from './db.js';
 
@@ -14,18 +15,9 @@ export interface BodyRow {
   region: string | null;
 }
 
-/** A body as the directory keeps it. */
-export interface DirectoryBodyRow {
-  id: string;
-  name: string;
-  level: BodyLevel;
-  regionCode: string | null;
-  aliases: string[];
-  creditCode: string | null;
-  worksHere: boolean;
-}
+/** A body as the directory keeps it (the directory's own record: one definition). */
+export type DirectoryBodyRow = BodyRecord;
 
-/** A body to write; `worksHere` null keeps the status of a body already kept (a new one is observed). */
 export interface BodyWrite extends Omit<DirectoryBodyRow, 'worksHere'> {
   worksHere: boolean | null;
 }

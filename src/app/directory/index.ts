@@ -9,7 +9,7 @@ import { compactName } from '../../directory/names.js';
 import { BODY_ID, planImport, type RowError } from '../../directory/rows.js';
 import { readTable, toCsv, toXlsx } from '../../directory/table.js';
 import { exportTable, type BodyRecord, type RegionRecord } from '../../directory/tree.js';
-import { BODY_LEVEL_LABELS, type BodyLevel } from '../../register/bodies.js';
+import { BODY_LEVEL_LABELS } from '../../register/bodies.js';
 import { writeAudit } from '../../store/audit.js';
 import { BodyStore } from '../../store/body-store.js';
 import type { Db } from '../../store/db.js';
@@ -98,14 +98,7 @@ export async function exportDirectory(s: AppServices, actor: Actor, format: 'csv
   return { bytes: await toXlsx(table, '机关名录'), type: XLSX, fileName: `机关名录-${stamp}.xlsx`, asciiName: `directory-${stamp}.xlsx` };
 }
 
-export interface BodyInput {
-  name: string;
-  level: BodyLevel;
-  regionCode: string | null;
-  aliases: string[];
-  creditCode: string | null;
-  worksHere: boolean;
-}
+export type BodyInput = Omit<BodyRecord, 'id'>;
 
 /** Add a body to the directory or change one (its name, level, region, aliases, credit code, status). */
 export async function saveDirectoryBody(s: AppServices, actor: Actor, id: string, input: BodyInput): Promise<BodyRecord> {
