@@ -171,6 +171,49 @@ function nullCellDiagnostics(table: TableKey, row: string, columns: readonly str
   return out;
 }
 
+/** One body's blank cell in one table, met while summing. */
+interface Blank {
+  row: string;
+  column: string;
+  body: string;
+}
+
+/**
+ * The ROLLUP.NULL_CELL lines of one table. A body whose report lacks a whole column (blank in at
+ * least two rows and in at least half the rows that have the column) gets one line for that
+ * column, not one per row; the other blanks are said row by row (nullCellDiagnostics).
+ */
+function blankDiagnostics(table: TableKey, skeleton: Record<string, CellRow>, skip: ReadonlySet<string>, blanks: readonly Blank[]): Diagnostic[] {
+  const rowsWith = new Map<string, number>();
+  for (const [row, cells] of Object.entries(skeleton)) {
+    if (!skip.has(row)) for (const column of Object.keys(cells)) rowsWith.set(column, (rowsWith.get(column) ?? 0) + 1);
+  }
+  const byBodyColumn = new Map<string, Blank[]>();
+  for (const b of blanks) {
+    const key = `${b.body}\u0000${b.column}`;
+    byBodyColumn.set(key, [...(byBodyColumn.get(key) ?? []), b]);
+  }
+  const out: Diagnostic[] = [];
+  const collapsed = new Set<Blank>();
+  for (const cells of byBodyColumn.values()) {
+    const { body, column, row } = cells[0]!;
+    if (cells.length < 2 || cells.length * 2 < (rowsWith.get(column) ?? 0)) continue;
+    for (const c of cells) collapsed.add(c);
+    out.push({
+      code: 'ROLLUP.NULL_CELL',
+      severity: 'warning',
+      message: `${TABLE_NAME[table]}“${columnLabel(table, row, column)}”列：${joinNames([body])}的报告有${cells.length}行此列为空（未填数或缺少此列），这些格的汇总数无法得出，留空，未按0计算`,
+      at: `${table}.${row}.${column}`,
+    });
+  }
+  for (const [row, cells] of Object.entries(skeleton)) {
+    const perColumn = new Map<string, string[]>();
+    for (const b of blanks) if (b.row === row && !collapsed.has(b)) perColumn.set(b.column, [...(perColumn.get(b.column) ?? []), b.body]);
+    out.push(...nullCellDiagnostics(table, row, Object.keys(cells), perColumn));
+  }
+  return out;
+}
+
 /** Sum one table of the included reports into the area's table (same keys as the skeleton). */
 function sumTable(
   table: TableKey,
@@ -181,27 +224,23 @@ function sumTable(
   read: (r: AnnualReport, row: string, column: string) => Cell,
   diagnostics: Diagnostic[],
 ): void {
+  const blanks: Blank[] = [];
   for (const [row, cells] of Object.entries(skeleton)) {
     if (skip.has(row)) continue;
-    const columns = Object.keys(cells);
-    const blanks = new Map<string, string[]>();
-    for (const column of columns) {
+    for (const column of Object.keys(cells)) {
       let sum = 0;
-      const blank: string[] = [];
+      let blank = false;
       for (const r of bodies) {
         const v = read(r, row, column);
-        if (v === null) blank.push(labelOf(r));
-        else sum += v;
+        if (v === null) {
+          blanks.push({ row, column, body: labelOf(r) });
+          blank = true;
+        } else sum += v;
       }
-      if (blank.length > 0 || bodies.length === 0) {
-        cells[column] = null;
-        if (blank.length > 0) blanks.set(column, blank);
-      } else {
-        cells[column] = amounts.has(`${row}.${column}`) ? roundAmount(sum) : sum;
-      }
+      cells[column] = blank || bodies.length === 0 ? null : amounts.has(`${row}.${column}`) ? roundAmount(sum) : sum;
     }
-    diagnostics.push(...nullCellDiagnostics(table, row, columns, blanks));
   }
+  diagnostics.push(...blankDiagnostics(table, skeleton, skip, blanks));
 }
 
 export function rollup(reports: readonly AnnualReport[], opts: RollupOptions): RollupResult {
