@@ -25,8 +25,13 @@ export interface SessionUser {
   username: string;
   displayName: string;
   role: Role;
-  /** Officer/reviewer: their body; supervisor: the bodies they oversee. */
+  /**
+   * Officer/reviewer: their body; supervisor: every body they oversee — those in their scope's
+   * regions and every region below them, plus the extra bodies named on the account.
+   */
   bodies: readonly string[];
+  /** Supervisor: the regions (行政区划代码) whose subtrees are their scope; none for other roles. */
+  scopeRegions?: readonly string[];
   /**
    * Signed in with a password an administrator reset: this session may only choose a new
    * password (and sign out) until it has.

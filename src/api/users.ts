@@ -10,6 +10,7 @@ import { errors, jsonBody, jsonOf, OkSchema } from './common.js';
 const TAGS = ['账号管理 accounts'];
 const UserId = z.object({ id: z.coerce.number().int() });
 const BodyIds = z.array(z.string().max(60)).max(5000);
+const RegionCodes = z.array(z.string().regex(/^\d{6}(\d{3}(\d{3})?)?$/, '地区代码应为 6、9 或 12 位数字')).max(500);
 const refusals = { 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404] };
 
 export const UserSchema = z
@@ -20,6 +21,7 @@ export const UserSchema = z
     role: z.enum(ROLES),
     disabled: z.boolean(),
     bodies: z.array(z.string()),
+    regions: z.array(z.string()).openapi({ description: '监督者的监督地区（行政区划代码），含其下各级地区的全部机关' }),
     lastSignInAt: z.string().nullable().openapi({ description: '最近一次成功登录（ISO 8601），从未登录为 null' }),
     mustChangePassword: z.boolean().openapi({ description: '管理员重置了密码，用户尚未设置自己的新密码' }),
   })
@@ -46,6 +48,7 @@ export const createUser = createRoute({
         password: z.string().max(200),
         role: z.enum(ROLES),
         bodies: BodyIds.default([]),
+        regions: RegionCodes.default([]),
       }),
     ),
   },
@@ -59,7 +62,7 @@ export const updateUser = createRoute({
   summary: '修改账号的姓名、角色、所属机关或监督范围；未给出的项不变 (change an account)',
   request: {
     params: UserId,
-    body: jsonBody(z.object({ displayName: z.string().min(1).max(60).optional(), role: z.enum(ROLES).optional(), bodies: BodyIds.optional() })),
+    body: jsonBody(z.object({ displayName: z.string().min(1).max(60).optional(), role: z.enum(ROLES).optional(), bodies: BodyIds.optional(), regions: RegionCodes.optional() })),
   },
   responses: { 200: jsonOf(OkSchema), ...refusals },
 });

@@ -15,6 +15,8 @@ export interface NewUser {
   passwordHash: string;
   role: Role;
   bodies: readonly string[];
+  /** Supervisor: the regions whose subtrees are the scope. */
+  regions?: readonly string[];
 }
 
 export interface UserRow {
@@ -24,6 +26,8 @@ export interface UserRow {
   role: Role;
   disabled: boolean;
   bodies: string[];
+  /** Supervisor: the regions (codes) whose subtrees are the scope; the extra bodies are `bodies`. */
+  regions: string[];
   /** ISO 8601 instant of the last successful sign-in; null if never. */
   lastSignInAt: string | null;
   /** A password reset by an administrator, not yet replaced by the user's own. */
@@ -35,6 +39,7 @@ export interface AccountChange {
   displayName?: string | undefined;
   role?: Role | undefined;
   bodies?: readonly string[] | undefined;
+  regions?: readonly string[] | undefined;
 }
 
 export interface Credentials {
@@ -61,13 +66,21 @@ interface UserRecord {
   role: Role;
   disabled: boolean;
   bodies: string[] | null;
+  regions: string[] | null;
   last_sign_in_at: Date | string | null;
   must_change_password: boolean;
 }
 
 const USER_SELECT = `SELECT u.id, u.username, u.display_name, u.role, u.disabled, u.last_sign_in_at, u.must_change_password,
-              array_remove(array_agg(ub.body_id ORDER BY ub.body_id), NULL) AS bodies
-         FROM users u LEFT JOIN user_bodies ub ON ub.user_id = u.id`;
+              array_remove(array_agg(DISTINCT ub.body_id), NULL) AS bodies,
+              array_remove(array_agg(DISTINCT ur.region_code), NULL) AS regions
+         FROM users u LEFT JOIN user_bodies ub ON ub.user_id = u.id LEFT JOIN user_regions ur ON ur.user_id = u.id`;
+
+/** `$1`'s scope: the bodies in its regions' subtrees (the extra bodies are user_bodies). */
+const SCOPE_BODIES = `WITH RECURSIVE scope(code) AS (
+         SELECT region_code FROM user_regions WHERE user_id = $1
+         UNION SELECT r.code FROM regions r JOIN scope s ON r.parent_code = s.code)
+       SELECT b.id FROM bodies b JOIN scope s ON s.code = b.region_code`;
 
 const userOf = (r: UserRecord): UserRow => ({
   id: r.id,
@@ -75,7 +88,8 @@ const userOf = (r: UserRecord): UserRow => ({
   displayName: r.display_name,
   role: r.role,
   disabled: r.disabled,
-  bodies: r.bodies ?? [],
+  bodies: [...(r.bodies ?? [])].sort(),
+  regions: [...(r.regions ?? [])].sort(),
   lastSignInAt: r.last_sign_in_at ? new Date(r.last_sign_in_at).toISOString() : null,
   mustChangePassword: r.must_change_password,
 });
@@ -94,7 +108,8 @@ export class AccountStore {
         [user.username, user.displayName, user.passwordHash, user.role],
       ))[0]!;
       for (const b of user.bodies) await tx.query('INSERT INTO user_bodies (user_id, body_id) VALUES ($1, $2)', [row.id, b]);
-      await writeAudit(tx, actor, 'create', 'user', String(row.id), null, { username: user.username, role: user.role, bodies: user.bodies });
+      for (const r of user.regions ?? []) await tx.query('INSERT INTO user_regions (user_id, region_code) VALUES ($1, $2)', [row.id, r]);
+      await writeAudit(tx, actor, 'create', 'user', String(row.id), null, { username: user.username, role: user.role, bodies: user.bodies, ...(user.regions?.length ? { regions: user.regions } : {}) });
       return row.id;
     });
   }
@@ -144,13 +159,22 @@ export class AccountStore {
   /** An account's name, role and bodies, changed in one step (absent fields stay). */
   async updateUser(userId: number, change: AccountChange, actor: string, check?: (before: UserRow, tx: Db) => Promise<void>): Promise<boolean> {
     return this.changeUser(userId, check, async (before, tx) => {
-      const after = { displayName: change.displayName ?? before.displayName, role: change.role ?? before.role, bodies: change.bodies ? [...new Set(change.bodies)].sort() : before.bodies };
+      const after = {
+        displayName: change.displayName ?? before.displayName,
+        role: change.role ?? before.role,
+        bodies: change.bodies ? [...new Set(change.bodies)].sort() : before.bodies,
+        regions: change.regions ? [...new Set(change.regions)].sort() : before.regions,
+      };
       await tx.query('UPDATE users SET display_name = $2, role = $3 WHERE id = $1', [userId, after.displayName, after.role]);
       if (change.bodies) {
         await tx.query('DELETE FROM user_bodies WHERE user_id = $1', [userId]);
         for (const b of after.bodies) await tx.query('INSERT INTO user_bodies (user_id, body_id) VALUES ($1, $2)', [userId, b]);
       }
-      const changed = (['displayName', 'role', 'bodies'] as const).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
+      if (change.regions) {
+        await tx.query('DELETE FROM user_regions WHERE user_id = $1', [userId]);
+        for (const r of after.regions) await tx.query('INSERT INTO user_regions (user_id, region_code) VALUES ($1, $2)', [userId, r]);
+      }
+      const changed = (['displayName', 'role', 'bodies', 'regions'] as const).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
       if (!changed.length) return;
       const pick = (v: typeof after) => Object.fromEntries([['username', before.username], ...changed.map((k) => [k, v[k]])]);
       await writeAudit(tx, actor, 'update', 'user', String(userId), pick(before), pick(after));
@@ -301,8 +325,21 @@ export class AccountStore {
       [idHash],
     ))[0];
     if (!r) return null;
-    const user: SessionUser = { id: r.id, username: r.username, displayName: r.display_name, role: r.role, bodies: r.bodies ?? [] };
+    let user: SessionUser = { id: r.id, username: r.username, displayName: r.display_name, role: r.role, bodies: r.bodies ?? [] };
+    if (r.role === 'supervisor') user = { ...user, ...(await this.scope(r.id, user.bodies)) };
     return r.must_change_password ? { ...user, mustChangePassword: true } : user;
+  }
+
+  /**
+   * A supervisor's scope as it stands now: the regions named on the account, and every body in
+   * them or in a region below them together with the extra bodies (a body added to a region later
+   * is in scope at once).
+   */
+  async scope(userId: number, extra: readonly string[], tx: Db = this.db): Promise<{ scopeRegions: string[]; bodies: string[] }> {
+    const regions = (await tx.query<{ region_code: string }>('SELECT region_code FROM user_regions WHERE user_id = $1 ORDER BY region_code', [userId])).map((x) => x.region_code);
+    if (!regions.length) return { scopeRegions: [], bodies: [...extra] };
+    const below = (await tx.query<{ id: string }>(SCOPE_BODIES, [userId])).map((x) => x.id);
+    return { scopeRegions: regions, bodies: [...new Set([...extra, ...below])].sort() };
   }
 
   /** A value kept across restarts (the server's secret for CSRF tokens), created on first use. */

@@ -11,6 +11,7 @@ import { CALENDAR_YEARS } from './migrations/calendar.js';
 import { ACCOUNT_ADMINISTRATION } from './migrations/accounts.js';
 import { AUDIT_BODY_AND_FILTERS } from './migrations/audit.js';
 import { PUBLISHED_REPORT_CORRECTIONS } from './migrations/corrections.js';
+import { FINDING_REVIEWS } from './migrations/findings-work.js';
 import { DIRECTORY_REGIONS } from './migrations/directory.js';
 import { CATALOGUE_ITEMS, CATALOGUE_LIFECYCLE, CATALOGUE_REVIEW_ROUNDS } from './migrations/catalogue.js';
 import { BATCH_JOB_QUEUE } from './migrations/jobs.js';
@@ -18,7 +19,9 @@ import { CATALOGUE_PUBLIC_SEARCH, OPINION_BOX } from './migrations/opinions.js';
 import { ONLINE_APPLICATIONS } from './migrations/public.js';
 import { APPLICATION_ARRIVALS } from './migrations/register-web.js';
 import { APPLICATION_SERIALS, REGISTER_TABLES, REQUESTED_FORM_AND_DELIVERY, WEB_ACCOUNTS } from './migrations/register.js';
+import { SCOPE_REGIONS_AND_PENDING } from './migrations/matching.js';
 import { REPORT_DRAFTS, REPORT_FINAL } from './migrations/reports.js';
+import { EDIT_VERSIONS } from './migrations/versions.js';
 import { OVERVIEW_VERSION, PUBLISHED_REPORTS, PUBLISHED_REPORT_COUNTS, PUBLISHED_REPORT_MARKS } from './migrations/supervisor.js';
 
 /** What a migration does: a name recorded with it and the SQL it runs. */

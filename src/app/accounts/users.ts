@@ -29,28 +29,36 @@ export interface NewAccount {
   password: string;
   role: Role;
   bodies: string[];
+  /** Supervisor: regions (行政区划代码) whose subtrees are the scope. */
+  regions?: string[] | undefined;
 }
 
 export async function createAccount(s: AppServices, actor: Actor, input: NewAccount): Promise<{ id: number }> {
   requireAdmin(actor);
   const problem = passwordProblem(input.password);
   if (problem) throw invalid(problem);
-  const bodies = bodiesProblem(input.role, input.bodies);
+  const bodies = bodiesProblem(input.role, input.bodies, input.regions ?? []);
   if (bodies) throw invalid(bodies);
   const { password, ...account } = input;
   try {
-    return { id: await s.accounts.createUser({ ...account, passwordHash: await hashPassword(password) }, actorId(actor)) };
+    return { id: await s.accounts.createUser({ ...account, regions: input.regions ?? [], passwordHash: await hashPassword(password) }, actorId(actor)) };
   } catch (error) {
     if (sqlState(error) === '23505') throw invalid(`用户名 ${input.username} 已被使用`);
-    if (sqlState(error) === '23503') throw invalid('所列机关中有不存在的机关');
+    if (sqlState(error) === '23503') throw invalid(MISSING);
     throw error;
   }
 }
 
-/** Officers and reviewers belong to exactly one body; supervisors oversee a set; administrators need none. */
-function bodiesProblem(role: Role, bodies: readonly string[]): string | null {
+const MISSING = '所列机关或地区中有不存在的机关或地区';
+
+/**
+ * Officers and reviewers belong to exactly one body; supervisors oversee regions (with everything
+ * below them) and/or extra bodies; administrators need none. Only a supervisor has regions.
+ */
+function bodiesProblem(role: Role, bodies: readonly string[], regions: readonly string[]): string | null {
   if ((role === 'officer' || role === 'reviewer') && bodies.length !== 1) return '经办人和审核人须属于一个机关';
-  if (role === 'supervisor' && bodies.length === 0) return '监督者须至少监督一个机关';
+  if (role === 'supervisor' && bodies.length === 0 && regions.length === 0) return '监督者须至少监督一个地区或机关';
+  if (role !== 'supervisor' && regions.length > 0) return '只有监督者有监督地区';
   return null;
 }
 
@@ -61,7 +69,7 @@ async function withBodies<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
-    if (sqlState(error) === '23503') throw invalid('所列机关中有不存在的机关');
+    if (sqlState(error) === '23503') throw invalid(MISSING);
     throw error;
   }
 }
@@ -83,6 +91,7 @@ export interface AccountEdit {
   displayName?: string | undefined;
   role?: Role | undefined;
   bodies?: string[] | undefined;
+  regions?: string[] | undefined;
 }
 
 /**
@@ -92,11 +101,15 @@ export interface AccountEdit {
 export async function updateAccount(s: AppServices, actor: Actor, userId: number, edit: AccountEdit): Promise<void> {
   requireAdmin(actor);
   const check = async (before: UserRow, tx: Db) => {
-    const problem = bodiesProblem(edit.role ?? before.role, edit.bodies ?? before.bodies);
+    const role = edit.role ?? before.role;
+    // A supervisor made officer loses the regions of their scope.
+    const regions = edit.regions ?? (role === 'supervisor' ? before.regions : []);
+    const problem = bodiesProblem(role, edit.bodies ?? before.bodies, regions);
     if (problem) throw invalid(problem);
     await guardAdministrators(s, actor, { ...(edit.role ? { role: edit.role } : {}) })(before, tx);
   };
-  const done = await withBodies(() => s.accounts.updateUser(userId, { displayName: edit.displayName?.trim(), role: edit.role, bodies: edit.bodies }, actorId(actor), check));
+  const regions = edit.regions ?? (edit.role && edit.role !== 'supervisor' ? [] : undefined);
+  const done = await withBodies(() => s.accounts.updateUser(userId, { displayName: edit.displayName?.trim(), role: edit.role, bodies: edit.bodies, regions }, actorId(actor), check));
   if (!done) throw noSuchAccount();
 }
 
