@@ -117,6 +117,8 @@ for (const format of ['html', 'md', 'txt', 'docx', 'pdf'] as const) {
   const secs = (performance.now() - start) / 1000;
   console.log(`生成 render ${format}: ${(n / secs).toFixed(1)} 份/秒/核 documents/s/core (${((secs * 1000) / n).toFixed(1)} ms/份${format === 'pdf' ? '，每份启动一次 Chromium launches Chromium per document' : ''})`);
 }
+const { benchSanitize } = await import('./sanitize.js');
+benchSanitize();
 const { benchBatch } = await import('./batch.js');
 benchBatch(root);
 const { benchStartup } = await import('./startup.js');

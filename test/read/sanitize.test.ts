@@ -95,6 +95,43 @@ describe('sanitizeHtml', () => {
   });
 });
 
+describe('sanitizeHtml on deeply nested pages (work linear in the input, counted, never timed)', () => {
+  /** Hostile shapes at nesting depth n: each should cost a bounded number of steps per tag. */
+  const shapes: Record<string, (n: number) => string> = {
+    'nested divs, all closed': (n) => '<div>'.repeat(n) + '字' + '</div>'.repeat(n),
+    'open elements and end tags that close nothing': (n) => '<div><span>'.repeat(n / 2) + '字' + '</i>'.repeat(n),
+    'each end tag naming the outermost element': (n) => '<b>' + '<i><u>'.repeat(n / 2) + '</b>'.repeat(n),
+    'script openers never closed': (n) => '<p>前</p>' + '<script><svg>'.repeat(n / 2),
+    'table cells without end tags': (n) => '<table><tr>' + '<td>格'.repeat(n) + '</table>',
+  };
+
+  for (const [shape, make] of Object.entries(shapes)) {
+    it(`${shape}: doubling the depth at most doubles the steps`, () => {
+      const steps = [10_000, 20_000, 40_000].map((n) => {
+        const counter = { count: 0 };
+        sanitizeHtml(make(n), { steps: counter });
+        return counter.count;
+      });
+      // A quadratic builder would take about 4× the steps at each doubling; a linear one 2×.
+      expect(steps[1]! / steps[0]!).toBeLessThan(2.2);
+      expect(steps[2]! / steps[1]!).toBeLessThan(2.2);
+      // And a few steps per tag: at most 4 per tag at depth 40,000 (at most 3 tags per unit).
+      expect(steps[2]!).toBeLessThan(4 * 3 * 40_000);
+    });
+  }
+
+  it('keeps the structure of a deep page balanced, whatever its depth', () => {
+    const out = sanitizeHtml('<div><span>'.repeat(20_000) + '字' + '</i>'.repeat(5));
+    expect(out.match(/<div>/g)!.length).toBe(20_000);
+    expect(out.match(/<\/div>/g)!.length).toBe(20_000);
+    expect(out.replace(/<[^>]+>/g, '')).toBe('字');
+  });
+
+  it('closes implied table cells instead of nesting them', () => {
+    expect(sanitizeHtml('<table><tr><td>甲<td>乙<tr><td>丙</table>')).toBe('<table><tr><td>甲</td><td>乙</td></tr><tr><td>丙</td></tr></table>');
+  });
+});
+
 describe('sanitizedPage', () => {
   it('wraps the fragment in a page with our style sheet only', () => {
     const page = sanitizedPage('<p>正文</p>', '#c2-5 { background: #fff3bf; }');
