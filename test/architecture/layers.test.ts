@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 const ROOT = resolve(__dirname, '../..');
 
 /** The pure core: no file, process, database or network, and none of the layers above it. */
-const CORE = ['template', 'model', 'read', 'recognize', 'rules', 'render', 'calendar', 'register', 'catalogue', 'corpus', 'accounts', 'directory'];
+const CORE = ['template', 'model', 'read', 'recognize', 'rules', 'render', 'calendar', 'register', 'catalogue', 'corpus', 'accounts', 'directory', 'indicators'];
 const CORE_FILES = ['src/parse.ts', 'src/ingest.ts', 'src/index.ts'];
 
 type Layer = 'core' | 'store' | 'app' | 'api' | 'server' | 'cli' | 'adapters' | 'web' | 'other';
