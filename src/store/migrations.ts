@@ -62,6 +62,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 840, ...REPORT_FINAL },
   { version: 900, ...DIRECTORY_REGIONS },
   { version: 910, ...PUBLISHED_REPORT_CORRECTIONS },
+  { version: 920, ...SCOPE_REGIONS_AND_PENDING },
   { version: 930, ...FINDING_REVIEWS },
 ];
 
