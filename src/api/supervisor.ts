@@ -16,7 +16,16 @@ export const UploadResultSchema = z
     unit: z.string().nullable(),
     year: z.number().int().nullable(),
     bodyId: z.string().nullable(),
-    bodyCreated: z.boolean().openapi({ description: '按报告的机关新建了机关，并加入您的监督范围' }),
+    bodyName: z.string().nullable().openapi({ description: '匹配到的机关（名录中的全称）' }),
+    match: z
+      .union([
+        z.object({ status: z.literal('matched'), method: z.string().openapi({ description: '匹配方式：全称、别名或地区+简称' }) }),
+        z.object({ status: z.literal('pending'), candidates: z.number().int().openapi({ description: '候选机关数；报告已保存，待监督者选择或新建机关' }) }),
+      ])
+      .nullable()
+      .openapi({ description: '已匹配（及方式）或待匹配；无法读取或被拒绝的文件为 null。上传从不自动新建机关' }),
+    replaced: z.string().nullable().openapi({ description: '本次上传替换了此前上传的同一文件（其版本和日期）' }),
+    sameYear: z.string().nullable().openapi({ description: '同一机关同一年度此前已上传的报告（均保留）' }),
     errors: z.number().int(),
     warnings: z.number().int(),
     error: z.string().optional().openapi({ description: '无法读取或被拒绝的原因' }),

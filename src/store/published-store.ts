@@ -163,6 +163,18 @@ export interface ReplacedUpload {
   body: string | null;
   year: number | null;
   error: string | null;
+  /** The version the earlier upload had (1 for a first upload) and when it was uploaded (ISO 8601). */
+  version: number;
+  uploadedAt: string;
+}
+
+/** A report already stored for a body and year. */
+export interface SameBodyYear {
+  id: number;
+  bodyId: string;
+  year: number;
+  file: string;
+  uploadedAt: string;
 }
 
 export class PublishedStore {
@@ -173,8 +185,8 @@ export class PublishedStore {
    * (same id). Returns the id and, when it replaced one, what the earlier upload was.
    */
   async save(tx: Db, uploadedBy: number, r: NewPublished): Promise<{ id: number; replaced: ReplacedUpload | null }> {
-    const old = (await tx.query<{ id: number; file_name: string; body_id: string | null; year: number | null; error: string | null }>(
-      'SELECT id, file_name, body_id, year, error FROM published_reports WHERE sha256 = $1 AND uploaded_by = $2',
+    const old = (await tx.query<{ id: number; file_name: string; body_id: string | null; year: number | null; error: string | null; version: number; uploaded_at: Date | string }>(
+      'SELECT id, file_name, body_id, year, error, version, uploaded_at FROM published_reports WHERE sha256 = $1 AND uploaded_by = $2',
       [r.sha256, uploadedBy],
     ))[0];
     const rep = r.report;
@@ -194,7 +206,20 @@ export class PublishedStore {
        RETURNING id`,
       values,
     ))[0]!;
-    return { id: Number(row.id), replaced: old ? { file: old.file_name, body: old.body_id, year: old.year, error: old.error } : null };
+    const replaced = old && { file: old.file_name, body: old.body_id, year: old.year, error: old.error, version: Number(old.version), uploadedAt: new Date(old.uploaded_at).toISOString() };
+    return { id: Number(row.id), replaced: replaced ?? null };
+  }
+
+  /** Reports in the viewer's scope of these bodies and years, other than the files `except` (by hash). */
+  async sameBodyYear(viewer: Viewer, pairs: readonly { bodyId: string; year: number }[], except: readonly string[]): Promise<SameBodyYear[]> {
+    if (!pairs.length) return [];
+    const rows = await this.db.query<{ id: number | string; body_id: string; year: number; file_name: string; uploaded_at: Date | string }>(
+      `SELECT p.id, p.body_id, p.year, p.file_name, p.uploaded_at FROM published_reports p
+         JOIN jsonb_to_recordset($4::jsonb) AS k(body_id text, year int) ON k.body_id = p.body_id AND k.year = p.year
+        WHERE ${IN_SCOPE} AND NOT (p.sha256 = ANY($5::text[])) ORDER BY p.uploaded_at, p.id`,
+      [...scopeParams(viewer), JSON.stringify(pairs.map((x) => ({ body_id: x.bodyId, year: x.year }))), [...except]],
+    );
+    return rows.map((r) => ({ id: Number(r.id), bodyId: r.body_id, year: Number(r.year), file: r.file_name, uploadedAt: new Date(r.uploaded_at).toISOString() }));
   }
 
   /** New findings of a stored report (a newer upload paired with it or resembles it); returns the findings it had. */

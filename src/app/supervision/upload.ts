@@ -1,26 +1,28 @@
 /**
  * The supervisor's upload: files, folders and ZIP archives of published reports, each read once
- * (`parseFile`), matched to a body of the uploader's set, checked against the reports already
+ * (`parseFile`), matched to a body of the uploader's scope, checked against the reports already
  * stored, and saved with its source view and the audit entries in one transaction.
  *
- * Matching: a report whose unit is a body in the uploader's set goes to that body; a known body
- * outside the set is refused (nothing saved); an unknown unit becomes a new body in the uploader's
- * set (the supervisor collects the reports of the bodies under them); no unit at all is kept as
- * the uploader's own, unplaced.
+ * Matching (src/directory/match.ts): a report whose unit is one body in the scope — by full
+ * name, alias, or region + short name — goes to that body; a known body outside the scope is
+ * refused (nothing saved); anything else waits in 待匹配 (./pending.ts), where the supervisor
+ * picks the body or creates it inside the scope. No body is ever created here.
  */
 import { createHash } from 'node:crypto';
-import { actorId, type SessionUser } from '../../accounts/permissions.js';
+import { actorId, isAdmin, type SessionUser } from '../../accounts/permissions.js';
 import { EXTERNAL_TOOLS } from '../../adapters/external.js';
-import { bodyKey } from '../../corpus/outputs.js';
 import { detectFormat } from '../../ingest.js';
 import { applyCorrections } from '../../model/corrections.js';
 import type { AnnualReport, Diagnostic } from '../../model/report.js';
-import { levelOfBody } from '../../register/bodies.js';
+import { MATCH_METHOD_LABELS, Matcher, type MatchMethod } from '../../directory/match.js';
 import { DEFAULT_UNZIP_LIMITS, unzip } from '../../read/zip.js';
 import { sortFindings, type Finding } from '../../rules/finding.js';
 import { writeAudit } from '../../store/audit.js';
 import type { Db } from '../../store/db.js';
-import { PublishedStore, type BodyRef, type SourceView, type Viewer } from '../../store/published-store.js';
+import { BodyStore } from '../../store/body-store.js';
+import { PendingStore } from '../../store/pending-store.js';
+import { PublishedStore, type BodyRef, type ReplacedUpload, type SourceView, type Viewer } from '../../store/published-store.js';
+import { RegionStore } from '../../store/region-store.js';
 import type { AppServices } from '../context.js';
 import { invalid } from '../errors.js';
 import { requireSupervisor, viewerOf } from './access.js';
@@ -50,7 +52,14 @@ export interface UploadResult {
   unit: string | null;
   year: number | null;
   bodyId: string | null;
-  bodyCreated: boolean;
+  /** The body's name as the directory keeps it. */
+  bodyName: string | null;
+  /** 已匹配 and how (全称/别名/地区+简称), 待匹配 (waiting for the supervisor), or neither (unreadable, refused). */
+  match: { status: 'matched'; method: string } | { status: 'pending'; candidates: number } | null;
+  /** What this upload replaced: the same file uploaded before (its version and date), or null. */
+  replaced: string | null;
+  /** Reports of the same body and year uploaded before (not replaced: both are kept), named for the supervisor. */
+  sameYear: string | null;
   errors: number;
   warnings: number;
   error?: string;
@@ -116,42 +125,47 @@ function expand(files: readonly UploadFile[], l: UploadLimits): { uploads: Uploa
 
 // ─── Bodies ─────────────────────────────────────────────────────────────────────────────────
 
-type Placement = { kind: 'none' } | { kind: 'refused' } | { kind: 'body'; body: BodyRef; create: boolean };
+/**
+ * Where a report's unit belongs: a body in scope (and how it was found), a known body outside the
+ * scope (refused, nothing saved), or nothing certain — the report then waits in 待匹配 with the
+ * candidates found (stored, with its model) until the supervisor picks or creates its body.
+ * No unit (an unreadable file) is kept as the uploader's own, unplaced.
+ */
+type Placement =
+  | { kind: 'none' }
+  | { kind: 'refused' }
+  | { kind: 'body'; body: BodyRef; method: MatchMethod }
+  | { kind: 'pending'; candidates: string[] };
 
-const OUT_OF_SCOPE = '该机关不在您的监督范围内，未保存 (body outside your set)';
+const OUT_OF_SCOPE = '该机关不在您的监督范围内，未保存';
 
-/** Bodies by normalised name (`青禾县 云岭镇人民政府` = `青禾县云岭镇`). */
-function byKey(bodies: readonly BodyRef[]): Map<string, BodyRef[]> {
-  const map = new Map<string, BodyRef[]>();
-  for (const b of bodies) {
-    const key = bodyKey(b.name);
-    map.set(key, [...(map.get(key) ?? []), b]);
-  }
-  return map;
+interface Directory {
+  /** The bodies in the uploader's scope. */
+  inScope: Matcher;
+  /** Every body: a unit that is a known body outside the scope is refused, not left waiting. */
+  everywhere: Matcher;
+  refs: Map<string, BodyRef>;
 }
 
-/** Where a report's unit belongs: a body in scope, a body outside it, or a new body for the uploader. */
-function place(unit: string | null, bodies: Map<string, BodyRef[]>, scope: Set<string>, all: boolean): Placement {
-  const key = bodyKey(unit);
-  if (!key) return { kind: 'none' };
-  const known = bodies.get(key) ?? [];
-  const mine = known.find((b) => all || scope.has(b.id));
-  if (mine) return { kind: 'body', body: mine, create: false };
-  if (known.length) return { kind: 'refused' };
-  const name = unit!.replace(/\s+/g, '');
-  const body = { id: `pub-${sha256(new TextEncoder().encode(key)).slice(0, 12)}`, name, level: levelOfBody(name) };
-  bodies.set(key, [body]);
-  return { kind: 'body', body, create: true };
+async function directoryOf(s: AppServices, user: SessionUser): Promise<Directory> {
+  const [bodies, regions] = await Promise.all([new BodyStore(s.db).all(), new RegionStore(s.db).all()]);
+  const scope = new Set(user.bodies);
+  const mine = isAdmin(user) ? bodies : bodies.filter((b) => scope.has(b.id));
+  return {
+    inScope: new Matcher(mine, regions),
+    everywhere: new Matcher(bodies, regions),
+    refs: new Map(bodies.map((b) => [b.id, { id: b.id, name: b.name, level: b.level }])),
+  };
 }
 
-/** A new body, added to the uploader's set, in the transaction that stores its report. */
-async function createBody(store: PublishedStore, tx: Db, body: BodyRef, user: SessionUser, actor: string): Promise<void> {
-  if (await store.insertBody(tx, body)) await writeAudit(tx, actor, 'create', 'body', body.id, null, { name: body.name, level: body.level, from: 'upload' });
-  if (user.role === 'admin') return;
-  const old = await store.userBodies(tx, user.id);
-  if (old.includes(body.id)) return;
-  await store.addUserBody(tx, user.id, body.id);
-  await writeAudit(tx, actor, 'update', 'user-bodies', String(user.id), { bodies: old }, { bodies: [...old, body.id].sort() });
+function place(unit: string | null, d: Directory): Placement {
+  const found = d.inScope.match(unit);
+  if (found.kind === 'matched') return { kind: 'body', body: d.refs.get(found.bodyId)!, method: found.method };
+  if (found.kind === 'ambiguous') return { kind: 'pending', candidates: found.candidates };
+  // A full name or alias of a body outside the scope: that body's report, not the supervisor's.
+  const outside = d.everywhere.match(unit);
+  if (outside.kind === 'matched' && outside.method !== 'regionShortName') return { kind: 'refused' };
+  return { kind: 'pending', candidates: [] };
 }
 
 // ─── The upload ─────────────────────────────────────────────────────────────────────────────
@@ -200,21 +214,23 @@ async function keepCorrections(store: PublishedStore, db: Db, user: SessionUser,
 }
 
 /** Read each file once, match it to a body, check it against the batch and the stored reports. */
-async function readItems(store: PublishedStore, user: SessionUser, uploads: readonly UploadFile[], l: UploadLimits): Promise<{ items: Item[]; scope: Set<string> }> {
-  const bodies = byKey(await store.allBodies());
-  const scope = new Set(user.bodies);
+async function readItems(d: Directory, uploads: readonly UploadFile[], l: UploadLimits): Promise<Item[]> {
   const items: Item[] = [];
   for (const u of uploads) {
     const { parsed, source } = await readUpload(u.bytes, { maxBytes: l.maxFileBytes, tools: EXTERNAL_TOOLS });
     const error = parsed.readable ? null : (parsed.reason ?? '无法读取');
-    const placement = parsed.readable ? place(parsed.report.unit, bodies, scope, user.role === 'admin') : { kind: 'none' as const };
-    if (placement.kind === 'body') scope.add(placement.body.id);
+    const placement = parsed.readable ? place(parsed.report.unit, d) : { kind: 'none' as const };
     const report = parsed.readable ? parsed.report : null;
     const body = placement.kind === 'body' ? placement.body : null;
     items.push({ file: u.file, sha256: sha256(u.bytes), format: parsed.format, report, diagnostics: parsed.report.diagnostics, error, source, placement, body, findings: [] });
   }
-  return { items, scope };
+  return items;
 }
+
+const dateOf = (at: string) => at.slice(0, 10);
+
+/** 已替换: the same file uploaded before, with its version and date. */
+const replacedText = (r: ReplacedUpload | null) => (r ? `已替换此前上传的同一文件“${r.file}”（第 ${r.version} 版，${dateOf(r.uploadedAt)} 上传）` : null);
 
 /**
  * Upload published reports: ZIPs opened, each file read once, matched, checked (a stored report
@@ -226,26 +242,31 @@ export async function uploadReports(s: AppServices, user: SessionUser, input: { 
   const files = typeof input.files === 'function' ? await input.files() : input.files;
   const store = new PublishedStore(s.db);
   const { uploads, refused } = expand(files, input.limits);
-  const { items, scope } = await readItems(store, user, uploads, input.limits);
+  const directory = await directoryOf(s, user);
+  const items = await readItems(directory, uploads, input.limits);
   const stored = items.filter((i) => i.placement.kind !== 'refused');
   await keepCorrections(store, s.db, user, stored);
   const years = stored.flatMap((i) => (i.report?.year == null ? [] : [i.report.year]));
-  const viewer: Viewer = { ...viewerOf(user), bodies: [...scope] };
+  const viewer: Viewer = viewerOf(user);
+  const earlier = await store.sameBodyYear(viewer, stored.flatMap((i) => (i.body && i.report?.year != null ? [{ bodyId: i.body.id, year: i.report.year }] : [])), stored.map((i) => i.sha256));
   const pool: PoolEntry[] = years.length
     ? (await store.pool(viewer, Math.min(...years) - 1, Math.max(...years) + 1, stored.map((i) => i.sha256))).map(poolEntry)
     : [];
   checkBatch(stored, pool);
   const actor = actorId(user);
   const ids = await s.db.transaction(async (tx) => {
-    const out = new Map<Item, number>();
+    const out = new Map<Item, { id: number; replaced: ReplacedUpload | null }>();
     for (const item of stored) {
-      if (item.placement.kind === 'body' && item.placement.create) await createBody(store, tx, item.placement.body, user, actor);
       const bodyId = item.body?.id ?? null;
       const findings = withFingerprints(sortFindings(item.findings), { bodyId, unit: item.report?.unit ?? null }, item.report?.year ?? null);
-      const { id, replaced } = await store.save(tx, user.id, { ...item, findings, fileName: item.file, bodyId });
+      const saved = await store.save(tx, user.id, { ...item, findings, fileName: item.file, bodyId });
+      const { id, replaced } = saved;
       if (item.read && item.report) await store.setCorrectedModel(tx, id, item.read.report, item.report);
-      await writeAudit(tx, actor, replaced ? 'replace' : 'upload', 'published-report', String(id), replaced, { sha256: item.sha256, ...summary({ ...item, findings }) });
-      out.set(item, id);
+      const match = item.placement.kind === 'body' ? { match: MATCH_METHOD_LABELS[item.placement.method] } : item.placement.kind === 'pending' ? { match: '待匹配', candidates: item.placement.candidates } : {};
+      await writeAudit(tx, actor, replaced ? 'replace' : 'upload', 'published-report', String(id), replaced, { sha256: item.sha256, ...summary({ ...item, findings }), ...match });
+      if (item.placement.kind === 'pending') await PendingStore.put(tx, id, item.report?.unit ?? '', item.placement.candidates);
+      else await PendingStore.drop(tx, id);
+      out.set(item, saved);
     }
     for (const p of pool) {
       if (p.storedId === undefined || !p.changed) continue;
@@ -255,17 +276,19 @@ export async function uploadReports(s: AppServices, user: SessionUser, input: { 
     }
     return out;
   });
-  const created = new Set<string>();
   return [
     ...items.map((i): UploadResult => {
       const body = i.body;
-      const isNew = Boolean(body && i.placement.kind === 'body' && i.placement.create && !created.has(body.id));
-      if (body && isNew) created.add(body.id);
-      const base = { file: i.file, unit: i.report?.unit ?? null, year: i.report?.year ?? null, bodyId: body?.id ?? null, bodyCreated: isNew };
-      if (i.placement.kind === 'refused') return { ...base, ok: false, reportId: null, errors: 0, warnings: 0, error: OUT_OF_SCOPE };
+      const saved = ids.get(i);
+      const p = i.placement;
+      const match = p.kind === 'body' ? { status: 'matched' as const, method: MATCH_METHOD_LABELS[p.method] } : p.kind === 'pending' ? { status: 'pending' as const, candidates: p.candidates.length } : null;
+      const before = body && i.report?.year != null ? earlier.filter((e) => e.bodyId === body.id && e.year === i.report!.year && e.id !== saved?.id) : [];
+      const sameYear = before.length ? `${i.report!.year} 年度已有此机关的报告：${before.map((e) => `“${e.file}”（${dateOf(e.uploadedAt)} 上传）`).join('、')}，两份都保留` : null;
+      const base = { file: i.file, unit: i.report?.unit ?? null, year: i.report?.year ?? null, bodyId: body?.id ?? null, bodyName: body?.name ?? null, match, replaced: replacedText(saved?.replaced ?? null), sameYear };
+      if (p.kind === 'refused') return { ...base, match: null, ok: false, reportId: null, errors: 0, warnings: 0, error: OUT_OF_SCOPE };
       const counts = { errors: countOf(i.findings, 'error'), warnings: countOf(i.findings, 'warning') };
-      return { ...base, ...counts, ok: !i.error, reportId: ids.get(i) ?? null, ...(i.error ? { error: i.error } : {}) };
+      return { ...base, ...counts, ok: !i.error, reportId: saved?.id ?? null, ...(i.error ? { error: i.error } : {}) };
     }),
-    ...refused.map((r): UploadResult => ({ file: r.file, ok: false, reportId: null, unit: null, year: null, bodyId: null, bodyCreated: false, errors: 0, warnings: 0, error: r.error })),
+    ...refused.map((r): UploadResult => ({ file: r.file, ok: false, reportId: null, unit: null, year: null, bodyId: null, bodyName: null, match: null, replaced: null, sameYear: null, errors: 0, warnings: 0, error: r.error })),
   ];
 }

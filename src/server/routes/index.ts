@@ -10,10 +10,11 @@ import { catalogueRoutes } from './catalogue.js';
 import { cataloguePublicRoutes } from './catalogue-public.js';
 import { directoryRoutes } from './directory.js';
 import { opinionRoutes } from './opinions.js';
+import { pendingRoutes } from './pending.js';
 import { publicRoutes } from './public.js';
 import { registerRoutes } from './register.js';
 import { reportRoutes } from './reports.js';
 import { supervisorRoutes } from './supervisor.js';
 import { userRoutes } from './users.js';
 
-export const ROUTE_MODULES: RouteModule[] = [publicRoutes, registerRoutes, reportRoutes, supervisorRoutes, analysisRoutes, catalogueRoutes, cataloguePublicRoutes, opinionRoutes, auditRoutes, userRoutes, calendarRoutes, directoryRoutes];
+export const ROUTE_MODULES: RouteModule[] = [publicRoutes, registerRoutes, reportRoutes, supervisorRoutes, analysisRoutes, catalogueRoutes, cataloguePublicRoutes, opinionRoutes, auditRoutes, userRoutes, calendarRoutes, directoryRoutes, pendingRoutes];
