@@ -9,6 +9,7 @@
  */
 import type { FindingCode } from './model/codes.js';
 import { NOT_A_REPORT_REASON, readDecoded, readTextBytes, recognizeDocument, unreadable, type ParseResult } from './parse.js';
+import { cleanString, cleanStrings } from './read/clean.js';
 import { decodeText, sniffBinary } from './read/decode.js';
 import { decodeHtml, looksLikeHtml } from './read/html-sniff.js';
 import { InputError } from './read/input-error.js';
@@ -98,8 +99,31 @@ async function fromOcr(bytes: Uint8Array, kind: 'pdf' | 'image', tools: External
   return result;
 }
 
-/** Read one published report in whatever format it came; never throws. */
+/**
+ * Read one published report in whatever format it came; never throws. NUL bytes, lone surrogates
+ * and control characters are removed from all it returns, with a diagnostic saying how many.
+ */
 export async function parseFile(bytes: Uint8Array, options: IngestOptions = {}): Promise<IngestResult> {
+  const result = await readAnyFormat(bytes, options);
+  // Counted in the file's text when there is one (the same character also sits in the document's lines and cells).
+  let inSource = 0;
+  if (result.sourceText !== null) {
+    const cleaned = cleanString(result.sourceText);
+    result.sourceText = cleaned.text;
+    inSource = cleaned.removed;
+  }
+  if (inSource + cleanStrings(result) > 0) {
+    result.report.diagnostics.unshift({
+      code: 'INPUT.CONTROL_CHARS',
+      severity: 'warning',
+      message: `文件中有${inSource ? ` ${inSource} 个` : ''}空字符（NUL）、控制字符或无效字符，已删除后读取`,
+      at: 'input',
+    });
+  }
+  return result;
+}
+
+async function readAnyFormat(bytes: Uint8Array, options: IngestOptions): Promise<IngestResult> {
   const format = bytes.length ? detectFormat(bytes) : 'text';
   const max = options.maxBytes ?? DEFAULT_MAX_BYTES;
   if (bytes.length > max) {

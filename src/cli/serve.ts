@@ -30,6 +30,7 @@ export async function serveCommand(opts: ServeOptions): Promise<number> {
     config: {
       ...(existsSync(webRoot) ? { webRoot } : {}),
       ...(process.env.GONGKAI_INSECURE_COOKIES === '1' ? { secureCookies: false } : {}),
+      ...(process.env.GONGKAI_TRUSTED_PROXIES ? { trustedProxies: process.env.GONGKAI_TRUSTED_PROXIES.split(',') } : {}),
       ...(process.env.GONGKAI_PUBLIC_RATE_LIMIT ? { publicRateLimit: { max: Number(process.env.GONGKAI_PUBLIC_RATE_LIMIT), windowMs: 3_600_000 } } : {}),
     },
     prepare: async (deps) => {

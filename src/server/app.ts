@@ -12,6 +12,8 @@ import { secureHeaders } from 'hono/secure-headers';
 import { sessionMiddleware } from './auth/session.js';
 import type { AppDeps, AppEnv, RouteModule } from './context.js';
 import { errorResponse } from './errors.js';
+import { clientAddressMiddleware } from './rate-limit.js';
+import { textHygiene } from './text-hygiene.js';
 import { adminRoutes } from './routes/admin.js';
 import { authRoutes } from './routes/auth.js';
 import { ROUTE_MODULES } from './routes/index.js';
@@ -50,6 +52,8 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   });
   app.notFound((c) => c.json({ error: '没有这个地址 (no such address)' }, 404));
 
+  // Who is asking, through the trusted proxies only (GONGKAI_TRUSTED_PROXIES): the rate limits' and the sign-in throttle's key.
+  app.use('*', clientAddressMiddleware(deps.config.trustedProxies ?? []));
   // overwrite: false — a route that serves untrusted HTML (an uploaded report, a preview) sets its own, stricter policy.
   app.use('*', secureHeaders({ contentSecurityPolicy: CSP, referrerPolicy: 'same-origin', crossOriginEmbedderPolicy: false, overwrite: false }));
   // JSON bodies are small; uploads have their own, larger limit in the supervisor routes.
@@ -57,6 +61,8 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     if (c.req.path.startsWith('/api/supervisor/uploads')) return next();
     return bodyLimit({ maxSize: 2 * 1024 * 1024, onError: (cc) => cc.json({ error: '请求内容超过 2 MiB (request too large)' }, 413) })(c, next);
   });
+  // Every text in NFC; NUL bytes and lone surrogates refused with the field's name (400, never a 500).
+  app.use('/api/*', textHygiene());
   // Only the API needs to know who is asking; the page and its assets are the same for everyone.
   app.use('/api/*', sessionMiddleware(deps));
 

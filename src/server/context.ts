@@ -13,6 +13,8 @@ export interface ServerConfig {
   publicRateLimit: { max: number; windowMs: number };
   /** Supervisor uploads: per file and per request. */
   upload: { maxFileBytes: number; maxFiles: number };
+  /** Proxies (addresses or CIDR ranges) whose X-Forwarded-For names the client; none by default. */
+  trustedProxies: string[];
   /** Folder of the built browser application (index.html + assets); absent in API-only tests. */
   webRoot?: string;
 }
@@ -21,6 +23,7 @@ export const DEFAULT_CONFIG: ServerConfig = {
   secureCookies: true,
   publicRateLimit: { max: 10, windowMs: 60 * 60 * 1000 },
   upload: { maxFileBytes: 64 * 1024 * 1024, maxFiles: 500 },
+  trustedProxies: [],
 };
 
 /** The use cases' services (src/app/context.ts) and what only the HTTP side needs. */
@@ -36,6 +39,8 @@ export interface AppEnv {
     sessionId: string | null;
     /** A random id per browser (cookie), for anonymous CSRF tokens and rate limits. */
     clientId: string;
+    /** The client's network address, through the trusted proxies (src/server/rate-limit.ts). */
+    clientAddress: string;
   };
 }
 

@@ -27,5 +27,10 @@ export function download(c: Context, bytes: Uint8Array, contentType: string, fil
 /** A use case's file as a download. */
 export const sendFile = (c: Context, file: FileDownload): Response => download(c, file.bytes, file.type, file.fileName, file.asciiName);
 
-/** A name as the browser sent it, without control characters (it ends up in headers, logs and pages). */
-export const printable = (name: string): string => [...name].filter((ch) => ch.charCodeAt(0) >= 0x20 && ch !== '\u007f').join('');
+/**
+ * An uploaded file's name as the browser sent it, in NFC, without NUL and other control
+ * characters or lone surrogates (it ends up in headers, logs, pages and the database). The one
+ * place every upload's file name passes; a bad character costs the character, never the file.
+ */
+export const printable = (name: string): string =>
+  [...name.normalize('NFC')].filter((ch) => ch.charCodeAt(0) >= 0x20 && ch !== '\u007f' && !/^[\ud800-\udfff]$/.test(ch)).join('');

@@ -6,7 +6,7 @@ import { directory, exportDirectory, importDirectory, saveDirectoryBody } from '
 import { requireUser } from '../auth/session.js';
 import type { RouteModule } from '../context.js';
 import { ApiError } from '../errors.js';
-import { sendFile } from '../http.js';
+import { printable, sendFile } from '../http.js';
 
 /** A directory of tens of thousands of bodies is a few MB; more is not a directory. */
 const MAX_DIRECTORY_BYTES = 20 * 1024 * 1024;
@@ -26,7 +26,7 @@ export const directoryRoutes: RouteModule = (app, deps) => {
     }
     if (!file || typeof file === 'string') throw new ApiError(400, '没有收到名录文件（字段名应为 file）');
     if (file.size > MAX_DIRECTORY_BYTES) throw new ApiError(413, '名录文件超过 20 MB 的上限');
-    return c.json(await importDirectory(deps, user, { bytes: new Uint8Array(await file.arrayBuffer()), fileName: file.name.slice(0, 200) }), 200);
+    return c.json(await importDirectory(deps, user, { bytes: new Uint8Array(await file.arrayBuffer()), fileName: printable(file.name).slice(0, 200) }), 200);
   });
 
   app.openapi(api.exportDirectory, async (c) => sendFile(c, await exportDirectory(deps, requireUser(c), c.req.valid('query').format)) as never);

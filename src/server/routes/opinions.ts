@@ -8,7 +8,7 @@ import * as api from '../../api/opinions.js';
 import { answerOpinion, listOpinions, opinionStatus, opinionYearFigures, submitOpinion } from '../../app/opinions.js';
 import { requireUser } from '../auth/session.js';
 import type { RouteModule } from '../context.js';
-import { RateLimiter, refusedByLimit } from '../rate-limit.js';
+import { keepIfAccepted, RateLimiter, refusedByLimit } from '../rate-limit.js';
 
 export const opinionRoutes: RouteModule = (app, deps) => {
   const limiter = new RateLimiter(deps.config.publicRateLimit.max, deps.config.publicRateLimit.windowMs);
@@ -16,7 +16,7 @@ export const opinionRoutes: RouteModule = (app, deps) => {
   app.openapi(api.submitOpinion, async (c) => {
     const refused = refusedByLimit(limiter, c);
     if (refused) return refused;
-    const result = await submitOpinion(deps, c.get('clientId'), c.req.valid('json'));
+    const result = await keepIfAccepted(limiter, c, () => submitOpinion(deps, c.get('clientId'), c.req.valid('json')), (r) => !('refused' in r));
     return 'refused' in result ? c.json(result.refused, 400) : c.json(result, 200);
   });
 

@@ -12,7 +12,7 @@
 import { correctionRoute, formInfoRoute, statusRoute, submitRoute, withdrawRoute } from '../../api/public.js';
 import { publicFormInfo, publicStatus, submitApplication, submitCorrection, withdrawApplication } from '../../app/public-applications.js';
 import type { RouteModule } from '../context.js';
-import { RateLimiter, refusedByLimit } from '../rate-limit.js';
+import { keepIfAccepted, RateLimiter, refusedByLimit } from '../rate-limit.js';
 
 export const publicRoutes: RouteModule = (app, deps) => {
   const limiter = new RateLimiter(deps.config.publicRateLimit.max, deps.config.publicRateLimit.windowMs);
@@ -22,7 +22,7 @@ export const publicRoutes: RouteModule = (app, deps) => {
   app.openapi(submitRoute, async (c) => {
     const refused = refusedByLimit(limiter, c);
     if (refused) return refused;
-    const result = await submitApplication(deps, c.get('clientId'), c.req.valid('json'));
+    const result = await keepIfAccepted(limiter, c, () => submitApplication(deps, c.get('clientId'), c.req.valid('json')), (r) => r.ok);
     return result.ok ? c.json(result.submitted, 200) : c.json({ error: result.error, fields: result.fields }, 400);
   });
 
