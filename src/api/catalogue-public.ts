@@ -9,6 +9,7 @@ import { COUNT_CAP, MAX_PAGE, PAGE_SIZE } from '../catalogue/query.js';
 import { VALIDITY_STATES } from '../catalogue/validity.js';
 import { BODY_LEVELS } from '../register/bodies.js';
 import { errors, FieldErrorSchema, IsoDate, jsonBody, jsonOf, text } from './common.js';
+import { EditVersion, StoredVersion } from './versions.js';
 
 const CATALOGUE = ['公开目录 catalogue'];
 const GUIDE = ['公开指南 guide'];
@@ -106,6 +107,7 @@ export const GuideSchema = z
   .object({
     body: BodyRefSchema,
     settings: GuideSettingsSchema,
+    version: StoredVersion,
     guide: z.object({ title: z.string(), intro: z.array(z.string()), sections: z.array(z.object({ heading: z.string(), parts: z.array(GuidePartSchema) })), missing: z.array(z.string()) }),
     canEdit: z.boolean(),
   })
@@ -167,6 +169,6 @@ export const putGuide = createRoute({
   path: '/api/bodies/{bodyId}/guide',
   tags: GUIDE,
   summary: '修改指南中的机构、地址、电话等设置（本机关经办人或管理员）(edit the guide settings)',
-  request: { params: BodyParam, body: jsonBody(GuideSettingsSchema) },
-  responses: { 200: jsonOf(GuideSchema), 400: jsonOf(FieldErrorSchema, '设置有误（fields 按字段说明）'), 401: errors[401], 403: errors[403], 404: errors[404] },
+  request: { params: BodyParam, body: jsonBody(GuideSettingsSchema.extend({ version: EditVersion }).openapi('GuideSettingsInput')) },
+  responses: { 200: jsonOf(GuideSchema), 400: jsonOf(FieldErrorSchema, '设置有误（fields 按字段说明）'), 401: errors[401], 403: errors[403], 404: errors[404], 409: errors[409] },
 });

@@ -7,6 +7,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { DISCLOSURES, DUE_SOON_WORKING_DAYS, REVIEWER_POLICIES, STATUSES, VALIDITY_STATES } from '../catalogue/index.js';
 import { BodyParam, errors, IsoDate, jsonBody, jsonOf, OkSchema, Year } from './common.js';
+import { EditVersion, StoredVersion } from './versions.js';
 
 const TAG = ['主动公开目录（后台）catalogue office'];
 
@@ -130,6 +131,7 @@ export const DetailSchema = RowSchema.extend({
   fields: StoredFields,
   ruleKind: z.string().nullable(),
   firstPublishedOn: IsoDate.nullable(),
+  version: StoredVersion,
   pending: z.object({ fields: StoredFields, status: z.string(), statusLabel: z.string(), removedAttachments: z.array(z.number().int()) }).nullable(),
   chain: z.object({
     steps: z.array(ChainStepSchema),
@@ -185,6 +187,7 @@ export const SettingsSchema = z
     reviewers: z.number().int().openapi({ description: '本机关启用的审核人员账号数' }),
     reviewersNeeded: z.number().int().openapi({ description: '按审核流程和规则至少需要的审核人员数' }),
     chainWarning: z.string().nullable(),
+    version: StoredVersion,
   })
   .openapi('CatalogueSettings');
 const SettingsInput = z
@@ -193,6 +196,7 @@ const SettingsInput = z
     reviewSteps: z.array(z.object({ name: z.string().max(20), role: z.enum(['officer', 'reviewer']) })).max(8).nullable().optional(),
     reviewerPolicy: z.enum(REVIEWER_POLICIES).nullable().optional().openapi({ description: 'shared：同一审核人可依次完成多个步骤；distinct：每步须由不同的人完成' }),
     reexamineMonths: z.number().int().nullable().optional(),
+    version: EditVersion,
   })
   .openapi('CatalogueSettingsInput');
 
@@ -250,7 +254,7 @@ export const createItem = createRoute({ ...R('post', '/api/bodies/{bodyId}/catal
 export const getItem = createRoute({ ...R('get', '/api/office/catalogue/items/{id}', '一条信息：内容、审核流程与记录、附件、发布期限 (one item, staff only)'), request: { params: ItemParam }, responses: { 200: jsonOf(DetailSchema), ...fail } });
 export const updateItem = createRoute({
   ...R('put', '/api/office/catalogue/items/{id}', '修改草稿或被退回的信息；已发布的信息修改为变更，经重新审核后替换 (edit, or change a published item)'),
-  request: { params: ItemParam, body: jsonBody(FieldsSchema) },
+  request: { params: ItemParam, body: jsonBody(FieldsSchema.extend({ version: EditVersion }).openapi('CatalogueItemUpdate')) },
   responses: { 200: jsonOf(DetailSchema), ...fail },
 });
 export const discardChange = createRoute({ ...R('delete', '/api/office/catalogue/items/{id}/change', '放弃尚未提交或被退回的变更 (discard a change)'), request: { params: ItemParam }, responses: { 200: jsonOf(DetailSchema), ...fail } });

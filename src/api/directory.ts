@@ -6,6 +6,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { REGION_LEVELS } from '../directory/codes.js';
 import { BODY_LEVELS } from '../register/bodies.js';
 import { errors, jsonBody, jsonOf } from './common.js';
+import { EditVersion, StoredVersion } from './versions.js';
 
 const TAG = ['机关名录 directory'];
 
@@ -22,6 +23,7 @@ export const DirectoryBodySchema = z
     aliases: z.array(z.string()),
     creditCode: z.string().nullable(),
     worksHere: z.boolean().openapi({ description: '在本系统办理：有经办人、受理申请、发布目录；否则为仅收录（只载入其公开的年度报告）' }),
+    version: StoredVersion,
   })
   .openapi('DirectoryBody');
 
@@ -75,6 +77,7 @@ export const BodyInputSchema = z.object({
   aliases: z.array(z.string().max(100)).max(50),
   creditCode: z.string().max(18).nullable(),
   worksHere: z.boolean(),
+  version: EditVersion,
 });
 
 export const saveBody = createRoute({
@@ -83,5 +86,5 @@ export const saveBody = createRoute({
   tags: TAG,
   summary: '新增或修改名录中的机关 (add or change a body)',
   request: { params: z.object({ id: z.string().min(1).max(60) }), body: jsonBody(BodyInputSchema) },
-  responses: { 200: jsonOf(DirectoryBodySchema), 400: errors[400], 401: errors[401], 403: errors[403] },
+  responses: { 200: jsonOf(DirectoryBodySchema), 400: errors[400], 401: errors[401], 403: errors[403], 409: errors[409] },
 });

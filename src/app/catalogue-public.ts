@@ -20,6 +20,7 @@ import type { Db } from '../store/db.js';
 import { OpinionStore } from '../store/opinion-store.js';
 import type { AppServices } from './context.js';
 import { forbidden, invalid, notFound, Refusal } from './errors.js';
+import { checkVersion } from './versions.js';
 
 const ITEM_NOT_FOUND = '没有找到该政府信息：它不存在，或者尚未公开';
 const ATTACHMENT_NOT_FOUND = '没有找到该附件：它不存在，或者所属信息尚未公开、已撤销';
@@ -125,23 +126,34 @@ const canEditGuide = (viewer: SessionUser | null, bodyId: string): boolean => !!
 /** The body's guide, for anyone; `viewer` (signed in or not) learns whether they may edit it. */
 export async function bodyGuide(s: AppServices, viewer: SessionUser | null, bodyId: string) {
   const body = await bodyRef(s.db, bodyId);
-  const settings = cleanGuideSettings(await new OpinionStore(s.db).guide(bodyId));
-  return { body, settings, guide: guideDocument(body, settings), canEdit: canEditGuide(viewer, bodyId) };
+  const store = new OpinionStore(s.db);
+  const settings = cleanGuideSettings(await store.guide(bodyId));
+  return { body, settings, version: await store.guideVersion(bodyId), guide: guideDocument(body, settings), canEdit: canEditGuide(viewer, bodyId) };
 }
 
-/** Replace the guide's settings, or refuse them field by field. */
-export async function saveGuide(s: AppServices, user: SessionUser, bodyId: string, input: GuideSettings): Promise<Awaited<ReturnType<typeof bodyGuide>> | FieldRefusal> {
+/**
+ * Replace the guide's settings, or refuse them field by field. `version` is the one the edit
+ * began from (0: never saved); a save by someone else in between is refused (409).
+ */
+export async function saveGuide(
+  s: AppServices,
+  user: SessionUser,
+  bodyId: string,
+  input: GuideSettings & { version?: number | undefined },
+): Promise<Awaited<ReturnType<typeof bodyGuide>> | FieldRefusal> {
   if (!canEditGuide(user, bodyId)) throw forbidden('只有本机关的经办人或管理员可以修改指南设置');
   await bodyRef(s.db, bodyId);
-  const refused = fieldRefusal('指南设置', checkGuideSettings(input));
+  const { version, ...asked } = input;
+  const refused = fieldRefusal('指南设置', checkGuideSettings(asked));
   if (refused) return refused;
-  const settings = cleanGuideSettings(input);
+  const settings = cleanGuideSettings(asked);
   const store = new OpinionStore(s.db);
   const actor = actorId(user);
   await s.db.transaction(async (tx) => {
     const old = await store.lockGuide(tx, bodyId);
+    checkVersion('本机关的指南设置', version, old.version);
     await store.saveGuide(tx, bodyId, settings);
-    await writeAudit(tx, actor, old === null ? 'create' : 'update', 'guide-settings', bodyId, old, settings);
+    await writeAudit(tx, actor, old.guide === null ? 'create' : 'update', 'guide-settings', bodyId, old.guide, settings);
   });
   return bodyGuide(s, user, bodyId);
 }

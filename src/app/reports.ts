@@ -20,11 +20,12 @@ import { render } from '../render/render.js';
 import type { Finding } from '../rules/finding.js';
 import { placeName } from '../rules/labels.js';
 import { writeAudit } from '../store/audit.js';
-import { loadDraft, lockDraft, reportYears, setFinal, writeDraft, type Draft } from '../store/report-store.js';
+import { insertFirstDraft, loadDraft, lockDraft, reportYears, setFinal, writeDraft, type Draft } from '../store/report-store.js';
 import type { AppServices } from './context.js';
 import type { FileDownload } from './download.js';
 import { conflict, forbidden, invalid, notFound } from './errors.js';
 import { registerReport } from './register/records.js';
+import { checkVersion, staleEdit } from './versions.js';
 
 /** PDF asked for where no Chromium is installed: the server answers 503, the CLI says which package. */
 export class PdfUnavailable extends Error {
@@ -183,11 +184,10 @@ export async function saveReport(s: AppServices, actor: Actor, input: YearInput 
   const who = actorId(actor);
   const saved = await s.db.transaction(async (tx) => {
     const old = await lockDraft(tx, bodyId, year);
-    const current = old?.revision ?? 0;
-    if (input.revision !== undefined && input.revision !== current) {
-      throw conflict(`此报告已由他人保存了更新的版本（第 ${current} 版），请刷新页面、核对后再修改 (saved by someone else meanwhile)`);
-    }
-    const draft = await writeDraft(tx, bodyId, year, report, who);
+    checkVersion('此报告', input.revision, old?.revision ?? 0);
+    // A first save checked against "none saved" must not turn into an overwrite of a concurrent first save.
+    const draft = !old && input.revision === 0 ? await insertFirstDraft(tx, bodyId, year, report, who) : await writeDraft(tx, bodyId, year, report, who);
+    if (!draft) throw staleEdit('此报告', 1);
     await writeAudit(tx, who, old ? 'update' : 'create', 'report-draft', `${bodyId}/${year}`, old?.report ?? null, report);
     return draft;
   });

@@ -43,6 +43,8 @@ export interface ItemRecord extends CatalogueItem {
   createdBy: string;
   createdAt: string;
   updatedAt: string;
+  /** Counts every change of the row: an edit begun from an older version is refused. */
+  version: number;
 }
 
 /** Per file; the API's JSON-and-form body limit (2 MiB, app.ts) must leave room for the multipart envelope. */

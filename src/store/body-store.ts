@@ -15,14 +15,14 @@ export interface BodyRow {
   region: string | null;
 }
 
-/** A body as the directory keeps it (the directory's own record: one definition). */
-export type DirectoryBodyRow = BodyRecord;
+/** A body as the directory keeps it (the directory's own record: one definition), with its version (counts every change). */
+export type DirectoryBodyRow = BodyRecord & { version: number };
 
-export interface BodyWrite extends Omit<DirectoryBodyRow, 'worksHere'> {
+export interface BodyWrite extends Omit<BodyRecord, 'worksHere'> {
   worksHere: boolean | null;
 }
 
-const DIRECTORY_COLUMNS = `id, name, level, region_code AS "regionCode", aliases, credit_code AS "creditCode", works_here AS "worksHere"`;
+const DIRECTORY_COLUMNS = `id, name, level, region_code AS "regionCode", aliases, credit_code AS "creditCode", works_here AS "worksHere", version`;
 
 export class BodyStore {
   constructor(private readonly db: Db) {}
@@ -55,6 +55,15 @@ export class BodyStore {
   /** One body as the directory keeps it, or null. */
   async get(id: string): Promise<DirectoryBodyRow | null> {
     return (await this.db.query<DirectoryBodyRow>(`SELECT ${DIRECTORY_COLUMNS} FROM bodies WHERE id = $1`, [id]))[0] ?? null;
+  }
+
+  /**
+   * One body locked for a save in this transaction, or null. Saves of one id wait for each other
+   * (a transaction lock on the id), so of two concurrent creations one finds the other's row.
+   */
+  async lock(id: string): Promise<DirectoryBodyRow | null> {
+    await this.db.query("SELECT pg_advisory_xact_lock(hashtext('body:' || $1))", [id]);
+    return (await this.db.query<DirectoryBodyRow>(`SELECT ${DIRECTORY_COLUMNS} FROM bodies WHERE id = $1 FOR UPDATE`, [id]))[0] ?? null;
   }
 
   /** The ids of the bodies in any of the regions `codes`. */

@@ -113,11 +113,12 @@ interface ItemRow {
   created_by: string;
   created_at: Date | string;
   updated_at: Date | string;
+  version: number;
 }
 
 const ITEM_COLUMNS = `id, body_id, index_no, title, summary, content, made_on, published_on, first_published_on, publisher, doc_no, topic,
   doc_type, disclosure, withheld_ground, review_on, rule_kind, effective_on, expires_on, amended_on, repealed_on, channels, interpretation_of, status,
-  revoked_on, revoke_reason, revoked_by, current_step, round, chain, pending, pending_status, pending_step, created_by, created_at, updated_at`;
+  revoked_on, revoke_reason, revoked_by, current_step, round, chain, pending, pending_status, pending_step, created_by, created_at, updated_at, version`;
 /** The list's columns: the long text stays out. */
 const LIST_COLUMNS = ITEM_COLUMNS.replace('content,', "'' AS content,");
 
@@ -168,6 +169,7 @@ function itemOf(r: ItemRow, defaultSteps: ReviewStep[]): ItemRecord {
     createdBy: r.created_by,
     createdAt: iso(r.created_at),
     updatedAt: iso(r.updated_at),
+    version: Number(r.version),
   };
 }
 
@@ -232,9 +234,24 @@ export class CatalogueStore {
     return settingsOf(row && { indexRule: row.index_rule, reviewSteps: row.review_steps, reviewerPolicy: row.reviewer_policy, reexamineMonths: row.reexamine_months });
   }
 
-  /** Keep the settings given (null: back to the default; absent: unchanged). */
+  /** The settings' version: 0 until first saved, then one more each save. */
+  async settingsVersion(bodyId: string, db: Db = this.db): Promise<number> {
+    return Number((await db.query<{ v: number }>('SELECT settings_version AS v FROM body_settings WHERE body_id = $1', [bodyId]))[0]?.v ?? 0);
+  }
+
+  /**
+   * The settings' version, their row locked for a save in this transaction. The row is made first
+   * if missing (a concurrent first save waits on its key), so saves of one body's settings queue.
+   */
+  async lockSettings(tx: Db, bodyId: string): Promise<number> {
+    await tx.query('INSERT INTO body_settings (body_id) VALUES ($1) ON CONFLICT (body_id) DO NOTHING', [bodyId]);
+    return Number((await tx.query<{ v: number }>('SELECT settings_version AS v FROM body_settings WHERE body_id = $1 FOR UPDATE', [bodyId]))[0]!.v);
+  }
+
+  /** Keep the settings given (null: back to the default; absent: unchanged), one version more. */
   async saveSettings(tx: Db, bodyId: string, change: SettingsChange): Promise<void> {
     await tx.query('INSERT INTO body_settings (body_id) VALUES ($1) ON CONFLICT (body_id) DO NOTHING', [bodyId]);
+    await tx.query('UPDATE body_settings SET settings_version = settings_version + 1 WHERE body_id = $1', [bodyId]);
     if (change.indexRule !== undefined) await tx.query('UPDATE body_settings SET index_rule = $2 WHERE body_id = $1', [bodyId, change.indexRule ? JSON.stringify(change.indexRule) : null]);
     if (change.reviewSteps !== undefined) await tx.query('UPDATE body_settings SET review_steps = $2 WHERE body_id = $1', [bodyId, change.reviewSteps ? JSON.stringify(change.reviewSteps) : null]);
     if (change.reexamineMonths !== undefined) await tx.query('UPDATE body_settings SET reexamine_months = $2 WHERE body_id = $1', [bodyId, change.reexamineMonths]);

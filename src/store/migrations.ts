@@ -64,6 +64,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 910, ...PUBLISHED_REPORT_CORRECTIONS },
   { version: 920, ...SCOPE_REGIONS_AND_PENDING },
   { version: 930, ...FINDING_REVIEWS },
+  { version: 960, ...EDIT_VERSIONS },
 ];
 
 export async function migrate(db: Db): Promise<number[]> {

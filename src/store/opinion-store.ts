@@ -161,16 +161,28 @@ export class OpinionStore {
     return typeof row.guide === 'string' ? (JSON.parse(row.guide) as GuideSettings) : row.guide;
   }
 
-  /** The guide's settings as kept, locked for the transaction; null when the body has none. */
-  async lockGuide(tx: Db, bodyId: string): Promise<unknown> {
-    return (await tx.query<{ guide: unknown }>('SELECT guide FROM body_settings WHERE body_id = $1 FOR UPDATE', [bodyId]))[0]?.guide ?? null;
+  /** The guide settings' version: 0 until first saved, then one more each save. */
+  async guideVersion(bodyId: string): Promise<number> {
+    return Number((await this.db.query<{ v: number }>('SELECT guide_version AS v FROM body_settings WHERE body_id = $1', [bodyId]))[0]?.v ?? 0);
   }
 
-  /** Replace the body's guide settings (the other settings of the row stay as they are). */
+  /**
+   * The guide's settings as kept (null when never saved) and their version, locked for the
+   * transaction. The row is made first if missing (a concurrent first save waits on its key), so
+   * saves of one body's guide queue and each sees the version the one before it left.
+   */
+  async lockGuide(tx: Db, bodyId: string): Promise<{ guide: unknown; version: number }> {
+    await tx.query('INSERT INTO body_settings (body_id) VALUES ($1) ON CONFLICT (body_id) DO NOTHING', [bodyId]);
+    const row = (await tx.query<{ guide: unknown; v: number }>('SELECT guide, guide_version AS v FROM body_settings WHERE body_id = $1 FOR UPDATE', [bodyId]))[0]!;
+    const version = Number(row.v);
+    return { guide: version === 0 ? null : row.guide, version };
+  }
+
+  /** Replace the body's guide settings (the other settings of the row stay as they are), one version more. */
   async saveGuide(tx: Db, bodyId: string, settings: GuideSettings): Promise<void> {
     await tx.query(
-      `INSERT INTO body_settings (body_id, guide) VALUES ($1, $2::jsonb)
-       ON CONFLICT (body_id) DO UPDATE SET guide = EXCLUDED.guide`,
+      `INSERT INTO body_settings (body_id, guide, guide_version) VALUES ($1, $2::jsonb, 1)
+       ON CONFLICT (body_id) DO UPDATE SET guide = EXCLUDED.guide, guide_version = body_settings.guide_version + 1`,
       [bodyId, JSON.stringify(settings)],
     );
   }

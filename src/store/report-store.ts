@@ -90,6 +90,21 @@ export async function lockDraft(tx: Db, bodyId: string, year: number): Promise<D
   return rows[0] ? fromRow(bodyId, rows[0]) : null;
 }
 
+/**
+ * The year's first draft (revision 1), or null when another save created it first. The insert
+ * waits on the unique key for a concurrent first save and then does nothing: exactly one wins,
+ * on PostgreSQL as on PGlite (a row lock cannot guard a row that does not exist yet).
+ */
+export async function insertFirstDraft(tx: Db, bodyId: string, year: number, report: AnnualReport, actor: string): Promise<Draft | null> {
+  const row = (await tx.query<DraftRow>(
+    `INSERT INTO report_drafts (body_id, year, model, revision, updated_by, updated_at) VALUES ($1, $2, $3, 1, $4, now())
+     ON CONFLICT (body_id, year) DO NOTHING
+     RETURNING ${COLUMNS}`,
+    [bodyId, year, JSON.stringify(report), actor],
+  ))[0];
+  return row ? fromRow(bodyId, row) : null;
+}
+
 /** Write the year's draft: the first saved is revision 1, each save after it one more. A save undoes 定稿. */
 export async function writeDraft(tx: Db, bodyId: string, year: number, report: AnnualReport, actor: string): Promise<Draft> {
   const row = (await tx.query<DraftRow>(

@@ -53,6 +53,7 @@ const base: ItemRecord = {
   createdBy: 'user:li',
   createdAt: '2026-03-02T01:00:00.000Z',
   updatedAt: '2026-03-02T01:00:00.000Z',
+  version: 1,
 };
 const item = (over: Partial<ItemRecord>): ItemRecord => ({ ...base, ...over });
 const code = (work: () => unknown) => {

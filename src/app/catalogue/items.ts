@@ -53,6 +53,7 @@ import { catalogueRefusals, type CatalogueStore } from '../../store/catalogue-st
 import type { Db } from '../../store/db.js';
 import type { AppServices } from '../context.js';
 import { forbidden } from '../errors.js';
+import { checkVersion } from '../versions.js';
 import { bodyNamed, catalogueStore, decided, draftableItem, lockedItem, readableItem, requireStaff } from './access.js';
 import { actorNames, detailOf, reviewView, rowOf } from './views.js';
 
@@ -244,8 +245,10 @@ async function saveDraft(store: CatalogueStore, tx: Db, item: ItemRecord, fields
 /**
  * Save the officer's edits: a draft or a rejected item in place, a published or approved item as
  * a change (变更) with its new 生成日期, reviewed before it replaces the published version.
+ * `version` is the item's version the edit began from: two officers editing one draft, the
+ * second to save is refused (409) instead of silently overwriting the first.
  */
-export async function updateItem(s: AppServices, user: SessionUser, id: number, input: ItemInput) {
+export async function updateItem(s: AppServices, user: SessionUser, id: number, input: ItemInput & { version?: number | undefined }) {
   const store = catalogueStore(s);
   const found = await draftableItem(store, user, id);
   const body = await bodyNamed(store, found.bodyId);
@@ -256,6 +259,7 @@ export async function updateItem(s: AppServices, user: SessionUser, id: number, 
     catalogueRefusals(() =>
       s.db.transaction(async (tx) => {
         const item = await lockedItem(store, tx, id);
+        checkVersion('此信息', input.version, item.version);
         await interpretationChecked(store, tx, item.bodyId, fields, id);
         if (editOf(item) === 'change') await saveChange(store, tx, item, fields, actor);
         else await saveDraft(store, tx, item, fields, actor);

@@ -35,6 +35,7 @@ import { catalogueRefusals, type CatalogueStore } from '../../store/catalogue-st
 import type { Db } from '../../store/db.js';
 import type { AppServices } from '../context.js';
 import { forbidden } from '../errors.js';
+import { checkVersion } from '../versions.js';
 import { bodyNamed, catalogueStore, requireStaff } from './access.js';
 
 /** The lists the back office's forms choose from, and the articles they quote. */
@@ -61,10 +62,12 @@ export function catalogueVocabulary(s: AppServices) {
  */
 async function settingsView(s: AppServices, store: CatalogueStore, bodyId: string) {
   const settings = await store.settings(bodyId);
+  const version = await store.settingsVersion(bodyId);
   const reviewers = await store.staffCount(bodyId, 'reviewer');
   const needed = reviewersNeeded(settings.reviewSteps, settings.reviewerPolicy);
   return {
     ...settings,
+    version,
     example: formatIndexNo(settings.indexRule, { bodyId, year: Number(s.today().slice(0, 4)), serial: 1 }),
     reviewerPolicies: REVIEWER_POLICIES.map((key) => ({ key, label: REVIEWER_POLICY_LABELS[key], note: REVIEWER_POLICY_NOTES[key] })),
     reviewers,
@@ -101,15 +104,21 @@ export async function catalogueSettings(s: AppServices, user: SessionUser, bodyI
   return settingsView(s, store, bodyId);
 }
 
-/** Set any of them (null: back to the default). Items in review take a changed chain from their next step. */
-export async function changeCatalogueSettings(s: AppServices, user: SessionUser, bodyId: string, input: SettingsChange) {
+/**
+ * Set any of them (null: back to the default). Items in review take a changed chain from their
+ * next step. `version` is the settings' version the edit began from (0: never saved); a save by
+ * someone else in between is refused (409), not overwritten.
+ */
+export async function changeCatalogueSettings(s: AppServices, user: SessionUser, bodyId: string, input: SettingsChange & { version?: number | undefined }) {
   if (!canConfigureCatalogue(user, bodyId)) throw forbidden('只有本机关的经办人或管理员可以修改目录设置');
   const store = catalogueStore(s);
   await bodyNamed(store, bodyId);
-  const change = checkSettingsChange(input);
+  const { version, ...asked } = input;
+  const change = checkSettingsChange(asked);
   const actor = actorId(user);
   await catalogueRefusals(() =>
     s.db.transaction(async (tx) => {
+      checkVersion('本机关的目录设置', version, await store.lockSettings(tx, bodyId));
       const before = await store.settings(bodyId, tx);
       await store.saveSettings(tx, bodyId, change);
       await writeAudit(tx, actor, 'set', 'catalogue_settings', bodyId, before, await store.settings(bodyId, tx));

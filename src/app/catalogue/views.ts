@@ -129,6 +129,7 @@ export async function detailOf(s: AppServices, store: CatalogueStore, user: Sess
     fields: editableFields(item),
     ruleKind: item.ruleKind,
     firstPublishedOn: item.firstPublishedOn,
+    version: item.version,
     pending: item.pending
       ? { fields: item.pending.fields, status: item.pending.status, statusLabel: `变更${STATUS_LABELS[item.pending.status]}`, removedAttachments: item.pending.removedAttachments }
       : null,

@@ -11,17 +11,19 @@ import { readTable, toCsv, toXlsx } from '../../directory/table.js';
 import { exportTable, type BodyRecord, type RegionRecord } from '../../directory/tree.js';
 import { BODY_LEVEL_LABELS } from '../../register/bodies.js';
 import { writeAudit } from '../../store/audit.js';
-import { BodyStore } from '../../store/body-store.js';
+import { BodyStore, type DirectoryBodyRow } from '../../store/body-store.js';
 import type { Db } from '../../store/db.js';
 import { RegionStore } from '../../store/region-store.js';
 import { requireAdmin } from '../admin.js';
 import type { AppServices } from '../context.js';
 import { XLSX, type FileDownload } from '../download.js';
 import { invalid, Refusal } from '../errors.js';
+import { checkVersion } from '../versions.js';
 
 export interface Directory {
   regions: RegionRecord[];
-  bodies: BodyRecord[];
+  /** With each body's version, which a save sends back. */
+  bodies: DirectoryBodyRow[];
 }
 
 /** Every region and body, for the administrator's tree. */
@@ -100,8 +102,12 @@ export async function exportDirectory(s: AppServices, actor: Actor, format: 'csv
 
 export type BodyInput = Omit<BodyRecord, 'id'>;
 
-/** Add a body to the directory or change one (its name, level, region, aliases, credit code, status). */
-export async function saveDirectoryBody(s: AppServices, actor: Actor, id: string, input: BodyInput): Promise<BodyRecord> {
+/**
+ * Add a body to the directory or change one (its name, level, region, aliases, credit code,
+ * status). `version` is the one the edit began from (0: a new body); another save in between is
+ * refused rather than overwritten.
+ */
+export async function saveDirectoryBody(s: AppServices, actor: Actor, id: string, input: BodyInput & { version?: number | undefined }): Promise<DirectoryBodyRow> {
   requireAdmin(actor);
   if (!BODY_ID.test(id)) throw invalid('机关编号只能用字母、数字、- 和 _，至多 40 个字符');
   const name = compactName(input.name);
@@ -112,13 +118,15 @@ export async function saveDirectoryBody(s: AppServices, actor: Actor, id: string
   if (input.level === 'department' && !input.regionCode) throw invalid(`${BODY_LEVEL_LABELS.department}须选择所属地区（所属政府的行政区划）`);
   const aliases = [...new Set(input.aliases.map(compactName).filter((a) => a && a !== name))];
   const body: BodyRecord = { id, name, level: input.level, regionCode: input.regionCode, aliases, creditCode, worksHere: input.worksHere };
-  await s.db.transaction(async (tx) => {
+  return s.db.transaction(async (tx) => {
     if (body.regionCode && !(await tx.query('SELECT 1 FROM regions WHERE code = $1', [body.regionCode])).length) throw invalid(`没有行政区划代码为“${body.regionCode}”的地区`);
-    const old = await new BodyStore(tx).get(id);
+    const store = new BodyStore(tx);
+    const old = await store.lock(id);
+    checkVersion(old ? '该机关的名录信息' : '该编号的机关', input.version, old?.version ?? 0);
     await BodyStore.write(tx, [body]);
     await writeAudit(tx, actorId(actor), old ? 'update' : 'create', 'body', id, old, body);
+    return (await store.get(id))!;
   });
-  return body;
 }
 
 /**

@@ -9,6 +9,7 @@ import { bodyGuide, catalogueOptions, publishedAttachment, publishedItem, saveGu
 import { requireUser } from '../auth/session.js';
 import type { RouteModule } from '../context.js';
 import { attachment } from '../http.js';
+import { withVersion } from './if-match.js';
 
 /** A stored media type (with parameters such as charset) only when well formed: it goes into a header. */
 const MEDIA_TYPE = /^[\w.+-]+\/[\w.+-]+(\s*;\s*[\w.+-]+=("[^"\r\n]*"|[\w.+-]+))*$/;
@@ -37,7 +38,7 @@ export const cataloguePublicRoutes: RouteModule = (app, deps) => {
   app.openapi(api.getGuide, async (c) => c.json(await bodyGuide(deps, c.get('user'), c.req.valid('param').bodyId), 200));
 
   app.openapi(api.putGuide, async (c) => {
-    const result = await saveGuide(deps, requireUser(c), c.req.valid('param').bodyId, c.req.valid('json'));
+    const result = await saveGuide(deps, requireUser(c), c.req.valid('param').bodyId, withVersion(c, c.req.valid('json')));
     return 'refused' in result ? c.json(result.refused, 400) : c.json(result, 200);
   });
 };

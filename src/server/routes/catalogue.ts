@@ -13,6 +13,7 @@ import { requireUser } from '../auth/session.js';
 import type { AppEnv, RouteModule } from '../context.js';
 import { ApiError } from '../errors.js';
 import { attachment, printable } from '../http.js';
+import { withVersion } from './if-match.js';
 
 /** Types a browser may render from our origin; anything else downloads as bytes. */
 const SAFE_TYPES = new Set([
@@ -64,7 +65,7 @@ export const catalogueRoutes: RouteModule = (app, deps) => {
 
   app.openapi(api.getItem, async (c) => c.json(await catalogue.getItem(deps, requireUser(c), c.req.valid('param').id), 200));
 
-  app.openapi(api.updateItem, async (c) => c.json(await catalogue.updateItem(deps, requireUser(c), c.req.valid('param').id, c.req.valid('json')), 200));
+  app.openapi(api.updateItem, async (c) => c.json(await catalogue.updateItem(deps, requireUser(c), c.req.valid('param').id, withVersion(c, c.req.valid('json'))), 200));
 
   app.openapi(api.discardChange, async (c) => c.json(await catalogue.discardChange(deps, requireUser(c), c.req.valid('param').id), 200));
 
@@ -111,7 +112,7 @@ export const catalogueRoutes: RouteModule = (app, deps) => {
 
   app.openapi(api.getSettings, async (c) => c.json(await catalogue.catalogueSettings(deps, requireUser(c), c.req.valid('param').bodyId), 200));
 
-  app.openapi(api.putSettings, async (c) => c.json(await catalogue.changeCatalogueSettings(deps, requireUser(c), c.req.valid('param').bodyId, c.req.valid('json')), 200));
+  app.openapi(api.putSettings, async (c) => c.json(await catalogue.changeCatalogueSettings(deps, requireUser(c), c.req.valid('param').bodyId, withVersion(c, c.req.valid('json'))), 200));
 
   app.openapi(api.figures, async (c) => c.json(await catalogue.catalogueFigures(deps, requireUser(c), c.req.valid('param').bodyId, c.req.valid('query').year), 200));
 };

@@ -7,6 +7,7 @@ import { requireUser } from '../auth/session.js';
 import type { RouteModule } from '../context.js';
 import { ApiError } from '../errors.js';
 import { printable, sendFile } from '../http.js';
+import { withVersion } from './if-match.js';
 
 /** A directory of tens of thousands of bodies is a few MB; more is not a directory. */
 const MAX_DIRECTORY_BYTES = 20 * 1024 * 1024;
@@ -31,5 +32,5 @@ export const directoryRoutes: RouteModule = (app, deps) => {
 
   app.openapi(api.exportDirectory, async (c) => sendFile(c, await exportDirectory(deps, requireUser(c), c.req.valid('query').format)) as never);
 
-  app.openapi(api.saveBody, async (c) => c.json(await saveDirectoryBody(deps, requireUser(c), c.req.valid('param').id, c.req.valid('json')), 200));
+  app.openapi(api.saveBody, async (c) => c.json(await saveDirectoryBody(deps, requireUser(c), c.req.valid('param').id, withVersion(c, c.req.valid('json'))), 200));
 };
