@@ -117,10 +117,15 @@ export const ENTITY_WORDS: Readonly<Record<string, string>> = {
   'sign-in-lock': '登录锁定',
   directory: '机关名录',
   region: '行政区划',
+  'indicator-thresholds': '指标预警阈值',
 };
 
 /** Field names, in every entity. */
 export const FIELD_WORDS: Readonly<Record<string, string>> = {
+  // Indicator thresholds of a region
+  indicator: '指标',
+  yellow: '黄色阈值',
+  red: '红色阈值',
   // Bodies and accounts
   name: '名称',
   level: '层级',

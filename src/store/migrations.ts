@@ -12,6 +12,7 @@ import { ACCOUNT_ADMINISTRATION } from './migrations/accounts.js';
 import { AUDIT_BODY_AND_FILTERS } from './migrations/audit.js';
 import { PUBLISHED_REPORT_CORRECTIONS } from './migrations/corrections.js';
 import { FINDING_REVIEWS } from './migrations/findings-work.js';
+import { INDICATOR_THRESHOLDS } from './migrations/indicators.js';
 import { DIRECTORY_REGIONS } from './migrations/directory.js';
 import { CATALOGUE_ITEMS, CATALOGUE_LIFECYCLE, CATALOGUE_REVIEW_ROUNDS } from './migrations/catalogue.js';
 import { BATCH_JOB_QUEUE } from './migrations/jobs.js';
@@ -64,6 +65,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 910, ...PUBLISHED_REPORT_CORRECTIONS },
   { version: 920, ...SCOPE_REGIONS_AND_PENDING },
   { version: 930, ...FINDING_REVIEWS },
+  { version: 940, ...INDICATOR_THRESHOLDS },
   { version: 960, ...EDIT_VERSIONS },
 ];
 

@@ -5,67 +5,12 @@
  * inheritance down the region tree, percentiles, ranks.
  */
 import { describe, expect, it } from 'vitest';
-import { emptyReport, type AnnualReport } from '../../src/model/report.js';
+import { emptyReport } from '../../src/model/report.js';
 import { computeIndicators, distribution, flagOf, judge, percentile, ranks, thresholdsProblem } from '../../src/indicators/compute.js';
 import { INDICATORS, indicatorDef } from '../../src/indicators/definitions.js';
 import { applicableThresholds, indicatorTable } from '../../src/indicators/table.js';
+import { BING, BODIES, DING, JIA, REPORTS, YI } from '../support/indicator-region.js';
 
-/** A 2021-template report: every 总计 cell 0 unless given (other columns stay blank: the indicators read 总计 only). */
-function report(apps: Record<string, number | null>, appeals: Record<string, [number, number, number, number]> = {}, proactive: Record<string, number | null> = {}): AnnualReport {
-  const r = emptyReport('2021');
-  for (const row of Object.keys(r.applications)) r.applications[row]!.total = row in apps ? apps[row]! : 0;
-  for (const [g, cells] of Object.entries(r.appeals)) {
-    const [upheld, corrected, other, pending] = appeals[g] ?? [0, 0, 0, 0];
-    Object.assign(cells, { upheld, corrected, other, pending, total: upheld + corrected + other + pending });
-  }
-  for (const cells of Object.values(r.proactive)) for (const k of Object.keys(cells)) cells[k] = 0;
-  for (const [path, v] of Object.entries(proactive)) {
-    const [row, k] = path.split('.');
-    r.proactive[row!]![k!] = v;
-  }
-  return r;
-}
-
-// 甲镇 2024: 新收 20 + 上年结转 2 = 办结 19 + 结转 3. 办结 19 = 予以公开 10 + 部分公开 2 + 不予公开(第三方) 2
-// + 无法提供(不掌握) 4 + 不予处理(重复申请) 1. 复议: 维持 2 纠正 1 其他 0 未审结 1. 诉讼: 直接起诉 维持 1;
-// 复议后起诉 纠正 1 其他 1. 规范性文件 制发 3 废止 1 现行有效 12; 行政事业性收费 1.5 万元.
-const JIA = report(
-  { newReceived: 20, carriedOver: 2, granted: 10, partlyGranted: 2, 'withheld.thirdPartyRights': 2, 'unavailable.notHeld': 4, 'notProcessed.duplicate': 1, total: 19, carriedForward: 3 },
-  { reconsideration: [2, 1, 0, 1], litigationDirect: [1, 0, 0, 0], litigationAfterReconsideration: [0, 1, 1, 0] },
-  { 'normativeDocuments.issued': 3, 'normativeDocuments.repealed': 1, 'normativeDocuments.inForce': 12, 'fees.amount': 1.5 },
-);
-// 甲镇 2023: 新收 15, 办结 14 = 予以公开 6 + 部分公开 1 + 无法提供 7.
-const JIA_2023 = report({ newReceived: 15, carriedOver: 1, granted: 6, partlyGranted: 1, 'unavailable.notHeld': 7, total: 14, carriedForward: 2 });
-// 乙乡 2024: 新收 4, 办结 4 = 予以公开 1 + 无法提供 2 + 逾期未缴费 1. No appeals. 规范性文件 现行有效 5.
-const YI = report(
-  { newReceived: 4, granted: 1, 'unavailable.notHeld': 2, 'otherHandling.feeUnpaid': 1, total: 4 },
-  {},
-  { 'normativeDocuments.inForce': 5 },
-);
-// 丙街道 2024: 新收 40 + 上年结转 5 = 办结 42 + 结转 3. 办结 42 = 予以公开 12 + 部分公开 3 + 不予公开 10
-// (国家秘密 1, 过程性信息 9) + 无法提供 15 (不掌握 10, 需另行制作 5) + 不予处理 2 (信访). 复议: 维持 1.
-// 规范性文件 本年制发: blank. 现行有效 8.
-const BING = report(
-  { newReceived: 40, carriedOver: 5, granted: 12, partlyGranted: 3, 'withheld.stateSecret': 1, 'withheld.processInfo': 9, 'unavailable.notHeld': 10, 'unavailable.needsCreation': 5, 'notProcessed.petition': 2, total: 42, carriedForward: 3 },
-  { reconsideration: [1, 0, 0, 0] },
-  { 'normativeDocuments.issued': null, 'normativeDocuments.inForce': 8 },
-);
-// 丁局 2024: 新收 blank; 上年结转 1; 办结 10 = 予以公开 8 + 部分公开 2.
-const DING = report({ newReceived: null, carriedOver: 1, granted: 8, partlyGranted: 2, total: 10 });
-
-const BODIES = [
-  { id: 'jia', name: '甲镇人民政府' },
-  { id: 'yi', name: '乙乡人民政府' },
-  { id: 'bing', name: '丙街道办事处' },
-  { id: 'ding', name: '丁县某局' },
-  { id: 'wu', name: '戊镇人民政府' }, // no report for 2024
-];
-const REPORTS = new Map([
-  ['jia', new Map([[2024, JIA], [2023, JIA_2023]])],
-  ['yi', new Map([[2024, YI]])],
-  ['bing', new Map([[2024, BING]])],
-  ['ding', new Map([[2024, DING]])],
-]);
 const DEFAULTS = applicableThresholds([]);
 
 describe('one report', () => {
