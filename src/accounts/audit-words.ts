@@ -71,6 +71,10 @@ export const ACTION_WORDS: Readonly<Record<string, string>> = {
   finalize: '定稿',
   'clear-lock': '解除登录锁定',
   correct: '更正',
+  confirm: '确认问题',
+  dismiss: '驳回问题',
+  accept: '核销',
+  notice: '发出整改通知书',
 };
 
 /** An action that means something else in one kind of entry: `entity.action`. */
@@ -81,6 +85,8 @@ export const ACTION_WORDS_BY_ENTITY: Readonly<Record<string, string>> = {
   'catalogue_item.withdraw': '撤回审核',
   'catalogue_item.revoke': '撤销发布',
   'catalogue_item.delete': '删除草稿',
+  'finding.answer': '答复整改情况',
+  'finding.export': '导出问题清单',
 };
 
 /** Kinds of entry (the `entity` column). */
@@ -104,6 +110,7 @@ export const ENTITY_WORDS: Readonly<Record<string, string>> = {
   'report-draft': '年度报告',
   report: '年度报告',
   'published-report': '已公布的年度报告',
+  finding: '年度报告的问题',
   catalogue_item: '目录信息',
   catalogue_settings: '目录设置',
   'guide-settings': '公开指南设置',
@@ -217,6 +224,9 @@ export const FIELD_WORDS: Readonly<Record<string, string>> = {
   fileName: '文件名',
   size: '文件大小（字节）',
   unit: '单位',
+  code: '规则代码',
+  place: '位置',
+  deadline: '答复期限',
   // Catalogue
   title: '标题',
   summary: '内容概述',

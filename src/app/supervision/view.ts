@@ -60,7 +60,7 @@ const PLACES: Record<string, string> = { publishedOn: '落款日期', title: '�
 const SECTION_NO = ['', '一', '二', '三', '四', '五', '六'];
 
 /** Where a finding is, in words: a cell, a row, a column or a table, or a part of the text. */
-function placeOf(at: string, cellPaths: readonly string[]): string {
+export function placeOf(at: string, cellPaths: readonly string[]): string {
   const table = at.split('.')[0]!;
   if (!TABLE_KEYS.includes(table)) {
     const section = /^sections\.(\d)$/.exec(at);

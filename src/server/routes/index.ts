@@ -9,6 +9,7 @@ import { auditRoutes } from './audit.js';
 import { catalogueRoutes } from './catalogue.js';
 import { cataloguePublicRoutes } from './catalogue-public.js';
 import { directoryRoutes } from './directory.js';
+import { findingsWorkRoutes } from './findings-work.js';
 import { indicatorRoutes } from './indicators.js';
 import { opinionRoutes } from './opinions.js';
 import { pendingRoutes } from './pending.js';
@@ -18,4 +19,4 @@ import { reportRoutes } from './reports.js';
 import { supervisorRoutes } from './supervisor.js';
 import { userRoutes } from './users.js';
 
-export const ROUTE_MODULES: RouteModule[] = [publicRoutes, registerRoutes, reportRoutes, supervisorRoutes, analysisRoutes, catalogueRoutes, cataloguePublicRoutes, opinionRoutes, auditRoutes, userRoutes, calendarRoutes, directoryRoutes, pendingRoutes, indicatorRoutes];
+export const ROUTE_MODULES: RouteModule[] = [publicRoutes, registerRoutes, reportRoutes, supervisorRoutes, analysisRoutes, catalogueRoutes, cataloguePublicRoutes, opinionRoutes, auditRoutes, userRoutes, calendarRoutes, directoryRoutes, findingsWorkRoutes, pendingRoutes, indicatorRoutes];
