@@ -95,7 +95,7 @@ const CONCLUDED = ['upheld', 'corrected', 'other'] as const;
 
 function appeals(groups: readonly string[], results: readonly string[], short?: string): Operand {
   const where = groups.map((g) => `“${GROUP_LABEL[g]}”`).join('与');
-  const what = results.map((r) => `“${RESULT_LABEL[r]}”`).join('+');
+  const what = results.map((r) => `“${RESULT_LABEL[r]}”`).join(' + ');
   return { words: `表四${where}的${what}`, ...(short ? { short } : {}), paths: () => groups.flatMap((g) => results.map((r) => `appeals.${g}.${r}`)) };
 }
 
@@ -132,7 +132,8 @@ const LITIGATION = ['litigationDirect', 'litigationAfterReconsideration'] as con
 function rate(
   key: string, name: string, numerator: Operand, denominator: Operand, min: number, direction: Direction | null, thresholds: Thresholds | null, note?: string,
 ): IndicatorDef {
-  const formula = `${numerator.words} ÷ ${denominator.words} × 100%`;
+  const wrap = (o: Operand) => (o.words.includes(' + ') ? `（${o.words}）` : o.words);
+  const formula = `${wrap(numerator)} ÷ ${wrap(denominator)} × 100%`;
   return { key, name, kind: 'rate', unit: '%', numerator, denominator, formula, minDenominator: min, direction, thresholds, ...(note ? { note } : {}) };
 }
 
