@@ -146,7 +146,7 @@ export const item = createRoute({
 
 export const attachmentRoute = createRoute({
   method: 'get',
-  path: '/api/catalogue/items/{id}/attachments/{attachmentId}',
+  path: '/files/catalogue/items/{id}/attachments/{attachmentId}',
   tags: CATALOGUE,
   summary: '下载已公开条目的附件（公开）(download an attachment)',
   request: { params: AttachmentParam },

@@ -300,7 +300,7 @@ export const addAttachment = createRoute({
   responses: { 200: jsonOf(AttachmentSchema), ...fail, 413: errors[400] },
 });
 export const getAttachment = createRoute({
-  ...R('get', '/api/office/catalogue/items/{id}/attachments/{attachmentId}', '下载附件；pending=1 为变更中新增的附件 (download)'),
+  ...R('get', '/files/office/catalogue/items/{id}/attachments/{attachmentId}', '下载附件（与接口分开的 /files 路径，沙箱）；pending=1 为变更中新增的附件 (download)'),
   request: { params: AttachmentParam, query: z.object({ pending: z.enum(['0', '1']).optional() }) },
   responses: { 200: { description: '附件', content: { 'application/octet-stream': { schema: z.string().openapi({ format: 'binary' }) } } }, ...fail },
 });

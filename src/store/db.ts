@@ -3,8 +3,9 @@
  * WebAssembly, the default: nothing to install) and by `pg` for a PostgreSQL server
  * (`DATABASE_URL`). The same SQL runs on both.
  */
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { lockFolder } from './folder-lock.js';
 
 export interface Db {
   query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]>;
@@ -16,43 +17,31 @@ export interface Db {
   readonly kind: 'pglite' | 'postgres';
 }
 
-const LOCK_FILE = 'gongkai.lock';
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /**
  * Take the data folder for this process. PGlite writes a `postmaster.pid` with a fixed fake pid
  * and waits forever on a folder whose previous process was killed (kill -9, power cut) before it
- * could remove it; its pid cannot tell a live owner from a dead one. So we keep our own lock with
- * the real pid: a live owner is refused with a clear message, a dead one's leftovers are cleared.
+ * could remove it; its pid cannot tell a live owner from a dead one. So we keep our own lock
+ * (src/store/folder-lock.ts: atomic, with the owner's process start time beside its pid): a live
+ * owner is refused with a clear message, a dead one's leftovers are cleared.
  */
 function lockDataDir(dataDir: string): () => void {
-  mkdirSync(dataDir, { recursive: true });
-  const lock = join(dataDir, LOCK_FILE);
-  if (existsSync(lock)) {
-    const owner = Number(readFileSync(lock, 'utf8').trim());
-    if (Number.isInteger(owner) && owner !== process.pid && isAlive(owner)) {
-      throw new Error(`数据文件夹 ${dataDir} 正被进程 ${owner} 使用；内嵌数据库同一时间只能由一个进程打开（多个进程请用 PostgreSQL：DATABASE_URL）(data folder in use by process ${owner})`);
-    }
-  }
+  const unlock = lockFolder(dataDir);
   // The previous owner is gone: its PostgreSQL lock file is stale.
   rmSync(join(dataDir, 'postmaster.pid'), { force: true });
-  writeFileSync(lock, String(process.pid));
-  return () => rmSync(lock, { force: true });
+  return unlock;
 }
 
 /** PGlite, in memory (`dataDir` undefined) or in a folder. */
 export async function openPglite(dataDir?: string): Promise<Db> {
   const { PGlite } = await import('@electric-sql/pglite');
   const unlock = dataDir ? lockDataDir(dataDir) : () => {};
-  const pg = dataDir ? await PGlite.create(dataDir) : await PGlite.create();
+  let pg: Awaited<ReturnType<typeof PGlite.create>>;
+  try {
+    pg = dataDir ? await PGlite.create(dataDir) : await PGlite.create();
+  } catch (error) {
+    unlock();
+    throw error;
+  }
   const wrap = (q: { query: typeof pg.query }): Db['query'] =>
     async (sql, params = []) => (await q.query(sql, [...params])).rows as never;
   const execOf = (q: { exec: typeof pg.exec }) => async (sql: string) => {

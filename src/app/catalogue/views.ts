@@ -85,7 +85,7 @@ export const reviewView = (r: ReviewRecord, names: Map<string, string>) => ({ ..
 /** A file with whether the change drops it and where to download it. */
 export function attachmentView(item: ItemRecord, a: AttachmentRecord) {
   const removed = !a.pending && (item.pending?.removedAttachments ?? []).includes(a.id);
-  return { ...a, removed, url: `/api/office/catalogue/items/${item.id}/attachments/${a.id}${a.pending ? '?pending=1' : ''}` };
+  return { ...a, removed, url: `/files/office/catalogue/items/${item.id}/attachments/${a.id}${a.pending ? '?pending=1' : ''}` };
 }
 
 /** What the signed-in user may decide on the item now, or why not. */

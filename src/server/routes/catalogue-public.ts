@@ -8,12 +8,9 @@ import * as api from '../../api/catalogue-public.js';
 import { bodyGuide, catalogueOptions, publishedAttachment, publishedItem, saveGuide, searchCatalogue } from '../../app/catalogue-public.js';
 import { requireUser } from '../auth/session.js';
 import type { RouteModule } from '../context.js';
-import { attachment } from '../http.js';
+import { serveAttachment } from '../http.js';
 import { withVersion } from './if-match.js';
 
-/** A stored media type (with parameters such as charset) only when well formed: it goes into a header. */
-const MEDIA_TYPE = /^[\w.+-]+\/[\w.+-]+(\s*;\s*[\w.+-]+=("[^"\r\n]*"|[\w.+-]+))*$/;
-const safeMediaType = (t: string) => (MEDIA_TYPE.test(t.trim()) ? t.trim() : 'application/octet-stream');
 
 export const cataloguePublicRoutes: RouteModule = (app, deps) => {
   app.openapi(api.options, (c) => c.json(catalogueOptions(), 200));
@@ -25,14 +22,8 @@ export const cataloguePublicRoutes: RouteModule = (app, deps) => {
   app.openapi(api.attachmentRoute, async (c) => {
     const { id, attachmentId } = c.req.valid('param');
     const file = await publishedAttachment(deps, id, attachmentId);
-    return c.body(file.bytes as Uint8Array<ArrayBuffer>, 200, {
-      'content-type': safeMediaType(file.mediaType),
-      'content-disposition': attachment(file.fileName),
-      'x-content-type-options': 'nosniff',
-      'content-security-policy': 'sandbox',
-      // Public, but it must disappear with its item if the item is withdrawn.
-      'cache-control': 'no-cache',
-    });
+    // Public, but it must disappear with its item if the item is withdrawn: no-cache.
+    return serveAttachment(c, file, 'no-cache');
   });
 
   app.openapi(api.getGuide, async (c) => c.json(await bodyGuide(deps, c.get('user'), c.req.valid('param').bodyId), 200));

@@ -12,26 +12,8 @@ import { MAX_ATTACHMENT_BYTES } from '../../catalogue/index.js';
 import { requireUser } from '../auth/session.js';
 import type { AppEnv, RouteModule } from '../context.js';
 import { ApiError } from '../errors.js';
-import { attachment, printable } from '../http.js';
+import { printable, serveAttachment } from '../http.js';
 import { withVersion } from './if-match.js';
-
-/** Types a browser may render from our origin; anything else downloads as bytes. */
-const SAFE_TYPES = new Set([
-  'application/pdf',
-  'image/png',
-  'image/jpeg',
-  'image/gif',
-  'application/msword',
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  'application/vnd.ms-excel',
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  'application/vnd.ms-powerpoint',
-  'application/vnd.openxmlformats-officedocument.presentationml.presentation',
-  'application/zip',
-  'application/ofd',
-  'text/plain',
-  'text/csv',
-]);
 
 /** A file name without folders or control characters. */
 const cleanName = (name: string) => printable(name.split(/[\\/]/).pop() ?? '').trim().slice(0, 200) || '附件';
@@ -89,14 +71,8 @@ export const catalogueRoutes: RouteModule = (app, deps) => {
   app.openapi(api.getAttachment, async (c) => {
     const { id, attachmentId } = c.req.valid('param');
     const file = await catalogue.attachmentFile(deps, requireUser(c), id, attachmentId, c.req.valid('query').pending === '1');
-    // Served as a download from our origin: a type we do not know is not given a chance to render.
-    const type = SAFE_TYPES.has(file.mediaType) ? file.mediaType : 'application/octet-stream';
-    return c.body(file.bytes as Uint8Array<ArrayBuffer>, 200, {
-      'content-type': type,
-      'content-disposition': attachment(file.fileName),
-      'content-security-policy': 'sandbox',
-      'cache-control': 'private, no-store',
-    });
+    // Under /files, sandboxed, typed from its bytes (src/server/http.ts).
+    return serveAttachment(c, file, 'private, no-store');
   });
 
   app.openapi(api.deleteAttachment, async (c) => {

@@ -102,7 +102,7 @@ export default function ItemPage({ params }: PageProps) {
           <ul className="attachments">
             {item.attachments.map((a) => (
               <li key={a.id}>
-                <a href={`/api/catalogue/items/${item.id}/attachments/${a.id}`} download={a.fileName}>
+                <a href={`/files/catalogue/items/${item.id}/attachments/${a.id}`} download={a.fileName}>
                   {a.fileName}
                 </a>{' '}
                 <span className="hint">（{size(a.size)}，下载）</span>
