@@ -2,7 +2,9 @@
  * The supervisor's API: uploading published reports (files and ZIPs, within the limits, CSRF
  * required), the hostile HTML page stored and served inert, one report located in its source and
  * its tables, and the scope — another supervisor, whose set does not hold the body, sees nothing
- * of it, exactly as if it did not exist.
+ * of it, exactly as if it did not exist. sup-a oversees the region 青禾县 (with 松溪乡 and 林业局 in
+ * the directory) and the body 云岭镇; a report of a body not in the directory waits in 待匹配 until
+ * sup-a creates the body in the region — an upload never creates one.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,6 +16,8 @@ import { EXTERNAL_TOOLS } from '../../src/adapters/external.js';
 import type { UploadResult } from '../../src/server/routes/supervisor.js';
 import { readUpload } from '../../src/app/supervision/source-view.js';
 import { FIXTURES, haveCommand } from '../support/shared.js';
+import { BodyStore } from '../../src/store/body-store.js';
+import { RegionStore } from '../../src/store/region-store.js';
 import { addAccount, ApiClient, testServer } from '../support/web.js';
 
 const fixture = (name: string) => readFileSync(join(FIXTURES, 'reports', name));
@@ -70,7 +74,15 @@ for (const kind of DB_KINDS) {
       server = await testServer({ db: kind, config: { upload: { maxFileBytes: 512 * 1024, maxFiles: 8 } } });
       await server.deps.register.addBody('yl', '青禾县云岭镇人民政府', 'test');
       await server.deps.register.addBody('sq', '石泉街道办事处', 'test');
+      await server.deps.db.transaction(async (tx) => {
+        await RegionStore.write(tx, [{ code: '990101', name: '青禾县', level: 'county', parentCode: null }]);
+        await BodyStore.write(tx, [
+          { id: 'sx', name: '青禾县松溪乡人民政府', level: 'township', regionCode: '990101', aliases: [], creditCode: null, worksHere: false },
+          { id: 'ly', name: '青禾县林业局', level: 'department', regionCode: '990101', aliases: [], creditCode: null, worksHere: false },
+        ]);
+      });
       await addAccount(server.deps, 'sup-a', 'supervisor', ['yl']);
+      await server.deps.db.query(`INSERT INTO user_regions (user_id, region_code) SELECT id, '990101' FROM users WHERE username = 'sup-a'`);
       await addAccount(server.deps, 'sup-b', 'supervisor', ['sq']);
       await addAccount(server.deps, 'root', 'admin', []);
       supA = new ApiClient(server.url);
@@ -102,23 +114,27 @@ for (const kind of DB_KINDS) {
       expect(await reportCount(server)).toBe(0);
     });
 
-    it('reads the hostile page of 白鹭镇, creates the body in the uploader\'s set and finds the planted error', async () => {
+    it('reads the hostile page of 白鹭镇, keeps it in 待匹配 (no body made), finds the planted error, and files it under the body sup-a creates', async () => {
+      const bodies = await server.deps.db.query('SELECT id FROM bodies ORDER BY id');
       const r = await uploadAs(supA, [{ name: HOSTILE, bytes: fixture(HOSTILE) }]);
       expect(r.status).toBe(200);
       const [res] = r.body.results;
       // Read by eye from the fixture: 青禾县白鹭镇人民政府, 2024; （一）予以公开 is 3+1 = 4 but its 总计 says 5,
       // which breaks that row's total and the 总计 column's sum of outcomes (5+1+1 = 7 ≠ 6).
-      expect(res).toMatchObject({ file: HOSTILE, ok: true, unit: '青禾县白鹭镇人民政府', year: 2024, bodyCreated: true, errors: 2 });
+      expect(res).toMatchObject({ file: HOSTILE, ok: true, unit: '青禾县白鹭镇人民政府', year: 2024, bodyId: null, match: { status: 'pending', candidates: 0 }, errors: 2 });
       hostileId = res!.reportId!;
+      expect(await server.deps.db.query('SELECT id FROM bodies ORDER BY id')).toEqual(bodies);
+      const made = await supA.json<{ bodyId: string }>('POST', `/api/supervisor/pending/${hostileId}/new-body`, { name: '青禾县白鹭镇人民政府', regionCode: '990101' });
+      expect(made.status).toBe(200);
       const session = await supA.json<{ user: { bodies: string[] } }>('GET', '/api/session');
-      expect(session.body.user.bodies).toContain(res!.bodyId);
-      const body = await server.deps.db.query<{ name: string; level: string }>('SELECT name, level FROM bodies WHERE id = $1', [res!.bodyId]);
-      expect(body).toEqual([{ name: '青禾县白鹭镇人民政府', level: 'township' }]);
+      expect(session.body.user.bodies).toContain(made.body.bodyId);
+      const body = await server.deps.db.query<{ name: string; level: string; works_here: boolean }>('SELECT name, level, works_here FROM bodies WHERE id = $1', [made.body.bodyId]);
+      expect(body).toEqual([{ name: '青禾县白鹭镇人民政府', level: 'township', works_here: false }]);
       const audit = await server.deps.db.query<{ action: string; entity: string }>("SELECT action, entity FROM audit_log WHERE actor = 'user:sup-a' AND entity <> 'sign-in' ORDER BY seq");
       expect(audit).toEqual([
-        { action: 'create', entity: 'body' },
-        { action: 'update', entity: 'user-bodies' },
         { action: 'upload', entity: 'published-report' },
+        { action: 'create', entity: 'body' },
+        { action: 'match', entity: 'published-report' },
       ]);
     });
 
@@ -192,7 +208,7 @@ for (const kind of DB_KINDS) {
     it('lists a corrupt file with its error, stored for its uploader alone', async () => {
       const r = await uploadAs(supA, [{ name: '损坏.pdf', bytes: '%PDF-1.7\n1 0 obj << /Type /Catalog >>\nthis is not the rest of a PDF' }]);
       const [res] = r.body.results;
-      expect(res).toMatchObject({ file: '损坏.pdf', ok: false, unit: null, year: null });
+      expect(res).toMatchObject({ file: '损坏.pdf', ok: false, unit: null, year: null, match: null });
       expect(res!.error).toMatch(/PDF/);
       expect(res!.reportId).not.toBeNull();
       const mine = await supA.json<Overview>('GET', '/api/supervisor/overview');
@@ -215,7 +231,7 @@ for (const kind of DB_KINDS) {
       ]);
       expect(r.status).toBe(200);
       expect(r.body.results).toEqual([
-        expect.objectContaining({ file: '云岭镇.zip!/云岭镇/2023.txt', ok: true, unit: '青禾县云岭镇人民政府', year: 2023, bodyId: 'yl', bodyCreated: false }),
+        expect.objectContaining({ file: '云岭镇.zip!/云岭镇/2023.txt', ok: true, unit: '青禾县云岭镇人民政府', year: 2023, bodyId: 'yl', match: { status: 'matched', method: '全称' } }),
         expect.objectContaining({ file: '云岭镇.zip!/云岭镇/2024.txt', ok: true, unit: '青禾县云岭镇人民政府', year: 2024, bodyId: 'yl' }),
         expect.objectContaining({ file: 'bomb.zip', ok: false, reportId: null, error: expect.stringContaining('压缩炸弹') }),
       ]);
@@ -232,11 +248,13 @@ for (const kind of DB_KINDS) {
     it('marks text copied from another body, on the copy and on the stored original', async () => {
       const original = fixture('songxi-2024.tsv.txt').toString('utf8');
       const first = await uploadAs(supA, [{ name: '松溪乡.txt', bytes: original }]);
-      expect(first.body.results[0]).toMatchObject({ ok: true, unit: '青禾县松溪乡人民政府', bodyCreated: true });
-      // The same report with the body's name changed: a new body whose text is another's.
+      expect(first.body.results[0]).toMatchObject({ ok: true, unit: '青禾县松溪乡人民政府', bodyId: 'sx', match: { status: 'matched', method: '全称' } });
+      // The same report with the body's name changed: a body not in the directory (待匹配) whose text is another's.
       const copy = original.replaceAll('松溪乡', '桃源乡');
       const second = await uploadAs(supA, [{ name: '桃源乡.txt', bytes: copy }]);
-      expect(second.body.results[0]).toMatchObject({ ok: true, unit: '青禾县桃源乡人民政府', bodyCreated: true });
+      expect(second.body.results[0]).toMatchObject({ ok: true, unit: '青禾县桃源乡人民政府', bodyId: null, match: { status: 'pending' } });
+      const made = await supA.json('POST', `/api/supervisor/pending/${second.body.results[0]!.reportId}/new-body`, { name: '青禾县桃源乡人民政府', regionCode: '990101' });
+      expect(made.status).toBe(200);
       const codes = async (id: number | null) => (await supA.json<ReportView>('GET', `/api/supervisor/reports/${id}`)).body.findings.map((f) => f.code);
       expect(await codes(second.body.results[0]!.reportId)).toContain('SIM.DUPLICATE');
       expect(await codes(first.body.results[0]!.reportId)).toContain('SIM.DUPLICATE');
@@ -246,7 +264,7 @@ for (const kind of DB_KINDS) {
       // 青禾县林业局 is a department: its 2024 report was due by 2025-01-31; this copy is dated 2025-02-24.
       const late = fixture('linye-2024-template2019.txt').toString('utf8').replace('二〇二五年一月二十四日', '二〇二五年二月二十四日');
       const r = await uploadAs(supA, [{ name: '林业局.txt', bytes: late }]);
-      expect(r.body.results[0]).toMatchObject({ ok: true, unit: '青禾县林业局', year: 2024 });
+      expect(r.body.results[0]).toMatchObject({ ok: true, unit: '青禾县林业局', year: 2024, bodyId: 'ly' });
       const view = await supA.json<ReportView>('GET', `/api/supervisor/reports/${r.body.results[0]!.reportId}`);
       expect(view.body.findings.find((f) => f.code === 'PUB.LATE')?.message).toContain('2025-01-31');
     });

@@ -48,13 +48,11 @@ export const ROUTES: readonly PageRoute[] = [
   // The supervisor: published reports of the bodies they oversee.
   { path: '/supervisor', page: page(() => import('./pages/supervisor/OverviewPage.js')), roles: ['supervisor', 'admin'], menu: '报告总览' },
   { path: '/supervisor/upload', page: page(() => import('./pages/supervisor/UploadPage.js')), roles: ['supervisor', 'admin'], menu: '上传报告' },
+  { path: '/supervisor/pending', page: page(() => import('./pages/supervisor/PendingPage.js')), roles: ['supervisor', 'admin'], menu: '待匹配' },
   // An officer opens their own body's published reports too (to correct them); the server keeps the scope.
   { path: '/supervisor/reports/:id', page: page(() => import('./pages/supervisor/ReportPage.js')), roles: ['supervisor', 'admin', 'officer'] },
   { path: '/supervisor/rollup', page: page(() => import('./pages/supervisor/RollupPage.js')), roles: ['supervisor', 'admin'], menu: '汇总' },
   { path: '/supervisor/charts', page: page(() => import('./pages/supervisor/ChartsPage.js')), roles: ['supervisor', 'admin'], menu: '图表' },
-  { path: '/supervisor/indicators', page: page(() => import('./pages/supervisor/IndicatorsPage.js')), roles: ['supervisor', 'admin'], menu: '指标' },
-  // Public: how every indicator is computed.
-  { path: '/indicators/definitions', page: page(() => import('./pages/IndicatorDefinitionsPage.js')) },
   // The administrator.
   { path: '/admin', page: page(() => import('./pages/admin/AdminPage.js')), roles: ['admin'], menu: '系统管理' },
   { path: '/admin/directory', page: page(() => import('./pages/admin/DirectoryPage.js')), roles: ['admin'], menu: '机关名录' },

@@ -9,6 +9,11 @@ const CSS = `
 .sv-badges { display: inline-flex; flex-wrap: wrap; gap: .25rem; margin-left: .25rem; }
 table.data td.sv-missing { background: var(--bg-soft); }
 .sv-files { margin: .5rem 0; color: var(--muted); }
+.pending-card { border: 1px solid var(--border, #d0d7de); border-radius: 6px; padding: .75rem 1rem; margin: 1rem 0; }
+.pending-card h2 { margin-top: 0; font-size: 1.15rem; }
+.pending-card fieldset { border: 0; padding: 0; margin: .5rem 0; display: grid; gap: .35rem; }
+.pending-card label.choice { display: flex; gap: .4rem; align-items: center; font-weight: normal; }
+.pending-card details { margin-top: .75rem; }
 .sv-meta { display: grid; grid-template-columns: max-content 1fr; gap: .15rem 1rem; margin: 0 0 1rem; }
 .sv-meta dt { font-weight: 600; }
 .sv-meta dd { margin: 0; }

@@ -27,7 +27,22 @@ const beijing = (iso: string) => new Date(iso).toLocaleString('zh-CN', { timeZon
 
 const splitBodies = (text: string) => text.split(/[\s,，、;；]+/).filter(Boolean);
 
-const BODY_HINT = '经办人、审核人填一个机关编号；监督者填所监督的全部机关编号，用逗号分隔；管理员不填';
+const BODY_HINT = '经办人、审核人填一个机关编号；监督者可另加监督地区以外的机关编号，用逗号分隔；管理员不填';
+
+const REGION_HINT = '仅监督者填写：行政区划代码，用逗号分隔；含该地区及其下各级地区的全部机关';
+
+type Region = { code: string; name: string };
+
+/** The regions as typed, each with its name from the directory (or said unknown). */
+function RegionNames({ text, regions }: { text: string; regions: readonly Region[] }) {
+  const codes = splitBodies(text);
+  if (!codes.length) return null;
+  return (
+    <p className="hint" role="status">
+      {codes.map((c) => `${regions.find((r) => r.code === c)?.name ?? '名录中没有此代码'}（${c}）`).join('、')}
+    </p>
+  );
+}
 
 /** Run an API call, turning a refusal into the page's message; true when it went through. */
 function useAction(setMessage: (m: Message) => void) {
@@ -59,15 +74,16 @@ function RoleSelect({ value, onChange }: { value: Role; onChange(r: Role): void 
   );
 }
 
-function NewAccount({ reload }: { reload(): Promise<void> }) {
-  const empty = { username: '', displayName: '', password: '', role: 'officer' as Role, bodies: '' };
+function NewAccount({ reload, regions }: { reload(): Promise<void>; regions: readonly Region[] }) {
+  const empty = { username: '', displayName: '', password: '', role: 'officer' as Role, bodies: '', regions: '' };
   const [form, setForm] = useState(empty);
   const [message, setMessage] = useState<Message>(null);
   const act = useAction(setMessage);
-  const set = (k: 'username' | 'displayName' | 'password' | 'bodies') => (e: { target: { value: string } }) => setForm({ ...form, [k]: e.target.value });
+  const set = (k: 'username' | 'displayName' | 'password' | 'bodies' | 'regions') => (e: { target: { value: string } }) => setForm({ ...form, [k]: e.target.value });
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    if (await act(() => post('/api/admin/users', { ...form, bodies: splitBodies(form.bodies) }), `已创建账号 ${form.username}`)) {
+    const scope = form.role === 'supervisor' ? splitBodies(form.regions) : [];
+    if (await act(() => post('/api/admin/users', { ...form, bodies: splitBodies(form.bodies), regions: scope }), `已创建账号 ${form.username}`)) {
       setForm(empty);
       await reload();
     }
@@ -81,6 +97,12 @@ function NewAccount({ reload }: { reload(): Promise<void> }) {
         <Field label="姓名或单位">{(p) => <input {...p} value={form.displayName} onChange={set('displayName')} required />}</Field>
         <Field label="初始密码" hint="至少 10 个字符">{(p) => <input {...p} type="password" value={form.password} onChange={set('password')} required autoComplete="new-password" />}</Field>
         <RoleSelect value={form.role} onChange={(role) => setForm({ ...form, role })} />
+        {form.role === 'supervisor' && (
+          <div>
+            <Field label="监督地区" hint={REGION_HINT}>{(p) => <input {...p} value={form.regions} onChange={set('regions')} inputMode="numeric" />}</Field>
+            <RegionNames text={form.regions} regions={regions} />
+          </div>
+        )}
         <Field label="机关编号" hint={BODY_HINT}>{(p) => <input {...p} value={form.bodies} onChange={set('bodies')} />}</Field>
         <button type="submit">创建账号</button>
       </form>
@@ -89,19 +111,27 @@ function NewAccount({ reload }: { reload(): Promise<void> }) {
 }
 
 /** The edit form of one account: name, role and bodies together (an officer has one body). */
-function EditAccount({ user, onDone, act }: { user: User; onDone(changed: boolean): Promise<void>; act: ReturnType<typeof useAction> }) {
+function EditAccount({ user, regions: known, onDone, act }: { user: User; regions: readonly Region[]; onDone(changed: boolean): Promise<void>; act: ReturnType<typeof useAction> }) {
   const [displayName, setDisplayName] = useState(user.displayName);
   const [role, setRole] = useState<Role>(user.role);
   const [bodies, setBodies] = useState(user.bodies.join('，'));
+  const [regions, setRegions] = useState(user.regions.join('，'));
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const ok = await act(() => api('PATCH', `/api/admin/users/${user.id}`, { displayName, role, bodies: splitBodies(bodies) }), `已修改账号 ${user.username}`);
+    const scope = role === 'supervisor' ? splitBodies(regions) : [];
+    const ok = await act(() => api('PATCH', `/api/admin/users/${user.id}`, { displayName, role, bodies: splitBodies(bodies), regions: scope }), `已修改账号 ${user.username}`);
     if (ok) await onDone(true);
   };
   return (
     <form onSubmit={submit} className="filters" aria-label={`修改账号 ${user.displayName}`}>
       <Field label="姓名或单位">{(p) => <input {...p} value={displayName} onChange={(e) => setDisplayName(e.target.value)} required />}</Field>
       <RoleSelect value={role} onChange={setRole} />
+      {role === 'supervisor' && (
+        <div>
+          <Field label="监督地区" hint={REGION_HINT}>{(p) => <input {...p} value={regions} onChange={(e) => setRegions(e.target.value)} inputMode="numeric" />}</Field>
+          <RegionNames text={regions} regions={known} />
+        </div>
+      )}
       <Field label="机关编号" hint={BODY_HINT}>{(p) => <input {...p} value={bodies} onChange={(e) => setBodies(e.target.value)} />}</Field>
       <button type="submit">保存修改</button>
       <button type="button" className="secondary" onClick={() => void onDone(false)}>
@@ -117,12 +147,14 @@ function statusOf(u: User) {
   return <span className="badge badge-ok">正常</span>;
 }
 
-function Accounts({ users, bodies, reload }: { users: User[]; bodies: Body[]; reload(): Promise<void> }) {
+function Accounts({ users, bodies, regions, reload }: { users: User[]; bodies: Body[]; regions: readonly Region[]; reload(): Promise<void> }) {
   const { user: me } = useSession();
   const [editing, setEditing] = useState<number | null>(null);
   const [message, setMessage] = useState<Message>(null);
   const act = useAction(setMessage);
   const name = (id: string) => bodies.find((b) => b.id === id)?.name ?? `${id}（机关不存在）`;
+  const regionName = (code: string) => `${regions.find((r) => r.code === code)?.name ?? '名录中没有此代码'}（${code}）及以下`;
+  const scopeOf = (u: User) => [...u.regions.map(regionName), ...u.bodies.map(name)].join('、') || '—';
 
   const toggle = async (u: User) => {
     const disabling = !u.disabled;
@@ -178,13 +210,14 @@ function Accounts({ users, bodies, reload }: { users: User[]; bodies: Body[]; re
                 <td><Id>{u.username}</Id></td>
                 <td>{u.displayName}</td>
                 <td>{ROLE_LABELS[u.role]}</td>
-                <td>{u.bodies.length ? u.bodies.map(name).join('、') : '—'}</td>
+                <td>{scopeOf(u)}</td>
                 <td>{statusOf(u)}</td>
                 <td className="nowrap">{u.lastSignInAt ? beijing(u.lastSignInAt) : '从未登录'}</td>
                 <td>
                   {editing === u.id ? (
                     <EditAccount
                       user={u}
+                      regions={regions}
                       act={act}
                       onDone={async (changed) => {
                         setEditing(null);
@@ -272,6 +305,10 @@ export default function UsersPage(_props: PageProps) {
   const users = useGet<User[]>('/api/admin/users');
   const bodies = useGet<Body[]>('/api/bodies');
   const locks = useGet<Lock[]>('/api/admin/sign-in-locks');
+  // The directory names observed bodies too (the public list has only those that work here).
+  const directory = useGet<{ regions: Region[]; bodies: Body[] }>('/api/admin/directory');
+  const regions = directory.data?.regions ?? [];
+  const named = bodies.data && [...bodies.data, ...(directory.data?.bodies ?? [])];
   const reload = async () => {
     await Promise.all([users.reload(), locks.reload()]);
   };
@@ -283,8 +320,8 @@ export default function UsersPage(_props: PageProps) {
         <Link to="/admin">返回系统管理</Link>
       </p>
       {error && <Notice kind="error">{error}</Notice>}
-      <NewAccount reload={reload} />
-      {users.data && bodies.data ? <Accounts users={users.data} bodies={bodies.data} reload={reload} /> : !error && <Loading what="账号" />}
+      <NewAccount reload={reload} regions={regions} />
+      {users.data && named ? <Accounts users={users.data} bodies={named} regions={regions} reload={reload} /> : !error && <Loading what="账号" />}
       {locks.data && <Locks locks={locks.data} reload={locks.reload} />}
     </>
   );

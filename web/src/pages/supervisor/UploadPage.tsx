@@ -36,7 +36,9 @@ function batches(files: readonly File[], l: UploadLimits): File[][] {
   return out;
 }
 
-const refusedResult = (file: string, error: string): UploadResult => ({ file, ok: false, reportId: null, unit: null, year: null, bodyId: null, bodyCreated: false, errors: 0, warnings: 0, error });
+const refusedResult = (file: string, error: string): UploadResult => ({
+  file, ok: false, reportId: null, unit: null, year: null, bodyId: null, bodyName: null, match: null, replaced: null, sameYear: null, errors: 0, warnings: 0, error,
+});
 
 function Outcome({ r }: { r: UploadResult }) {
   if (r.ok) return <span className="badge badge-ok">已读取</span>;
@@ -44,17 +46,35 @@ function Outcome({ r }: { r: UploadResult }) {
   return <span className="badge badge-error">未保存</span>;
 }
 
+/** 已匹配（方式）, 待匹配 (with a link to the list), or nothing for a file not read. */
+function Match({ r }: { r: UploadResult }) {
+  if (r.match?.status === 'matched') return <span className="badge badge-ok">已匹配（{r.match.method}）</span>;
+  if (r.match?.status === 'pending') {
+    return (
+      <>
+        <span className="badge badge-warning">待匹配</span> <Link to="/supervisor/pending">{r.match.candidates ? `${r.match.candidates} 个候选，去选择` : '去选择或新建'}</Link>
+      </>
+    );
+  }
+  return null;
+}
+
 function Results({ results }: { results: UploadResult[] }) {
   const read = results.filter((r) => r.ok).length;
   const unreadable = results.filter((r) => !r.ok && r.reportId !== null).length;
   const refused = results.filter((r) => r.reportId === null).length;
-  const created = results.filter((r) => r.bodyCreated);
+  const pending = results.filter((r) => r.match?.status === 'pending').length;
   return (
     <section aria-labelledby="results-h">
       <h2 id="results-h">上传结果</h2>
       <Notice kind={refused || unreadable ? 'warning' : 'success'}>
         共 {results.length} 个文件：已读取 {read} 个，无法读取 {unreadable} 个，未保存 {refused} 个。
-        {created.length > 0 && `新建机关 ${created.length} 个，已加入您的监督范围。`} <Link to="/supervisor">查看报告总览</Link>
+        {pending > 0 && (
+          <>
+            其中 {pending} 份报告未能在您的监督范围内确定机关，已保存，<Link to="/supervisor/pending">请到“待匹配”选择或新建机关</Link>。
+          </>
+        )}{' '}
+        <Link to="/supervisor">查看报告总览</Link>
       </Notice>
       <div className="table-wrap">
         <table className="data">
@@ -63,7 +83,8 @@ function Results({ results }: { results: UploadResult[] }) {
             <tr>
               <th scope="col">文件</th>
               <th scope="col">结果</th>
-              <th scope="col">机关</th>
+              <th scope="col">报告所署机关</th>
+              <th scope="col">匹配</th>
               <th scope="col">年度</th>
               <th scope="col">错误</th>
               <th scope="col">警告</th>
@@ -77,11 +98,17 @@ function Results({ results }: { results: UploadResult[] }) {
                 <td>
                   <Outcome r={r} />
                 </td>
-                <td>{r.unit ?? ''}{r.bodyCreated ? '（新建）' : ''}</td>
+                <td>
+                  {r.unit ?? ''}
+                  {r.bodyName && r.bodyName !== r.unit && <span className="hint">（名录：{r.bodyName}）</span>}
+                </td>
+                <td>
+                  <Match r={r} />
+                </td>
                 <td>{r.year ?? ''}</td>
                 <td className="num">{r.ok ? r.errors : ''}</td>
                 <td className="num">{r.ok ? r.warnings : ''}</td>
-                <td>{r.error ?? ''}</td>
+                <td>{[r.error, r.replaced, r.sameYear].filter(Boolean).join('；')}</td>
               </tr>
             ))}
           </tbody>
@@ -137,7 +164,7 @@ export default function UploadPage(_props: PageProps) {
       <PageTitle>上传报告</PageTitle>
       <p className="lead">
         上传已发布的政府信息公开工作年度报告：可一次选择多个文件、整个文件夹或 ZIP 压缩包。支持网页（HTML）、Word（.docx，装有 LibreOffice 时也支持 .doc/.wps）、PDF（扫描件需装有文字识别）、纯文本和 Markdown。
-        报告按所署机关归入您的监督范围；不在您监督范围内的机关的报告不会保存。
+        报告按所署机关在您的监督范围内匹配（全称、别名，或地区加简称）；不能唯一确定机关的报告先保存在“待匹配”，由您选择或新建机关，系统不会自动新建机关。名录中已有、但不在您监督范围内的机关的报告不会保存。
       </p>
       {limits && (
         <p className="hint">
