@@ -53,6 +53,9 @@ export const ROUTES: readonly PageRoute[] = [
   { path: '/supervisor/reports/:id', page: page(() => import('./pages/supervisor/ReportPage.js')), roles: ['supervisor', 'admin', 'officer'] },
   { path: '/supervisor/rollup', page: page(() => import('./pages/supervisor/RollupPage.js')), roles: ['supervisor', 'admin'], menu: '汇总' },
   { path: '/supervisor/charts', page: page(() => import('./pages/supervisor/ChartsPage.js')), roles: ['supervisor', 'admin'], menu: '图表' },
+  { path: '/supervisor/indicators', page: page(() => import('./pages/supervisor/IndicatorsPage.js')), roles: ['supervisor', 'admin'], menu: '指标' },
+  // Public: how every indicator is computed.
+  { path: '/indicators/definitions', page: page(() => import('./pages/IndicatorDefinitionsPage.js')) },
   // The administrator.
   { path: '/admin', page: page(() => import('./pages/admin/AdminPage.js')), roles: ['admin'], menu: '系统管理' },
   { path: '/admin/directory', page: page(() => import('./pages/admin/DirectoryPage.js')), roles: ['admin'], menu: '机关名录' },
