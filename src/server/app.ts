@@ -12,6 +12,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { sessionMiddleware } from './auth/session.js';
 import type { AppDeps, AppEnv, RouteModule } from './context.js';
 import { errorResponse } from './errors.js';
+import { attachmentHeaders, FILES_PREFIX } from './http.js';
 import { clientAddressMiddleware } from './rate-limit.js';
 import { textHygiene } from './text-hygiene.js';
 import { adminRoutes } from './routes/admin.js';
@@ -65,6 +66,11 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.use('/api/*', textHygiene());
   // Only the API needs to know who is asking; the page and its assets are the same for everyone.
   app.use('/api/*', sessionMiddleware(deps));
+  // Uploaded files, apart from the API: the same session and text checks, and every answer sandboxed and never type-sniffed.
+  app.use(`${FILES_PREFIX}/*`, textHygiene(), sessionMiddleware(deps), async (c, next) => {
+    await next();
+    for (const [name, value] of Object.entries(attachmentHeaders)) c.res.headers.set(name, value);
+  });
 
   const modules: RouteModule[] = [authRoutes, adminRoutes, ...ROUTE_MODULES];
   for (const mount of modules) mount(app, deps);
@@ -88,7 +94,7 @@ function mountWeb(app: OpenAPIHono<AppEnv>, root: string): void {
   app.use('/assets/*', serveStatic({ root }));
   app.get('/favicon.svg', serveStatic({ root }));
   app.get('*', async (c) => {
-    if (c.req.path.startsWith('/api/')) return c.json({ error: '没有这个地址 (no such address)' }, 404);
+    if (c.req.path.startsWith('/api/') || c.req.path.startsWith(`${FILES_PREFIX}/`)) return c.json({ error: '没有这个地址 (no such address)' }, 404);
     index ??= readFile(join(root, 'index.html'), 'utf8');
     return c.html(await index);
   });

@@ -4,6 +4,7 @@
  */
 import type { Context } from 'hono';
 import type { FileDownload } from '../app/download.js';
+import { attachmentType } from '../catalogue/file-type.js';
 
 /**
  * RFC 6266 / 5987 `Content-Disposition: attachment`: an ASCII fallback name (given, or the name
@@ -34,3 +35,31 @@ export const sendFile = (c: Context, file: FileDownload): Response => download(c
  */
 export const printable = (name: string): string =>
   [...name.normalize('NFC')].filter((ch) => ch.charCodeAt(0) >= 0x20 && ch !== '\u007f' && !/^[\ud800-\udfff]$/.test(ch)).join('');
+
+/** Where attachments are served: apart from the API and the pages, every answer sandboxed (see `attachmentHeaders`). */
+export const FILES_PREFIX = '/files';
+
+/**
+ * Headers of every answer under /files: no type guessing, and a sandbox — a document served here
+ * runs no script, submits no form and is its own opaque origin, whatever it holds.
+ */
+export const attachmentHeaders = {
+  'x-content-type-options': 'nosniff',
+  'content-security-policy': "sandbox; default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'",
+} as const;
+
+/**
+ * A stored attachment as the answer: its type sniffed again from the bytes (the type stored, or
+ * claimed at upload, is never trusted; a file from before sniffing that fits no allowed type is
+ * bytes), shown in the browser only when PDF or an image, else a download.
+ */
+export function serveAttachment(c: Context, file: { fileName: string; bytes: Uint8Array }, cacheControl: string): Response {
+  const type = attachmentType(file.bytes, file.fileName);
+  const disposition = attachment(file.fileName);
+  return c.body(file.bytes as Uint8Array<ArrayBuffer>, 200, {
+    'content-type': type?.mediaType ?? 'application/octet-stream',
+    'content-disposition': type?.inline ? disposition.replace(/^attachment/, 'inline') : disposition,
+    'cache-control': cacheControl,
+    ...attachmentHeaders,
+  });
+}

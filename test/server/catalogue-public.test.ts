@@ -320,33 +320,33 @@ for (const kind of DB_KINDS) {
       expect(all.total).toBe(7 + 25);
     });
 
-    it('serves a published item\'s attachment with its type, a download name, nosniff and a sandbox', async () => {
-      const res = await client.request('GET', `/api/catalogue/items/${id.budget}/attachments/${attachment.budget}`);
+    it('serves a published item\'s attachment from /files as a download typed by its bytes (a stored page with a script is bytes), nosniff and a sandbox', async () => {
+      const res = await client.request('GET', `/files/catalogue/items/${id.budget}/attachments/${attachment.budget}`);
       expect(res.status).toBe(200);
-      expect(res.headers.get('content-type')).toBe('text/html');
+      expect(res.headers.get('content-type')).toBe('application/octet-stream');
       expect(res.headers.get('content-disposition')).toBe(`attachment; filename="2025_____.html"; filename*=UTF-8''${encodeURIComponent('2025年预算说明.html')}`);
       expect(res.headers.get('x-content-type-options')).toBe('nosniff');
-      expect(res.headers.get('content-security-policy')).toMatch(/(^|, )sandbox(,|$)/);
+      expect(res.headers.get('content-security-policy')).toMatch(/^sandbox;/);
       expect(await res.text()).toBe('<script>alert(1)</script><p>预算</p>');
     });
 
-    it('keeps a stored media type\'s charset but never lets a malformed one into the headers', async () => {
+    it('types a stored file by its bytes (a text with its charset), never by the stored type, which cannot reach the headers', async () => {
       const plain = await addAttachment(server.deps.db, id.fire!, '说明.txt', 'text/plain; charset=utf-8', '巡查说明');
       const odd = await addAttachment(server.deps.db, id.fire!, 'odd.bin', 'text/html\r\nX-Injected: 1', 'x');
-      const a = await client.request('GET', `/api/catalogue/items/${id.fire}/attachments/${plain}`);
+      const a = await client.request('GET', `/files/catalogue/items/${id.fire}/attachments/${plain}`);
       expect(a.headers.get('content-type')).toBe('text/plain; charset=utf-8');
-      const b = await client.request('GET', `/api/catalogue/items/${id.fire}/attachments/${odd}`);
+      const b = await client.request('GET', `/files/catalogue/items/${id.fire}/attachments/${odd}`);
       expect(b.status).toBe(200);
       expect(b.headers.get('content-type')).toBe('application/octet-stream');
       expect(b.headers.get('x-injected')).toBeNull();
     });
 
     it('gives no attachment of an unpublished item, nor one asked for under another item', async () => {
-      const never = await client.request('GET', `/api/catalogue/items/${id.budget}/attachments/987654`);
+      const never = await client.request('GET', `/files/catalogue/items/${id.budget}/attachments/987654`);
       expect(never.status).toBe(404);
       const neverBody = await never.text();
       for (const path of [`${id.rejected}/attachments/${attachment.rejected}`, `${id.budget}/attachments/${attachment.rejected}`, `${id.fire}/attachments/${attachment.budget}`]) {
-        const r = await client.request('GET', `/api/catalogue/items/${path}`);
+        const r = await client.request('GET', `/files/catalogue/items/${path}`);
         expect(r.status, path).toBe(404);
         expect(await r.text(), path).toBe(neverBody);
       }

@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import { actorId, type SessionUser } from '../../accounts/permissions.js';
 import { CatalogueError, checkAttachment, checkAttachmentCount, filesOf, isSettled, type ItemRecord } from '../../catalogue/index.js';
+import { ALLOWED_ATTACHMENTS, attachmentType } from '../../catalogue/file-type.js';
 import { writeAudit } from '../../store/audit.js';
 import type { CatalogueStore } from '../../store/catalogue-store.js';
 import type { Db } from '../../store/db.js';
@@ -39,13 +40,17 @@ export async function addAttachment(s: AppServices, user: SessionUser, id: numbe
   const today = s.today();
   const newId = await decided(async () => {
     checkAttachment(file);
+    // The type is the bytes' own, never the one the browser claimed (a "text/javascript" file must not run).
+    const type = attachmentType(file.bytes, file.fileName);
+    if (!type) throw new CatalogueError(`附件“${file.fileName}”的类型不在允许之列（按文件内容识别）：只接受${ALLOWED_ATTACHMENTS}`);
+    const stored = { ...file, mediaType: type.mediaType };
     const sha256 = createHash('sha256').update(file.bytes).digest('hex');
     return s.db.transaction(async (tx) => {
       const item = await lockedItem(store, tx, id);
       const pending = await filesTarget(store, tx, item, actor, today);
       checkAttachmentCount(await store.countAttachments(tx, id, pending));
-      const attachment = await store.insertAttachment(tx, id, pending, { ...file, sha256 }, actor);
-      await writeAudit(tx, actor, 'attach', 'catalogue_item', String(id), null, { attachment, fileName: file.fileName, size: file.bytes.length, sha256, pending });
+      const attachment = await store.insertAttachment(tx, id, pending, { ...stored, sha256 }, actor);
+      await writeAudit(tx, actor, 'attach', 'catalogue_item', String(id), null, { attachment, fileName: file.fileName, mediaType: type.mediaType, size: file.bytes.length, sha256, pending });
       return attachment;
     });
   });
