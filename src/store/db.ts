@@ -35,13 +35,11 @@ function lockDataDir(dataDir: string): () => void {
 export async function openPglite(dataDir?: string): Promise<Db> {
   const { PGlite } = await import('@electric-sql/pglite');
   const unlock = dataDir ? lockDataDir(dataDir) : () => {};
-  let pg: Awaited<ReturnType<typeof PGlite.create>>;
-  try {
-    pg = dataDir ? await PGlite.create(dataDir) : await PGlite.create();
-  } catch (error) {
+  // A folder PGlite cannot open is given back.
+  const pg = await (dataDir ? PGlite.create(dataDir) : PGlite.create()).catch((error: unknown) => {
     unlock();
     throw error;
-  }
+  });
   const wrap = (q: { query: typeof pg.query }): Db['query'] =>
     async (sql, params = []) => (await q.query(sql, [...params])).rows as never;
   const execOf = (q: { exec: typeof pg.exec }) => async (sql: string) => {
