@@ -131,4 +131,6 @@ const { benchCatalogue } = await import('./catalogue.js');
 await benchCatalogue();
 const { benchDirectory } = await import('./directory.js');
 await benchDirectory();
+const { benchIndicators } = await import('./indicators.js');
+await benchIndicators();
 console.log(`峰值内存 peak RSS: ${(Math.max(peak, process.resourceUsage().maxRSS * 1024) / 1024 / 1024).toFixed(0)} MiB`);
