@@ -12,7 +12,9 @@ table.data td.sv-missing { background: var(--bg-soft); }
 .pending-card { border: 1px solid var(--border, #d0d7de); border-radius: 6px; padding: .75rem 1rem; margin: 1rem 0; }
 .pending-card h2 { margin-top: 0; font-size: 1.15rem; }
 .pending-card fieldset { border: 0; padding: 0; margin: .5rem 0; display: grid; gap: .35rem; }
-.pending-card label.choice { display: flex; gap: .4rem; align-items: center; font-weight: normal; }
+.pending-card label.choice { display: flex; justify-content: flex-start; gap: .5rem; align-items: center; font-weight: normal; margin: 0; }
+.pending-card label.choice input[type=radio] { width: 1.1rem; height: 1.1rem; min-height: 0; margin: 0; flex: none; }
+.pending-card form button[type=submit] { width: auto; justify-self: start; align-self: flex-start; }
 .pending-card details { margin-top: .75rem; }
 .sv-meta { display: grid; grid-template-columns: max-content 1fr; gap: .15rem 1rem; margin: 0 0 1rem; }
 .sv-meta dt { font-weight: 600; }
