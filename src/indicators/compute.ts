@@ -42,21 +42,32 @@ export interface Judged extends IndicatorValue {
 
 export const FLAG_LABELS: Record<Flag, string> = { red: '红色预警', yellow: '黄色预警' };
 
-function cellAt(report: ReportTables, path: string): Cell | undefined {
-  const [table, ...rest] = path.split('.');
-  const column = rest.pop()!;
-  const row = rest.join('.');
-  const rows = report[table as 'proactive' | 'applications' | 'appeals'] as Record<string, Record<string, Cell>> | undefined;
-  return rows?.[row]?.[column];
+type Place = readonly [table: 'proactive' | 'applications' | 'appeals', row: string, column: string, path: string];
+
+/** An operand's cells for a template, split once (the same few dozen paths are read for every report). */
+const placesCache = new Map<string, readonly Place[] | null>();
+function placesOf(def: IndicatorDef, side: 'numerator' | 'denominator', version: ReportTables['template']): readonly Place[] | null {
+  const key = `${def.key}|${side}|${version}`;
+  let places = placesCache.get(key);
+  if (places === undefined) {
+    const paths = def[side]!.paths(templateFor(version));
+    places = paths === null ? null : paths.map((path) => {
+      const [table, ...rest] = path.split('.');
+      const column = rest.pop()!;
+      return [table as Place[0], rest.join('.'), column, path] as const;
+    });
+    placesCache.set(key, places);
+  }
+  return places;
 }
 
 /** The sum of an operand's cells, or null with the reason (a template without the cell, a blank cell). */
-function operand(report: ReportTables, paths: string[] | null): { value: number | null; reason: string | null } {
-  if (paths === null) return { value: null, reason: `本报告按${report.template}年模板填报，没有此项` };
+function operand(report: ReportTables, places: readonly Place[] | null): { value: number | null; reason: string | null } {
+  if (places === null) return { value: null, reason: `本报告按${report.template}年模板填报，没有此项` };
   let sum = 0;
-  for (const p of paths) {
-    const v = cellAt(report, p);
-    if (v === null || v === undefined) return { value: null, reason: `${placeName(p)}空缺` };
+  for (const [table, row, column, path] of places) {
+    const v = (report[table] as Record<string, Record<string, Cell>> | undefined)?.[row]?.[column];
+    if (v === null || v === undefined) return { value: null, reason: `${placeName(path)}空缺` };
     sum += v;
   }
   return { value: sum, reason: null };
@@ -66,10 +77,9 @@ const round = (n: number) => Math.round(n * 1e9) / 1e9;
 
 /** One indicator of one report. */
 export function computeOne(def: IndicatorDef, report: ReportTables): IndicatorValue {
-  const t = templateFor(report.template);
-  const num = operand(report, def.numerator.paths(t));
+  const num = operand(report, placesOf(def, 'numerator', report.template));
   if (!def.denominator) return { value: num.value, numerator: num.value, denominator: null, reason: num.reason };
-  const den = operand(report, def.denominator.paths(t));
+  const den = operand(report, placesOf(def, 'denominator', report.template));
   const reason = num.reason ?? den.reason;
   if (reason !== null) return { value: null, numerator: num.value, denominator: den.value, reason };
   if (den.value === 0) return { value: null, numerator: num.value, denominator: 0, reason: '分母为 0，无法计算比率' };
