@@ -1,7 +1,8 @@
 /// <reference lib="dom" />
 /**
  * The supervisor in a real browser: uploads the five seeds and the three real PDFs with the
- * upload page's file input, sees their bodies in the overview, opens each seed's report and finds
+ * upload page's file input, each matched to its body in the directory by full name, sees their
+ * bodies in the overview, opens each seed's report and finds
  * its expected findings (issue 3), and sees a finding's cell marked in the source and in the
  * tables. A hostile report page is shown inert: no script runs in the frame or in the page.
  */
@@ -56,7 +57,13 @@ async function visibleInPane(page: Page, selector: string, pane: string): Promis
 }
 
 describe.skipIf(!HAVE_CHROMIUM || !HAVE_SHARED)('supervisor uploads the seeds and the real PDFs in Chromium', () => {
-  const web = serverAndBrowser(async ({ deps }) => addAccount(deps, 'sup', 'supervisor', []));
+  // The directory holds the uploaded reports' bodies and the supervisor oversees them: each report
+  // is matched by its full name (an upload never creates a body; unknown ones wait in 待匹配).
+  const web = serverAndBrowser(async ({ deps }) => {
+    const units = [...new Set([...SEEDS.map((s) => s.unit), ...PDFS.map((n) => expectedJson(n).unit as string)])];
+    for (const [i, unit] of units.entries()) await deps.register.addBody(`seed-${i}`, unit, 'test');
+    await addAccount(deps, 'sup', 'supervisor', units.map((_, i) => `seed-${i}`));
+  });
   let page: Page;
   const dialogs: string[] = [];
   beforeAll(async () => {
@@ -73,6 +80,7 @@ describe.skipIf(!HAVE_CHROMIUM || !HAVE_SHARED)('supervisor uploads the seeds an
     const pdfs = PDFS.map((n) => join(SHARED, 'fixtures/real', `${n}.pdf`));
     await upload(page, web.server.url, [...seeds, ...pdfs]);
     await expect.poll(() => page.getByText('共 8 个文件：已读取 8 个，无法读取 0 个，未保存 0 个。').count()).toBe(1);
+    await expect.poll(() => page.getByText('已匹配（全称）').count()).toBe(8);
     await screenshot(page, 'supervisor-upload-results');
     expect(await seriousViolations(page)).toEqual([]);
   }, 180_000);
