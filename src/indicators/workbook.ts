@@ -1,7 +1,7 @@
 /**
  * The indicator table as an Excel workbook: sheet 指标 — one row per body (values as numbers,
  * rates to one decimal, a red or yellow flag as the cell's colour and in words in 预警), then the
- * region's total, median and P10–P90; sheet 指标定义 — each indicator's formula, unit, minimum
+ * region's total, median and the 10th, 25th, 75th and 90th percentiles; sheet 指标定义 — each indicator's formula, unit, minimum
  * denominator and the thresholds applied. Bytes out, no files.
  */
 import ExcelJS from 'exceljs';
@@ -60,7 +60,7 @@ export async function indicatorWorkbook(v: WorkbookInput): Promise<Uint8Array> {
     v.indicators.forEach((i, n) => (row.getCell(LEAD.length + n + 1).numFmt = format(i)));
   };
   stat('地区合计（比率为合计分子÷合计分母）', (k) => v.totals[k]?.value ?? null);
-  for (const [label, key] of [['中位数', 'median'], ['P10', 'p10'], ['P25', 'p25'], ['P75', 'p75'], ['P90', 'p90']] as const) {
+  for (const [label, key] of [['中位数', 'median'], ['第10百分位', 'p10'], ['下四分位（第25百分位）', 'p25'], ['上四分位（第75百分位）', 'p75'], ['第90百分位', 'p90']] as const) {
     stat(label, (k) => v.distribution[k]?.[key] ?? null);
   }
   stat('参与分布的机关数', (k) => v.distribution[k]?.n ?? 0);

@@ -148,10 +148,10 @@ function Table({ data, rows, p }: { data: IndicatorTable; rows: BodyRow[]; p: Pa
         <tfoot>
           {stat('地区合计', (k) => data.totals[k]?.value ?? null, '比率为合计分子 ÷ 合计分母')}
           {stat('中位数', (k) => data.distribution[k]?.median ?? null)}
-          {stat('P10', (k) => data.distribution[k]?.p10 ?? null)}
-          {stat('P25', (k) => data.distribution[k]?.p25 ?? null)}
-          {stat('P75', (k) => data.distribution[k]?.p75 ?? null)}
-          {stat('P90', (k) => data.distribution[k]?.p90 ?? null)}
+          {stat('第10百分位', (k) => data.distribution[k]?.p10 ?? null)}
+          {stat('下四分位（第25百分位）', (k) => data.distribution[k]?.p25 ?? null)}
+          {stat('上四分位（第75百分位）', (k) => data.distribution[k]?.p75 ?? null)}
+          {stat('第90百分位', (k) => data.distribution[k]?.p90 ?? null)}
           <tr>
             <th scope="row" colSpan={2}>
               参与分布的机关数
