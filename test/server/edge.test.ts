@@ -8,24 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clientAddressOf, trustedProxies } from '../../src/server/rate-limit.js';
 import type { RunningServer } from '../../src/server/start.js';
 import { DB_KINDS } from '../support/db.js';
+import { publicForm as form } from '../support/public-form.js';
 import { addAccount, ApiClient, TEST_PASSWORD, testServer } from '../support/web.js';
-
-/** GB 11643-1999's own example number (check character X). */
-const ID_NUMBER = '11010519491231002X';
-
-const form = (overrides: Record<string, string> = {}) => ({
-  bodyId: 'yl',
-  applicantType: 'naturalPerson',
-  name: '李秀英',
-  idKind: 'resident',
-  idNumber: ID_NUMBER,
-  phone: '13812345678',
-  address: '青禾县云岭镇和平路8号',
-  description: '2025年云岭镇和平村土地征收补偿安置方案（文号不详）',
-  form: 'paper',
-  delivery: 'post',
-  ...overrides,
-});
 
 /** A citizen's browser behind the proxy: a fresh cookie jar, and the proxy's X-Forwarded-For. */
 async function citizen(url: string, forwardedFor?: string): Promise<{ post: (path: string, body: unknown) => Promise<Response> }> {

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appendEvent } from '../../src/app/register/writes.js';
 import type { RunningServer } from '../../src/server/start.js';
 import { DB_KINDS } from '../support/db.js';
+import { ID_NUMBER, publicForm as form } from '../support/public-form.js';
 import { addAccount, ApiClient, testServer } from '../support/web.js';
 
 interface Submitted {
@@ -35,23 +36,6 @@ interface Status {
   canCorrect: boolean;
   canWithdraw: boolean;
 }
-
-/** GB 11643-1999's own example number (check character X). */
-const ID_NUMBER = '11010519491231002X';
-
-const form = (overrides: Record<string, string> = {}) => ({
-  bodyId: 'yl',
-  applicantType: 'naturalPerson',
-  name: '李秀英',
-  idKind: 'resident',
-  idNumber: ID_NUMBER,
-  phone: '13812345678',
-  address: '青禾县云岭镇和平路8号',
-  description: '2025年云岭镇和平村土地征收补偿安置方案（文号不详）',
-  form: 'paper',
-  delivery: 'post',
-  ...overrides,
-});
 
 for (const kind of DB_KINDS) {
   describe(`the public application API on ${kind}`, () => {
