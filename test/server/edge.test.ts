@@ -2,8 +2,10 @@
  * The edge of the server, on the real server over HTTP (PGlite and PostgreSQL): the client address
  * behind trusted proxies only (GONGKAI_TRUSTED_PROXIES) for the public rate limit and the sign-in
  * throttle; only accepted submissions count; NUL bytes and lone surrogates in any text are a 400
- * naming the field, never a 500, and texts are stored in NFC.
+ * naming the field, never a 500, and texts are stored in NFC; a file with NULs in its name and
+ * text does not fail the upload it came in.
  */
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clientAddressOf, trustedProxies } from '../../src/server/rate-limit.js';
 import type { RunningServer } from '../../src/server/start.js';
@@ -114,6 +116,28 @@ for (const kind of DB_KINDS) {
       const ok = await (await citizen(server.url)).post('/api/public/applications', form());
       expect(ok.status).toBe(200);
       expect(await server.deps.register.applications('yl')).toHaveLength(before + 1);
+    });
+
+    it('keeps every file of an upload when one has NUL bytes in its name and text: the NULs are removed, with a warning', async () => {
+      await addAccount(server.deps, 'sup-edge', 'supervisor', ['yl']);
+      const sup = new ApiClient(server.url);
+      await sup.signIn('sup-edge');
+      const fixture = (name: string) => readFileSync(new URL(`../fixtures/reports/${name}`, import.meta.url));
+      const lines = fixture('yunling-2023.tsv.txt').toString('utf8').split('\n');
+      lines[0] = `${lines[0]}\u0000`;
+      lines[10] = `\u0000${lines[10]}`;
+      const form = new FormData();
+      form.append('file', new Blob([lines.join('\n')]), '云岭\u0000镇2023.txt');
+      form.append('file', new Blob([fixture('yunling-2024.md')]), '云岭镇2024.md');
+      const res = await sup.request('POST', '/api/supervisor/uploads', undefined, { raw: form });
+      expect(res.status).toBe(200);
+      const { results } = (await res.json()) as { results: { file: string; ok: boolean; reportId: number | null; year: number | null }[] };
+      expect(results.map((r) => [r.file, r.ok, r.year])).toEqual([
+        ['云岭镇2023.txt', true, 2023],
+        ['云岭镇2024.md', true, 2024],
+      ]);
+      const view = await sup.json<{ findings: { code: string; message: string }[] }>('GET', `/api/supervisor/reports/${results[0]!.reportId}`);
+      expect(view.body.findings.find((f) => f.code === 'INPUT.CONTROL_CHARS')?.message).toContain('2 个');
     });
 
     it('stores texts in NFC: a name typed with a combining accent is the same name as the composed one', async () => {
