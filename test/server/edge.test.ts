@@ -147,6 +147,12 @@ for (const kind of DB_KINDS) {
       const stored = (await server.deps.register.applications('yl')).find((a) => a.id === id)!;
       expect(JSON.stringify(stored)).toContain('Ren\u00e9 李');
       expect(JSON.stringify(stored)).not.toContain('e\u0301');
+      // A search typed the decomposed way finds it too: the query string is normalised as well.
+      const officer = new ApiClient(server.url);
+      await officer.signIn('officer-edge');
+      const found = await officer.json<{ items: { id: string }[] }>('GET', `/api/bodies/yl/applications?q=${encodeURIComponent('Rene\u0301')}`);
+      expect(found.status).toBe(200);
+      expect(found.body.items.map((a) => a.id)).toEqual([id]);
     });
 
     it('refuses a NUL in a query string or the address with a 400, never a 500', async () => {
