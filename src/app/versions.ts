@@ -10,7 +10,7 @@ import { conflict, type Refusal } from './errors.js';
 
 /** The refusal of an edit begun from an older version of `what` (now at `current`). */
 export function staleEdit(what: string, current: number): Refusal {
-  return conflict(`${what}已由他人保存了更新的版本（第 ${current} 版），您的修改没有保存。请刷新页面，核对最新内容后再修改 (changed by someone else meanwhile)`);
+  return conflict(`${what}已由他人保存了更新的版本（第 ${current} 版），您的修改没有保存。请刷新页面，核对最新内容后再修改。 (changed by someone else meanwhile)`);
 }
 
 /** Refuse unless the edit began from the stored version (`expected` undefined: not checked). */

@@ -4,7 +4,8 @@
  * validity; a 政策解读 links to the item it interprets. The server checks everything again.
  */
 import { useState, type FormEvent } from 'react';
-import { Field, Notice } from '../ui.js';
+import { Field } from '../ui.js';
+import { SaveFailure } from '../save-failure.js';
 import { useGet } from '../../hooks.js';
 import type { Fields, ItemList, Vocabulary } from './types.js';
 
@@ -129,7 +130,7 @@ function Interprets({ bodyId, f, set, selfId }: { bodyId: string; f: Fields; set
 export function ItemForm(props: { v: Vocabulary; bodyId: string; initial: Fields; selfId?: number; submitLabel: string; intro?: string; onSave(f: Fields): Promise<void> }) {
   const { v, bodyId, initial, submitLabel } = props;
   const [f, setF] = useState<Fields>(initial);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
   const [tried, setTried] = useState(false);
   const [busy, setBusy] = useState(false);
   const set = (p: Partial<Fields>) => setF((old) => ({ ...old, ...p }));
@@ -144,7 +145,7 @@ export function ItemForm(props: { v: Vocabulary; bodyId: string; initial: Fields
     try {
       await props.onSave(f);
     } catch (err) {
-      setError((err as Error).message);
+      setError(err);
     } finally {
       setBusy(false);
     }
@@ -169,7 +170,7 @@ export function ItemForm(props: { v: Vocabulary; bodyId: string; initial: Fields
       {f.docType === '政策解读' && <Interprets bodyId={bodyId} f={f} set={set} selfId={props.selfId} />}
       <Field label="内容概述">{(p) => <textarea {...p} value={f.summary} maxLength={2000} onChange={(e) => set({ summary: e.target.value })} />}</Field>
       <Field label="正文">{(p) => <textarea {...p} rows={12} value={f.content} onChange={(e) => set({ content: e.target.value })} />}</Field>
-      {error && <Notice kind="error">{error}</Notice>}
+      {error !== null && <SaveFailure error={error} />}
       <div className="actions">
         <button type="submit" disabled={busy}>
           {busy ? '正在保存…' : submitLabel}

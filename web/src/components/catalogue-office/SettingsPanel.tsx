@@ -6,6 +6,7 @@
  */
 import { useState, type FormEvent } from 'react';
 import { put } from '../../api.js';
+import { SaveFailure } from '../save-failure.js';
 import { Field, Loading, Notice } from '../ui.js';
 import { useGet } from '../../hooks.js';
 import type { Settings } from './types.js';
@@ -55,7 +56,7 @@ function Form({ bodyId, initial, onSaved }: { bodyId: string; initial: Settings;
   const [steps, setSteps] = useState<Step[]>(initial.reviewSteps);
   const [months, setMonths] = useState(String(initial.reexamineMonths));
   const [policy, setPolicy] = useState(initial.reviewerPolicy);
-  const [message, setMessage] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
+  const [message, setMessage] = useState<{ kind: 'success'; text: string } | { kind: 'error'; error: unknown } | null>(null);
   const save = async (e: FormEvent) => {
     e.preventDefault();
     setMessage(null);
@@ -65,11 +66,12 @@ function Form({ bodyId, initial, onSaved }: { bodyId: string; initial: Settings;
         reviewSteps: steps,
         reviewerPolicy: policy,
         reexamineMonths: Number(months),
+        version: initial.version,
       });
       onSaved(next);
       setMessage({ kind: 'success', text: `已保存。下一个索引号形如 ${next.example}。` });
     } catch (err) {
-      setMessage({ kind: 'error', text: (err as Error).message });
+      setMessage({ kind: 'error', error: err });
     }
   };
   return (
@@ -102,7 +104,8 @@ function Form({ bodyId, initial, onSaved }: { bodyId: string; initial: Settings;
       <Field label="不予公开信息的复查周期（月）" hint="条例第十八条：对不予公开的信息定期评估审查">
         {(p) => <input {...p} type="number" min={1} max={60} value={months} onChange={(e) => setMonths(e.target.value)} />}
       </Field>
-      {message && <Notice kind={message.kind}>{message.text}</Notice>}
+      {message?.kind === 'success' && <Notice kind="success">{message.text}</Notice>}
+      {message?.kind === 'error' && <SaveFailure error={message.error} />}
       <div className="actions">
         <button type="submit">保存设置</button>
       </div>

@@ -7,6 +7,7 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import type { z } from 'zod';
 import { ApiFailure, api, download, put } from '../../api.js';
+import { isStale, SaveFailure } from '../../components/save-failure.js';
 import { Field, Loading, Notice, PageTitle } from '../../components/ui.js';
 import { useGet } from '../../hooks.js';
 import type { PageProps } from '../../routes.js';
@@ -123,29 +124,39 @@ function BodyForm({ directory, editing, onSaved, onCancel }: { directory: Direct
       : EMPTY,
   );
   const [message, setMessage] = useState<Message>(null);
+  const [stale, setStale] = useState<unknown>(null);
+  // The version the edit began from (0: a new body): a save by someone else meanwhile is refused, not overwritten.
+  const [version, setVersion] = useState(() => (editing ? (directory.bodies.find((b) => b.id === editing.id)?.version ?? 0) : 0));
   const set = <K extends keyof typeof form>(k: K, v: (typeof form)[K]) => setForm({ ...form, [k]: v });
   const submit = async (e: FormEvent) => {
     e.preventDefault();
+    setStale(null);
     try {
-      await put(`/api/admin/directory/bodies/${encodeURIComponent(form.id)}`, {
+      const saved = await put<{ version: number }>(`/api/admin/directory/bodies/${encodeURIComponent(form.id)}`, {
         name: form.name,
         level: form.level,
         regionCode: form.regionCode || null,
         aliases: form.aliases.split(/[、，,；;]/).map((a) => a.trim()).filter(Boolean),
         creditCode: form.creditCode.trim() || null,
         worksHere: form.worksHere,
+        version,
       });
       setMessage({ kind: 'success', text: `已保存机关“${form.name}”` });
-      if (!editing) setForm(EMPTY);
+      if (editing) setVersion(saved.version);
+      else setForm(EMPTY);
       onSaved();
     } catch (err) {
-      setMessage({ kind: 'error', text: failure(err) });
+      if (isStale(err)) {
+        setMessage(null);
+        setStale(err);
+      } else setMessage({ kind: 'error', text: failure(err) });
     }
   };
   return (
     <section aria-labelledby="body-h">
       <h2 id="body-h">{editing ? `修改机关：${editing.name}` : '新增机关'}</h2>
       {message && <Notice kind={message.kind}>{message.text}</Notice>}
+      {stale !== null && <SaveFailure error={stale} />}
       <form onSubmit={submit} className="filters">
         <Field label="编号" hint="字母、数字、- 和 _">{(p) => <input {...p} value={form.id} onChange={(e) => set('id', e.target.value)} required readOnly={Boolean(editing)} />}</Field>
         <Field label="名称" hint="全称，如 青禾县云岭镇人民政府">{(p) => <input {...p} value={form.name} onChange={(e) => set('name', e.target.value)} required />}</Field>

@@ -65,7 +65,7 @@ function Content({ d, v, onSaved }: { d: Detail; v: Vocabulary; onSaved(next: De
   const settled = d.status === 'published' || d.status === 'approved';
   const [changing, setChanging] = useState(false);
   const save = async (f: Fields) => {
-    const next = await put<Detail>(`/api/office/catalogue/items/${d.id}`, f);
+    const next = await put<Detail>(`/api/office/catalogue/items/${d.id}`, { ...f, version: d.version });
     setChanging(false);
     onSaved(next, settled ? '变更已保存；提交审核并全部通过后替换已发布的版本。' : '已保存。');
   };

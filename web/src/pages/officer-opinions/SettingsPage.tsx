@@ -4,10 +4,11 @@
  * (/guide/:bodyId) is generated from them. An administrator picks the body first.
  */
 import { useState, type FormEvent } from 'react';
-import { ApiFailure, put } from '../../api.js';
+import { put } from '../../api.js';
 import { BodyPicker, useApi } from '../../components/catalogue-public/common.js';
 import type { Guide } from '../../components/catalogue-public/types.js';
 import '../../components/catalogue-public/catalogue-public.css';
+import { SaveFailure } from '../../components/save-failure.js';
 import { Field, Loading, Notice, PageTitle } from '../../components/ui.js';
 import type { PageProps } from '../../routes.js';
 import { Link, navigate, useLocation } from '../../router.js';
@@ -23,10 +24,12 @@ function SettingsForm({ guide, onSaved }: { guide: Guide; onSaved(g: Guide): voi
   const [s, setS] = useState<GuideSettings>(guide.settings);
   const [errors, setErrors] = useState<GuideFieldErrors>({});
   const [message, setMessage] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
+  const [failure, setFailure] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const save = async (e: FormEvent) => {
     e.preventDefault();
     setMessage(null);
+    setFailure(null);
     const found = checkGuideSettings(s);
     setErrors(found);
     if (Object.keys(found).length) {
@@ -35,11 +38,11 @@ function SettingsForm({ guide, onSaved }: { guide: Guide; onSaved(g: Guide): voi
     }
     setBusy(true);
     try {
-      const saved = await put<Guide>(`/api/bodies/${encodeURIComponent(guide.body.id)}/guide`, s);
+      const saved = await put<Guide>(`/api/bodies/${encodeURIComponent(guide.body.id)}/guide`, { ...s, version: guide.version });
       onSaved(saved);
       setMessage({ kind: 'success', text: '已保存，公开指南已随之更新' });
     } catch (err) {
-      setMessage({ kind: 'error', text: err instanceof ApiFailure ? err.message : '保存失败，请稍后重试' });
+      setFailure(err);
     } finally {
       setBusy(false);
     }
@@ -71,6 +74,7 @@ function SettingsForm({ guide, onSaved }: { guide: Guide; onSaved(g: Guide): voi
         )}
       </fieldset>
       {message && <Notice kind={message.kind}>{message.text}</Notice>}
+      {failure !== null && <SaveFailure error={failure} />}
       <div className="actions">
         <button type="submit" disabled={busy}>
           {busy ? '正在保存…' : '保存'}
