@@ -8,30 +8,25 @@
  */
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BodyStore } from '../../src/store/body-store.js';
-import { RegionStore } from '../../src/store/region-store.js';
+import { observed, scopeTo, writeDirectory } from '../support/directory.js';
 import { reportOf } from '../support/report-text.js';
 import { addAccount, HAVE_CHROMIUM, newPage, screenshot, seriousViolations, serverAndBrowser, signIn } from '../support/web.js';
 
 const file = (name: string, unit: string) => ({ name, mimeType: 'text/plain', buffer: Buffer.from(reportOf(unit)) });
-const body = (id: string, name: string, level: 'county' | 'department', regionCode: string) => ({ id, name, level, regionCode, aliases: [], creditCode: null, worksHere: false });
 
 describe.skipIf(!HAVE_CHROMIUM)('a supervisor resolves 待匹配 in Chromium', () => {
   const web = serverAndBrowser(async ({ deps }) => {
-    await deps.db.transaction(async (tx) => {
-      await RegionStore.write(tx, [
+    await writeDirectory(
+      deps.db,
+      [
         { code: '990100', name: '松江市', level: 'city', parentCode: null },
         { code: '990101', name: '青禾县', level: 'county', parentCode: '990100' },
         { code: '990102', name: '白石县', level: 'county', parentCode: '990100' },
-      ]);
-      await BodyStore.write(tx, [
-        body('qh-gov', '青禾县人民政府', 'county', '990101'),
-        body('qh-edu', '青禾县教育局', 'department', '990101'),
-        body('bs-edu', '白石县教育局', 'department', '990102'),
-      ]);
-    });
+      ],
+      [observed('qh-gov', '青禾县人民政府', 'county', '990101'), observed('qh-edu', '青禾县教育局', 'department', '990101'), observed('bs-edu', '白石县教育局', 'department', '990102')],
+    );
     await addAccount(deps, 'city', 'supervisor', []);
-    await deps.db.query(`INSERT INTO user_regions (user_id, region_code) SELECT id, '990100' FROM users WHERE username = 'city'`);
+    await scopeTo(deps.db, 'city', ['990100']);
   });
   let page: Page;
   const bodyCount = async () => Number((await web.server.deps.db.query<{ n: string }>('SELECT count(*) AS n FROM bodies'))[0]!.n);

@@ -6,27 +6,21 @@
  * below it, and none of the neighbouring county.
  */
 import { describe, expect, it } from 'vitest';
-import { BodyStore } from '../../src/store/body-store.js';
-import { RegionStore } from '../../src/store/region-store.js';
+import { observed, writeDirectory } from '../support/directory.js';
 import { addAccount, HAVE_CHROMIUM, newPage, screenshot, seriousViolations, serverAndBrowser, signIn } from '../support/web.js';
-
-const body = (id: string, name: string, level: 'county' | 'township' | 'department', regionCode: string) => ({ id, name, level, regionCode, aliases: [], creditCode: null, worksHere: false });
 
 describe.skipIf(!HAVE_CHROMIUM)('a supervisor scoped to a region in Chromium', () => {
   const web = serverAndBrowser(async ({ deps }) => {
-    await deps.db.transaction(async (tx) => {
-      await RegionStore.write(tx, [
+    await writeDirectory(
+      deps.db,
+      [
         { code: '990100', name: '松江市', level: 'city', parentCode: null },
         { code: '990101', name: '青禾县', level: 'county', parentCode: '990100' },
         { code: '990101001', name: '石泉街道', level: 'township', parentCode: '990101' },
         { code: '990102', name: '白石县', level: 'county', parentCode: '990100' },
-      ]);
-      await BodyStore.write(tx, [
-        body('qh-gov', '青禾县人民政府', 'county', '990101'),
-        body('qh-sq', '青禾县石泉街道办事处', 'township', '990101001'),
-        body('bs-gov', '白石县人民政府', 'county', '990102'),
-      ]);
-    });
+      ],
+      [observed('qh-gov', '青禾县人民政府', 'county', '990101'), observed('qh-sq', '青禾县石泉街道办事处', 'township', '990101001'), observed('bs-gov', '白石县人民政府', 'county', '990102')],
+    );
     await addAccount(deps, 'root', 'admin', []);
   });
 

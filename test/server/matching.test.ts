@@ -10,9 +10,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../src/server/start.js';
 import type { UploadResult } from '../../src/server/routes/supervisor.js';
-import type { BodyLevel } from '../../src/register/bodies.js';
-import { BodyStore, type BodyWrite } from '../../src/store/body-store.js';
-import { RegionStore } from '../../src/store/region-store.js';
+import { observed, writeDirectory } from '../support/directory.js';
 import { DB_KINDS } from '../support/db.js';
 import { reportOf } from '../support/report-text.js';
 import { ApiClient, testServer } from '../support/web.js';
@@ -29,7 +27,7 @@ const REGIONS = [
   { code: '990202', name: '西岭县', level: 'county', parentCode: '990200' },
 ] as const;
 
-const b = (id: string, name: string, level: BodyLevel, regionCode: string, aliases: string[] = []): BodyWrite => ({ id, name, level, regionCode, aliases, creditCode: null, worksHere: false });
+const b = observed;
 
 const BODIES = [
   b('p-gov', '云山省人民政府', 'province', '990000'),
@@ -73,10 +71,7 @@ for (const kind of DB_KINDS) {
 
     beforeAll(async () => {
       server = await testServer({ db: kind, today: () => '2026-03-02', config: { upload: { maxFileBytes: 512 * 1024, maxFiles: 8 } } });
-      await server.deps.db.transaction(async (tx) => {
-        await RegionStore.write(tx, REGIONS);
-        await BodyStore.write(tx, BODIES);
-      });
+      await writeDirectory(server.deps.db, REGIONS, BODIES);
       const passwordHash = await hashPassword('correct horse battery staple 9');
       await server.deps.accounts.createUser({ username: 'city', displayName: '松江市政务公开办', passwordHash, role: 'supervisor', bodies: [], regions: ['990100'] }, 'test');
       await server.deps.accounts.createUser({ username: 'county', displayName: '青禾县政务公开办', passwordHash, role: 'supervisor', bodies: [], regions: ['990101'] }, 'test');
