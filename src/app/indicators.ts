@@ -8,7 +8,7 @@
  * with none of them is answered “not found”, like one that does not exist. Thresholds of a region
  * may be set by the administrator, or by a supervisor who oversees every body in it.
  */
-import { actorId, canSeeBody, isAdmin, type SessionUser } from '../accounts/permissions.js';
+import { actorId, isAdmin, type SessionUser } from '../accounts/permissions.js';
 import { subtreeCodes, type RegionRecord } from '../directory/tree.js';
 import { thresholdsProblem, thresholdWords, type ReportTables } from '../indicators/compute.js';
 import { INDICATORS, indicatorDef, type Thresholds } from '../indicators/definitions.js';
@@ -69,7 +69,9 @@ async function scopeOf(s: AppServices, user: SessionUser, regionCode: string | n
 async function maySetThresholds(s: AppServices, user: SessionUser, regions: readonly RegionRecord[], code: string): Promise<boolean> {
   if (isAdmin(user)) return true;
   const inside = await new BodyStore(s.db).inRegions([...subtreeCodes(regions, code)]);
-  return inside.length > 0 && inside.every((id) => canSeeBody(user, id));
+  // A supervisor's set holds every body below their regions: thousands for a city.
+  const seen = new Set(user.bodies);
+  return inside.length > 0 && inside.every((id) => seen.has(id));
 }
 
 /** The bodies × indicators table of a region (or the whole scope) for a year. */
