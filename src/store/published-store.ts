@@ -2,8 +2,7 @@
  * Published reports as supervisors upload them: the table that keeps each uploaded file's model,
  * findings and source view (the text its provenance points into, the sanitised page of an HTML
  * upload), always read within the viewer's scope — a supervisor's bodies, plus their own uploads
- * that could not be matched to a body; the administrator sees all. Also the bodies an upload is
- * matched to, and the bodies it adds to the uploader's set. Rows only: reading the files, the
+ * that could not be matched to a body; the administrator sees all. Rows only: reading the files, the
  * checks and the audit are the use cases' (src/app/supervision).
  */
 import type { CellCorrection } from '../model/corrections.js';
@@ -362,23 +361,9 @@ export class PublishedStore {
     );
   }
 
-  /** Every body, for matching the units of uploaded reports. */
-  async allBodies(): Promise<BodyRef[]> {
-    return this.db.query<BodyRef>('SELECT id, name, level FROM bodies ORDER BY id');
-  }
-
-  /** A body first seen in an upload; false when it already existed. */
+  /** A body as uploads made them before matching (kept for tests of such bodies); false when it already existed. */
   async insertBody(tx: Db, body: BodyRef): Promise<boolean> {
     const made = await tx.query('INSERT INTO bodies (id, name, level) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING RETURNING id', [body.id, body.name, body.level]);
     return made.length > 0;
-  }
-
-  /** The bodies in a user's set. */
-  async userBodies(tx: Db, userId: number): Promise<string[]> {
-    return (await tx.query<{ body_id: string }>('SELECT body_id FROM user_bodies WHERE user_id = $1 ORDER BY body_id', [userId])).map((r) => r.body_id);
-  }
-
-  async addUserBody(tx: Db, userId: number, bodyId: string): Promise<void> {
-    await tx.query('INSERT INTO user_bodies (user_id, body_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [userId, bodyId]);
   }
 }

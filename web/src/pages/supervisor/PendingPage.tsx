@@ -83,6 +83,9 @@ function PendingReport({ report, list, done }: { report: Pending; list: PendingL
           <button type="submit" disabled={!options.some((o) => o.id === choice)}>归入所选机关</button>
         </form>
       )}
+      {!list.regions.length ? (
+        <p className="hint">您的监督范围没有设置地区，不能新建机关；名录中没有的机关，请管理员在账号中设置监督地区或在机关名录中添加。</p>
+      ) : (
       <details>
         <summary>名录中没有这个机关：在监督范围内新建</summary>
         <form onSubmit={create} className="filters" aria-label={`为“${report.fileName}”新建机关`}>
@@ -115,6 +118,7 @@ function PendingReport({ report, list, done }: { report: Pending; list: PendingL
         </form>
         <p className="hint">新建的机关只收录其公布的报告，不在本系统受理申请，也不向公众列出。</p>
       </details>
+      )}
     </section>
   );
 }
