@@ -9,7 +9,7 @@
  */
 import type { FindingCode } from './model/codes.js';
 import { NOT_A_REPORT_REASON, readDecoded, readTextBytes, recognizeDocument, unreadable, type ParseResult } from './parse.js';
-import { cleanString, cleanStrings } from './read/clean.js';
+import { cleanString, cleanStrings, controlCharsDiagnostic } from './read/clean.js';
 import { decodeText, sniffBinary } from './read/decode.js';
 import { decodeHtml, looksLikeHtml } from './read/html-sniff.js';
 import { InputError } from './read/input-error.js';
@@ -105,20 +105,9 @@ async function fromOcr(bytes: Uint8Array, kind: 'pdf' | 'image', tools: External
  */
 export async function parseFile(bytes: Uint8Array, options: IngestOptions = {}): Promise<IngestResult> {
   const result = await readAnyFormat(bytes, options);
-  // Counted in the file's text when there is one (the same character also sits in the document's lines and cells).
-  let inSource = 0;
-  if (result.sourceText !== null) {
-    const cleaned = cleanString(result.sourceText);
-    result.sourceText = cleaned.text;
-    inSource = cleaned.removed;
-  }
-  if (inSource + cleanStrings(result) > 0) {
-    result.report.diagnostics.unshift({
-      code: 'INPUT.CONTROL_CHARS',
-      severity: 'warning',
-      message: `文件中有${inSource ? ` ${inSource} 个` : ''}空字符（NUL）、控制字符或无效字符，已删除后读取`,
-      at: 'input',
-    });
+  // Text and HTML are cleaned before reading (readTextBytes in parse.ts, the HTML case below); what other readers extracted, after.
+  if (cleanStrings(result) > 0 && !result.report.diagnostics.some((d) => d.code === 'INPUT.CONTROL_CHARS')) {
+    result.report.diagnostics.unshift(controlCharsDiagnostic());
   }
   return result;
 }
@@ -134,9 +123,11 @@ async function readAnyFormat(bytes: Uint8Array, options: IngestOptions): Promise
       case 'text':
         return { ...readTextBytes(bytes), format };
       case 'html': {
-        const source = decodeHtml(bytes);
+        const source = cleanString(decodeHtml(bytes));
         const { readHtml } = await import('./read/html.js');
-        return fromDocument(readHtml(source), format, source);
+        const read = fromDocument(readHtml(source.text), format, source.text);
+        if (source.removed) read.report.diagnostics.unshift(controlCharsDiagnostic(source.removed));
+        return read;
       }
       case 'docx':
         return await fromDocx(bytes); // awaited here, so a refusal is caught below

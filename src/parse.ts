@@ -7,6 +7,7 @@
  */
 import type { FindingCode } from './model/codes.js';
 import { emptyReport, type AnnualReport } from './model/report.js';
+import { cleanString, controlCharsDiagnostic } from './read/clean.js';
 import { decodeText, sniffBinary, type BinaryFormat } from './read/decode.js';
 import { readText, type TextDocument } from './read/text.js';
 import { recognize } from './recognize/recognize.js';
@@ -83,7 +84,10 @@ export function readTextBytes(bytes: Uint8Array): TextRead {
   if (nul >= 0 && decoded.text.slice(0, 4096).split('\u0000').length > 8) {
     return { ...unreadable('INPUT.UNSUPPORTED_FORMAT', BINARY_REASON.binary), document: null, sourceText: null };
   }
-  const result = readDecoded(decoded.text);
+  // A few NULs or control characters (a damaged file): removed before reading, so they split no heading or number.
+  const cleaned = cleanString(decoded.text);
+  const result = readDecoded(cleaned.text);
+  if (cleaned.removed) result.report.diagnostics.unshift(controlCharsDiagnostic(cleaned.removed));
   if (decoded.encoding !== 'utf-8' || decoded.bom) {
     result.report.diagnostics.unshift({
       code: 'INPUT.ENCODING',

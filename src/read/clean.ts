@@ -4,6 +4,17 @@
  * NUL, and none of them is text a reader wrote: they are removed from everything a read returns,
  * and the read says how many went. Pure, linear in the text.
  */
+import type { Diagnostic } from '../model/report.js';
+
+/** The read's warning that characters were removed: how many, when counted in the file's text. */
+export function controlCharsDiagnostic(removed?: number): Diagnostic {
+  return {
+    code: 'INPUT.CONTROL_CHARS',
+    severity: 'warning',
+    message: `文件中有${removed ? ` ${removed} 个` : ''}空字符（NUL）、控制字符或无效字符，已删除后读取`,
+    at: 'input',
+  };
+}
 
 /** NUL and the C0/C1 controls except tab, line feed, form feed and carriage return; lone surrogates. */
 // eslint-disable-next-line no-control-regex -- these characters are what it finds
