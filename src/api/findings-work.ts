@@ -27,6 +27,7 @@ export const IssueListSchema = z
   .object({
     total: z.number().int(), page: z.number().int(), pageSize: z.number().int(), rows: z.array(IssueSchema),
     years: z.array(z.number().int()), bodies: z.array(z.object({ id: z.string(), name: z.string() })),
+    codes: z.array(z.object({ code: z.string(), rule: z.string() })).openapi({ description: '可筛选的规则' }),
   })
   .openapi('IssueList');
 

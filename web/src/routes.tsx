@@ -45,9 +45,11 @@ export const ROUTES: readonly PageRoute[] = [
   { path: '/officer/catalogue/items/:id', page: page(() => import('./pages/officer-catalogue/ItemEditPage.js')), roles: ['officer', 'reviewer', 'admin'] },
   { path: '/officer/settings', page: page(() => import('./pages/officer-opinions/SettingsPage.js')), roles: ['officer', 'admin'], menu: '指南设置' },
   { path: '/officer/opinions', page: page(() => import('./pages/officer-opinions/OpinionsPage.js')), roles: ['officer', 'reviewer', 'admin'], menu: '意见处理' },
+  { path: '/officer/rectification', page: page(() => import('./pages/officer/RectificationPage.js')), roles: ['officer'], menu: '整改事项' },
   // The supervisor: published reports of the bodies they oversee.
   { path: '/supervisor', page: page(() => import('./pages/supervisor/OverviewPage.js')), roles: ['supervisor', 'admin'], menu: '报告总览' },
   { path: '/supervisor/upload', page: page(() => import('./pages/supervisor/UploadPage.js')), roles: ['supervisor', 'admin'], menu: '上传报告' },
+  { path: '/supervisor/issues', page: page(() => import('./pages/supervisor/IssuesPage.js')), roles: ['supervisor', 'admin'], menu: '问题清单' },
   { path: '/supervisor/pending', page: page(() => import('./pages/supervisor/PendingPage.js')), roles: ['supervisor', 'admin'], menu: '待匹配' },
   // An officer opens their own body's published reports too (to correct them); the server keeps the scope.
   { path: '/supervisor/reports/:id', page: page(() => import('./pages/supervisor/ReportPage.js')), roles: ['supervisor', 'admin', 'officer'] },

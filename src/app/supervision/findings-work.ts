@@ -7,7 +7,7 @@
  * filtered, exported to Excel) and the 整改通知书 of a body and year. Everything is audited.
  */
 import { actorId, type SessionUser } from '../../accounts/permissions.js';
-import { CODE_BY_NAME, type FindingCode } from '../../model/codes.js';
+import { CODE_BY_NAME, CODES, type FindingCode } from '../../model/codes.js';
 import { cellPathsOf } from '../../model/corrections.js';
 import { emptyReport } from '../../model/report.js';
 import { decisionProblem, ISSUE_STATUS_LABELS, type IssueStatusKey } from '../../model/finding-review.js';
@@ -77,6 +77,7 @@ export async function issueList(s: AppServices, user: SessionUser, q: IssueQuery
     rows: rows.map(issueView),
     years: await published.years(viewer),
     bodies: (await published.overviewBodies(viewer, null, null)).map((b) => ({ id: b.id, name: b.name })),
+    codes: CODES.filter((c) => c.family !== 'rollup').map((c) => ({ code: c.code, rule: c.zh })),
   };
 }
 
