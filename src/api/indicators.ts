@@ -58,6 +58,9 @@ export const IndicatorTableSchema = z
     ),
     totals: z.record(z.string(), RegionValueSchema).openapi({ description: '地区合计：计数为已知值之和；比率为分子之和÷分母之和' }),
     distribution: z.record(z.string(), DistributionSchema).openapi({ description: '参与评判的机关的分布（线性插值百分位数）' }),
+    subregions: z
+      .array(z.object({ code: z.string(), name: z.string(), bodies: z.number().int(), reported: z.number().int(), totals: z.record(z.string(), RegionValueSchema) }))
+      .openapi({ description: '本地区的各下级地区（只含有您监督的机关的）：合计方法同地区合计' }),
   })
   .openapi('IndicatorTable');
 

@@ -13,7 +13,7 @@ import { subtreeCodes, type RegionRecord } from '../directory/tree.js';
 import { thresholdsProblem, thresholdWords, type ReportTables } from '../indicators/compute.js';
 import { INDICATORS, indicatorDef, type Thresholds } from '../indicators/definitions.js';
 import { chainOf, commonRegion, regionOptions } from '../indicators/regions.js';
-import { applicableThresholds, indicatorTable } from '../indicators/table.js';
+import { applicableThresholds, indicatorTable, subregionLines } from '../indicators/table.js';
 import { indicatorWorkbook } from '../indicators/workbook.js';
 import { BODY_LEVEL_LABELS } from '../register/bodies.js';
 import { writeAudit } from '../store/audit.js';
@@ -115,6 +115,16 @@ export async function indicatorView(s: AppServices, user: SessionUser, q: Indica
     }),
     totals: table.region,
     distribution: table.distribution,
+    subregions: subregionLines(
+      table,
+      regions
+        .filter((r) => region && r.parentCode === region.code)
+        .map((r) => {
+          const codes = subtreeCodes(regions, r.code);
+          return { code: r.code, name: r.name, bodyIds: new Set(bodies.filter((b) => b.regionCode !== null && codes.has(b.regionCode)).map((b) => b.id)) };
+        })
+        .filter((r) => r.bodyIds.size > 0),
+    ),
   };
 }
 

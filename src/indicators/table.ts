@@ -125,3 +125,29 @@ export function indicatorTable(
   const words = Object.fromEntries(defs.map((d) => [d.key, { ...thresholds[d.key]!, words: thresholdWords(d, thresholds[d.key]?.thresholds ?? null) }]));
   return { year, bodies: lines, region, distribution: dist, thresholds: words };
 }
+
+export interface SubregionLine {
+  code: string;
+  name: string;
+  /** Bodies of the table in the subregion, and those with the year's report. */
+  bodies: number;
+  reported: number;
+  totals: Record<string, RegionValue>;
+}
+
+/**
+ * The totals of each region below the table's region (a city's counties), from the table's own
+ * body lines: the same pooled sums as the region's total, over the bodies in each subtree.
+ */
+export function subregionLines(
+  table: Pick<IndicatorTable, 'bodies'>,
+  subregions: readonly { code: string; name: string; bodyIds: ReadonlySet<string> }[],
+  defs: readonly IndicatorDef[] = INDICATORS,
+): SubregionLine[] {
+  return subregions.map((r) => {
+    const lines = table.bodies.filter((b) => r.bodyIds.has(b.id));
+    const reported = lines.filter((b) => b.reported);
+    const totals = Object.fromEntries(defs.map((d) => [d.key, regionValue(d, reported.map((b) => b.cells[d.key]!))]));
+    return { code: r.code, name: r.name, bodies: lines.length, reported: reported.length, totals };
+  });
+}

@@ -16,8 +16,8 @@ describe.skipIf(!HAVE_CHROMIUM)('the indicators page in Chromium', () => {
     await seedRegion(deps);
   });
   let page: Page;
-  const rowOf = (name: string) => page.locator('table.ind-table tbody tr').filter({ has: page.getByRole('button', { name, exact: true }) });
-  const column = async (label: string) => (await page.locator('table.ind-table thead th').allTextContents()).findIndex((t) => t.trim() === label);
+  const rowOf = (name: string) => page.locator('table.ind-main tbody tr').filter({ has: page.getByRole('button', { name, exact: true }) });
+  const column = async (label: string) => (await page.locator('table.ind-main thead th').allTextContents()).findIndex((t) => t.trim() === label);
 
   beforeAll(async () => {
     page = (await newPage(web.browser)).page;
@@ -27,7 +27,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the indicators page in Chromium', () => {
   it('opens from the menu: 青禾县 2024, 甲镇 63.2 % and its two red flags in words', async () => {
     await page.getByRole('link', { name: '指标', exact: true }).click();
     await page.getByRole('heading', { name: '指标', exact: true }).waitFor();
-    await page.locator('table.ind-table').waitFor();
+    await page.locator('table.ind-main').waitFor();
     expect(await page.locator('.ind-summary').textContent()).toContain('青禾县 · 2024年度');
     const jia = rowOf('甲镇人民政府');
     const disclosure = await column('实质公开率');
@@ -42,23 +42,23 @@ describe.skipIf(!HAVE_CHROMIUM)('the indicators page in Chromium', () => {
     expect(await rowOf('乙乡人民政府').locator('td, th').nth(disclosure).textContent()).toBe('25.0%样本少，不评判');
     expect(await rowOf('戊镇人民政府').textContent()).toContain('无该年度报告');
     // The median row: 甲镇's own 63.2 % (丙 35.7, 甲 63.2, 丁 100).
-    const median = page.locator('table.ind-table tfoot tr').filter({ hasText: '中位数' });
+    const median = page.locator('table.ind-main tfoot tr').filter({ hasText: '中位数' });
     expect((await median.locator('td').nth(disclosure - 2).textContent())?.trim()).toBe('63.2%');
   });
 
   it('sorts and filters through the address', async () => {
     await page.getByRole('button', { name: '按实质公开率升序排列' }).click();
     await expect.poll(() => new URL(page.url()).searchParams.get('sort')).toBe('disclosureRate');
-    const names = await page.locator('table.ind-table tbody th button').allTextContents();
+    const names = await page.locator('table.ind-main tbody th button').allTextContents();
     // 乙 25 (not judged, still a value), 丙 35.7, 甲 63.2, 丁 100; 戊 without a report last.
     expect(names).toEqual(['乙乡人民政府', '丙街道办事处', '甲镇人民政府', '丁县某局', '戊镇人民政府']);
     await page.getByLabel('显示').selectOption('flagged');
-    await expect.poll(() => page.locator('table.ind-table tbody tr').count()).toBe(2);
+    await expect.poll(() => page.locator('table.ind-main tbody tr').count()).toBe(2);
     expect(new URL(page.url()).searchParams.get('show')).toBe('flagged');
     // Reloading the address gives the same view.
     await page.reload();
-    await page.locator('table.ind-table').waitFor();
-    expect(await page.locator('table.ind-table tbody th button').allTextContents()).toEqual(['丙街道办事处', '甲镇人民政府']);
+    await page.locator('table.ind-main').waitFor();
+    expect(await page.locator('table.ind-main tbody th button').allTextContents()).toEqual(['丙街道办事处', '甲镇人民政府']);
   });
 
   it('a body against the county’s median; a threshold set for the county changes the flags', async () => {
@@ -81,6 +81,21 @@ describe.skipIf(!HAVE_CHROMIUM)('the indicators page in Chromium', () => {
     const withheld = await column('不予公开率');
     expect(await rowOf('丙街道办事处').locator('td, th').nth(withheld).textContent()).toBe('23.8%红色预警');
     expect(await page.locator('#ind-thr-h + p + ul').textContent()).toContain('不予公开率：≥ 20% 红色；≥ 10% 黄色（青禾县设定）');
+  });
+
+  it('the city supervisor compares its counties and opens one', async () => {
+    const city = (await newPage(web.browser)).page;
+    await signIn(city, web.server.url, 'city');
+    await city.goto(`${web.server.url}/supervisor/indicators?region=330100&year=2024`);
+    const section = city.locator('section[aria-labelledby="ind-sub-h"]');
+    await section.waitFor();
+    // 青禾县: 5 bodies, 4 reports, 新收 64; 白溪县: 1 and 1, 新收 10, 实质公开 2 / 10.
+    const rows = await section.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => Array.from(tr.children).slice(0, 4).map((c) => c.textContent)));
+    expect(rows).toEqual([['青禾县', '5（4）', '64', '8'], ['白溪县', '1（1）', '10', '0']]);
+    await screenshot(city, 'supervisor-indicators-city');
+    await section.getByRole('button', { name: '白溪县' }).click();
+    await expect.poll(() => new URL(city.url()).searchParams.get('region')).toBe('330108');
+    await expect.poll(() => city.locator('table.ind-main tbody th button').allTextContents()).toEqual(['河口镇人民政府']);
   });
 
   it('the public reads the definitions without signing in', async () => {

@@ -28,6 +28,7 @@ interface Table {
   bodies: { id: string; name: string; reported: boolean; red: number; yellow: number; cells: Record<string, Cell> }[];
   totals: Record<string, { value: number | null; counted: number; missing: number }>;
   distribution: Record<string, { n: number; median: number } | null>;
+  subregions: { code: string; name: string; bodies: number; reported: number; totals: Record<string, { value: number | null }> }[];
 }
 
 for (const kind of DB_KINDS) {
@@ -78,6 +79,10 @@ for (const kind of DB_KINDS) {
       expect(city.bodies).toHaveLength(6);
       // 实质公开 pooled over the city: (12 + 1 + 15 + 10 + 2) / (19 + 4 + 42 + 10 + 10) = 40 / 85.
       expect(city.totals.disclosureRate!.value).toBeCloseTo((40 / 85) * 100, 6);
+      // Per county: 青禾县 新收 64 (丁 blank), 实质公开 38 / 75; 白溪县 新收 10, 实质公开 2 / 10 = 20 %.
+      expect(city.subregions.map((r) => [r.name, r.bodies, r.reported, r.totals.received!.value])).toEqual([['青禾县', 5, 4, 64], ['白溪县', 1, 1, 10]]);
+      expect(city.subregions[0]!.totals.disclosureRate!.value).toBeCloseTo((38 / 75) * 100, 6);
+      expect(city.subregions[1]!.totals.disclosureRate!.value).toBe(20);
       // The county supervisor may read the city's region (its own bodies only) but not set its thresholds.
       const partial = (await table('county', '?region=330100')).body;
       expect(partial.bodies).toHaveLength(5);

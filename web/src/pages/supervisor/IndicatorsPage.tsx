@@ -102,7 +102,7 @@ function Table({ data, rows, p }: { data: IndicatorTable; rows: BodyRow[]; p: Pa
   );
   return (
     <div className="table-wrap" tabIndex={0} role="region" aria-label="各机关指标表">
-      <table className="data ind-table">
+      <table className="data ind-table ind-main">
         <caption className="sr-only">{data.year}年度各机关指标（{rows.length} 个机关）</caption>
         <thead>
           <tr>
@@ -165,6 +165,51 @@ function Table({ data, rows, p }: { data: IndicatorTable; rows: BodyRow[]; p: Pa
         </tfoot>
       </table>
     </div>
+  );
+}
+
+/** The totals of each region below (a city's counties), each a link to its own table. */
+function Subregions({ data, p }: { data: IndicatorTable; p: Params }) {
+  if (!data.subregions.length) return null;
+  return (
+    <section aria-labelledby="ind-sub-h">
+      <h2 id="ind-sub-h">下级地区合计</h2>
+      <p className="hint">各下级地区内您监督的机关的合计（比率为合计分子 ÷ 合计分母）。点击地区名称查看该地区的机关。</p>
+      <div className="table-wrap" tabIndex={0} role="region" aria-label="下级地区合计表">
+        <table className="data ind-table">
+          <thead>
+            <tr>
+              <th scope="col">地区</th>
+              <th scope="col">机关（有报告）</th>
+              {data.indicators.map((i) => (
+                <th scope="col" key={i.key}>
+                  {i.unit === '%' ? i.name : `${i.name}（${i.unit}）`}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {data.subregions.map((r) => (
+              <tr key={r.code}>
+                <th scope="row">
+                  <button type="button" onClick={() => go({ ...p, region: r.code, body: '' })}>
+                    {r.name}
+                  </button>
+                </th>
+                <td className="num">
+                  {r.bodies}（{r.reported}）
+                </td>
+                {data.indicators.map((i) => (
+                  <td key={i.key} className="num">
+                    {formatValue(i, r.totals[i.key]?.value ?? null)}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
   );
 }
 
@@ -416,6 +461,7 @@ export default function IndicatorsPage(_props: PageProps) {
           </div>
           {data.bodies.length ? <Table data={data} rows={rows} p={p} /> : <Notice>该地区没有您监督的机关。</Notice>}
           {picked && <BodyDetail data={data} body={picked} close={() => go({ ...p, body: '' })} />}
+          <Subregions data={data} p={p} />
           <Thresholds data={data} onSaved={setData} />
         </>
       )}
