@@ -52,27 +52,15 @@ export interface StoredReview {
   answer: string | null;
 }
 
-interface Row {
-  body_id: string;
-  body_name: string;
-  year: number;
-  fingerprint: string;
-  code: string;
-  severity: string;
-  at: string;
-  message: string;
-  status: IssueStatus;
-  report_id: string | number | null;
-  reason: string | null;
-  answer: string | null;
-  decided_by_name: string | null;
-  decided_at: Date | string | null;
-  answered_by_name: string | null;
-  answered_at: Date | string | null;
-  accepted_by_name: string | null;
-  accepted_at: Date | string | null;
+/** A row as the query answers it: IssueRow's names, with the counts and times as the driver gives them. */
+type Row = Omit<IssueRow, 'year' | 'reportId' | 'decidedAt' | 'answeredAt' | 'acceptedAt'> & {
+  year: number | string;
+  reportId: string | number | null;
+  decidedAt: Date | string | null;
+  answeredAt: Date | string | null;
+  acceptedAt: Date | string | null;
   total: string | number;
-}
+};
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 
@@ -104,7 +92,10 @@ const ISSUES = `
            r.reason, r.answer, r.decided_by_name, r.decided_at, r.answered_by_name, r.answered_at, r.accepted_by_name, r.accepted_at
       FROM cur c FULL OUTER JOIN rev r ON r.body_id = c.body_id AND r.year = c.year AND r.fingerprint = c.fingerprint
   )
-  SELECT j.*, b.name AS body_name, count(*) OVER () AS total
+  SELECT j.body_id AS "bodyId", b.name AS "bodyName", j.year, j.fingerprint, j.code, j.severity, j.at, j.message, j.status,
+         j.report_id AS "reportId", j.reason, j.answer, j.decided_by_name AS "decidedBy", j.decided_at AS "decidedAt",
+         j.answered_by_name AS "answeredBy", j.answered_at AS "answeredAt", j.accepted_by_name AS "acceptedBy", j.accepted_at AS "acceptedAt",
+         count(*) OVER () AS total
     FROM joined j JOIN bodies b ON b.id = j.body_id
    WHERE ($3::text IS NULL OR j.code = $3) AND ($4::text IS NULL OR j.severity = $4) AND ($5::text[] IS NULL OR j.status = ANY($5::text[]))
      AND ($8::text IS NULL OR j.fingerprint = $8)
@@ -122,11 +113,9 @@ export class FindingReviewStore {
     ]);
     return {
       total: Number(rows[0]?.total ?? 0),
-      rows: rows.map((r) => ({
-        bodyId: r.body_id, bodyName: r.body_name, year: Number(r.year), fingerprint: r.fingerprint, code: r.code, severity: r.severity, at: r.at,
-        message: r.message, status: r.status, reportId: r.report_id === null ? null : Number(r.report_id), reason: r.reason, answer: r.answer,
-        decidedBy: r.decided_by_name, decidedAt: iso(r.decided_at), answeredBy: r.answered_by_name, answeredAt: iso(r.answered_at),
-        acceptedBy: r.accepted_by_name, acceptedAt: iso(r.accepted_at),
+      rows: rows.map(({ total: _total, ...r }) => ({
+        ...r, year: Number(r.year), reportId: r.reportId === null ? null : Number(r.reportId),
+        decidedAt: iso(r.decidedAt), answeredAt: iso(r.answeredAt), acceptedAt: iso(r.acceptedAt),
       })),
     };
   }

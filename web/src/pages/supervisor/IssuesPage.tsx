@@ -40,6 +40,31 @@ function filtersOf(search: URLSearchParams): Filters {
   return Object.fromEntries(FILTER_KEYS.map((k) => [k, search.get(k) ?? ''])) as Filters;
 }
 
+/** A labelled drop-down: an optional first choice (“全部…”), then the options as [value, label]. */
+function Choice({ label, value, onChange, options, first, className }: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  options: readonly (readonly [string | number, string])[];
+  first?: string;
+  className?: string;
+}) {
+  return (
+    <Field label={label}>
+      {(p) => (
+        <select {...p} value={value} onChange={(e) => onChange(e.target.value)} {...(className ? { className } : {})}>
+          {first !== undefined && <option value="">{first}</option>}
+          {options.map(([v, text]) => (
+            <option key={v} value={v}>
+              {text}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+}
+
 /** The actions of one row: confirm or dismiss (with a reason) a new finding, accept an answered one. */
 function Actions({ issue, onDone }: { issue: Issue; onDone: (message: string) => void }) {
   const [dismissing, setDismissing] = useState(false);
@@ -153,29 +178,8 @@ function NoticeForm({ data, filters }: { data: IssueList; filters: Filters }) {
       <h2 id="notice-h">整改通知书</h2>
       <p className="hint">列出该机关该年度全部已确认的问题及其所在单元格，载明答复期限；本机关经办人在“整改事项”中逐项答复。</p>
       <form className="filters" onSubmit={(e) => void submit(e)} aria-label="下载整改通知书">
-        <Field label="机关">
-          {(p) => (
-            <select {...p} value={body} onChange={(e) => setBody(e.target.value)}>
-              <option value="">请选择</option>
-              {data.bodies.map((b) => (
-                <option key={b.id} value={b.id}>
-                  {b.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label="年度">
-          {(p) => (
-            <select {...p} value={year} onChange={(e) => setYear(e.target.value)}>
-              {data.years.map((y) => (
-                <option key={y} value={y}>
-                  {y}年度
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <Choice label="机关" value={body} onChange={setBody} first="请选择" options={data.bodies.map((b) => [b.id, b.name] as const)} />
+        <Choice label="年度" value={year} onChange={setYear} options={data.years.map((y) => [y, `${y}年度`] as const)} />
         <Field label="答复期限">{(p) => <input {...p} type="date" value={deadline} onChange={(e) => setDeadline(e.target.value)} />}</Field>
         <button type="submit">下载整改通知书（Word）</button>
       </form>
@@ -214,7 +218,7 @@ export default function IssuesPage(_props: PageProps) {
     setDone(null);
     go(filters);
   };
-  const set = (k: keyof Filters) => (e: { target: { value: string } }) => setFilters({ ...filters, [k]: e.target.value });
+  const set = (k: keyof Filters) => (value: string) => setFilters({ ...filters, [k]: value });
   const onDone = (message: string) => {
     setDone(message);
     void load();
@@ -233,66 +237,11 @@ export default function IssuesPage(_props: PageProps) {
       <PageTitle>问题清单</PageTitle>
       <p className="lead">监督范围内各机关最新一份年度报告的检查发现。逐条确认（列为该机关的整改事项）或驳回（须说明理由）；机关答复整改情况后核销。重新上传或更正报告后，处理结果仍然保留。</p>
       <form className="filters" onSubmit={submit} role="search" aria-label="筛选问题">
-        <Field label="年度">
-          {(p) => (
-            <select {...p} value={filters.year} onChange={set('year')}>
-              <option value="">全部年度</option>
-              {data?.years.map((y) => (
-                <option key={y} value={y}>
-                  {y}年度
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label="机关">
-          {(p) => (
-            <select {...p} value={filters.body} onChange={set('body')}>
-              <option value="">全部机关</option>
-              {data?.bodies.map((b) => (
-                <option key={b.id} value={b.id}>
-                  {b.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label="规则">
-          {(p) => (
-            <select {...p} value={filters.code} onChange={set('code')} className="fw-rule">
-              <option value="">全部规则</option>
-              {data?.codes.map((c) => (
-                <option key={c.code} value={c.code}>
-                  {c.rule}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label="严重程度">
-          {(p) => (
-            <select {...p} value={filters.severity} onChange={set('severity')}>
-              <option value="">全部</option>
-              {Object.entries(SEVERITY).map(([k, [label]]) => (
-                <option key={k} value={k}>
-                  {label}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label="状态">
-          {(p) => (
-            <select {...p} value={filters.status} onChange={set('status')}>
-              <option value="">全部状态</option>
-              {STATUS_OPTIONS.map(([k, label]) => (
-                <option key={k} value={k}>
-                  {label}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <Choice label="年度" value={filters.year} onChange={set('year')} first="全部年度" options={(data?.years ?? []).map((y) => [y, `${y}年度`] as const)} />
+        <Choice label="机关" value={filters.body} onChange={set('body')} first="全部机关" options={(data?.bodies ?? []).map((b) => [b.id, b.name] as const)} />
+        <Choice label="规则" value={filters.code} onChange={set('code')} first="全部规则" className="fw-rule" options={(data?.codes ?? []).map((c) => [c.code, c.rule] as const)} />
+        <Choice label="严重程度" value={filters.severity} onChange={set('severity')} first="全部" options={Object.entries(SEVERITY).map(([k, [text]]) => [k, text] as const)} />
+        <Choice label="状态" value={filters.status} onChange={set('status')} first="全部状态" options={STATUS_OPTIONS} />
         <button type="submit">筛选</button>
         <button type="button" className="secondary" onClick={() => void exportXlsx()}>
           导出 Excel
