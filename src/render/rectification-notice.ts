@@ -42,6 +42,9 @@ export function chineseOrdinal(n: number): string {
   return `${tens === 1 ? '' : DIGITS[tens]}十${ones === 0 ? '' : DIGITS[ones]}`;
 }
 
+/** A message as a sentence: a full stop added unless it already ends in one. */
+const sentence = (text: string) => (/[。！？；]$/.test(text.trim()) ? text.trim() : `${text.trim()}。`);
+
 export const noticeTitle = (year: number) => `关于${year}年度政府信息公开工作年度报告问题的整改通知书`;
 
 /** The notice as a letter: salutation, the findings one paragraph each, what to do by when, signature. */
@@ -51,7 +54,7 @@ export function noticeLetter(n: RectificationNotice): Letter {
     salutation: `${n.body}：`,
     paragraphs: [
       `经审查你单位公布的《${n.year}年政府信息公开工作年度报告》，发现以下${n.items.length}个问题，经核实确认，现通知如下：`,
-      ...n.items.map((it, i) => `${chineseOrdinal(i + 1)}、${it.place}（${it.rule}）：${it.message}`),
+      ...n.items.map((it, i) => `${chineseOrdinal(i + 1)}、${it.place}。问题类型：${it.rule}。具体情况：${sentence(it.message)}`),
       `请你单位对照上述问题逐项核查整改，须更正已公布报告的，应更正后重新公布；并于${chineseDate(n.deadline)}前在本系统“整改事项”中逐项答复整改情况。`,
       '特此通知。',
     ],

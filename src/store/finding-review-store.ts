@@ -111,6 +111,8 @@ export class FindingReviewStore {
       viewer.all, [...viewer.bodies], f.code ?? null, f.severity ?? null, f.statuses?.length ? [...f.statuses] : null,
       f.year ?? null, f.bodyId ?? null, f.fingerprint ?? null, limit, offset,
     ]);
+    // Past the last page no row carries the count: ask for the first row to have it.
+    if (rows.length === 0 && offset > 0) return { rows: [], total: (await this.issues(viewer, f, 1, 0, db)).total };
     return {
       total: Number(rows[0]?.total ?? 0),
       rows: rows.map(({ total: _total, ...r }) => ({

@@ -128,6 +128,9 @@ for (const kind of DB_KINDS) {
       expect((await list('sup', '?severity=error')).body.total).toBe(0);
       expect((await list('sup', '?year=2023')).body.total).toBe(0);
       expect((await list('sup', '?status=nonsense')).status).toBe(400);
+      // Fifty a page: the second page of two findings is empty, the count still says two.
+      const second = await list('sup', '?page=2');
+      expect([second.body.total, second.body.rows.length]).toEqual([2, 0]);
     });
 
     it('writes the 整改通知书 listing the confirmed finding with its cell and the deadline, not the dismissed one', async () => {
@@ -140,7 +143,7 @@ for (const kind of DB_KINDS) {
       const { value: text } = await mammoth.extractRawText({ buffer: Buffer.from(await res.arrayBuffer()) });
       expect(text).toContain('整改通知书');
       expect(text).toContain('青禾县桃溪镇人民政府：');
-      expect(text).toContain('一、表三“（一）予以公开”行“自然人”列（应填数字处空白或写作“/”“-”（应填 0））');
+      expect(text).toContain('一、表三“（一）予以公开”行“自然人”列。问题类型：应填数字处空白或写作“/”“-”（应填 0）。具体情况：');
       expect(text).toContain('写作“/”');
       expect(text).toContain('2026年4月15日前');
       expect(text).not.toContain('信息处理费');
