@@ -77,8 +77,8 @@ export const CODES = [
   { code: 'INPUT.NEEDS_OCR', severity: 'error', family: 'input', zh: '扫描件需要文字识别（OCR），而本机未安装或识别失败', en: 'a scan needs OCR, which is not installed here or failed', extra: true },
   { code: 'INPUT.NEEDS_CONVERTER', severity: 'error', family: 'input', zh: '旧版 Word/WPS 文件需要 LibreOffice 转换，而本机未安装或转换失败', en: 'an old Word/WPS file needs LibreOffice, which is not installed here or failed', extra: true },
   { code: 'INPUT.OCR', severity: 'warning', family: 'input', zh: '报告经文字识别读取，每个数值都应与原件核对', en: 'read by OCR: check every value against the original', extra: true },
-  { code: 'INPUT.CONTROL_CHARS', severity: 'warning', family: 'input', zh: '文件中有空字符（NUL）、控制字符或无效字符，已删除后读取', en: 'NUL bytes, control or invalid characters were removed before reading', extra: true },
-  { code: 'INPUT.ENCODING', severity: 'info', family: 'input', zh: '文件不是无 BOM 的 UTF-8，说明识别出的编码', en: 'the file is not UTF-8 without a BOM: the encoding found is named', extra: true },
+  { code: 'INPUT.CONTROL_CHARS', severity: 'warning', family: 'input', zh: '文件中有空字符、控制字符或无效字符，已删除后读取', en: 'NUL bytes, control or invalid characters were removed before reading', extra: true },
+  { code: 'INPUT.ENCODING', severity: 'info', family: 'input', zh: '文件不是通用的 UTF-8 编码（或带有字节顺序标记），说明识别出的编码', en: 'the file is not UTF-8 without a BOM: the encoding found is named', extra: true },
 ] as const satisfies readonly CodeDef[];
 
 /** Every code a diagnostic or a finding may carry. */

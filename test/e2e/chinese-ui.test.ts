@@ -16,7 +16,7 @@ import { HAVE_CHROMIUM, newPage, screenshot, serverAndBrowser, signIn, TEST_PASS
 
 /** Latin words a Chinese government user reads every day. */
 const ALLOWED = new Set(
-  ['gongkai', 'PDF', 'Word', 'Excel', 'HTML', 'CSV', 'JSON', 'ZIP', 'DOCX', 'DOC', 'WPS', 'XLSX', 'OFD', 'TXT', 'OCR', 'URL', 'API', 'ID', 'P10', 'P90', 'KB', 'MB', 'GB', 'YYYY-MM-DD', 'YYYY', 'MM', 'DD', 'A4', 'EMS', 'OpenAPI', 'LibreOffice', 'Markdown', 'X', 'XX', 'Ctrl', 'Enter', 'Tab'].map((w) => w.toLowerCase()),
+  ['gongkai', 'PDF', 'Word', 'Excel', 'HTML', 'CSV', 'JSON', 'ZIP', 'DOCX', 'DOC', 'WPS', 'XLSX', 'OFD', 'TXT', 'OCR', 'URL', 'API', 'ID', 'P10', 'P90', 'KB', 'MB', 'GB', 'YYYY-MM-DD', 'YYYY', 'MM', 'DD', 'A4', 'EMS', 'RTF', 'UTF-8', 'GBK', 'GB18030', 'OpenAPI', 'LibreOffice', 'Markdown', 'X', 'XX', 'Ctrl', 'Enter', 'Tab'].map((w) => w.toLowerCase()),
 );
 
 /** Pages each role reaches from its menu, and how many links deep the walk follows. */
