@@ -5,7 +5,7 @@
  * data cell is kept as a blank so a missing number is seen, not skipped. Every cell keeps the
  * source line and column of its tag for provenance. Pure: htmlparser2 does the parsing.
  */
-import { Parser } from 'htmlparser2';
+import { walkHtml } from './html-tree.js';
 import type { TextCell, TextDocument, TextLine } from './text.js';
 import { splitCells } from './text.js';
 
@@ -59,70 +59,65 @@ export function readHtml(source: string): TextDocument {
   };
   const row = () => rows[rows.length - 1];
 
-  // The callbacks read the parser's position; they run only during write(), after construction.
-  const parser: Parser = new Parser(
-    {
-      onopentag(name) {
-        if (SKIP.has(name)) skip++;
-        if (skip) return;
-        const r = row();
-        if (name === 'table') {
-          if (r?.cell) {
-            // A table inside a cell (portal layout tables): what the cell had so far is a line of its own.
-            const t = clean(r.cell.text);
-            if (t) pushLine(t, parser.startIndex);
-            r.cell.text = '';
-          } else flushText();
-          rows.push({ cells: [], cell: null });
-        } else if ((name === 'td' || name === 'th') && r) {
-          const at = locate(parser.startIndex);
-          r.cell = { text: '', line: at.line, column: at.column };
-        } else if (name === 'tr' && r) {
-          r.cells = [];
-        } else if (name === 'br') {
-          if (!r?.cell) flushText();
-        } else if (BLOCK.has(name) && !r?.cell) {
-          flushText();
-        }
-      },
-      ontext(data) {
-        if (skip) return;
-        const r = row();
-        if (r?.cell) r.cell.text += data;
-        else {
-          if (!text.trim()) textAt = parser.startIndex;
-          text += data;
-        }
-      },
-      onclosetag(name) {
-        if (SKIP.has(name)) {
-          skip = Math.max(0, skip - 1);
-          return;
-        }
-        if (skip) return;
-        const r = row();
-        if ((name === 'td' || name === 'th') && r?.cell) {
+  // The element tree in linear time, implied end tags included (src/read/html-tree.ts).
+  walkHtml(source, {
+    open(name, _attrs, start) {
+      if (SKIP.has(name)) skip++;
+      if (skip) return;
+      const r = row();
+      if (name === 'table') {
+        if (r?.cell) {
+          // A table inside a cell (portal layout tables): what the cell had so far is a line of its own.
           const t = clean(r.cell.text);
-          // An empty cell is kept (blank: true); a row of only empties is dropped at </tr>.
-          r.cells.push({ text: t, line: r.cell.line, column: r.cell.column, page: 1, ...(t ? {} : { blank: true }) });
-          r.cell = null;
-        } else if (name === 'tr' && r) {
-          if (r.cells.some((c) => c.text)) {
-            const joined = r.cells.map((c) => c.text).join('\t');
-            lines.push({ line: lines.length + 1, page: 1, text: joined, cells: r.cells });
-          }
-          r.cells = [];
-        } else if (name === 'table' && r) {
-          rows.pop();
-        } else if (BLOCK.has(name) && !r?.cell) {
-          flushText();
-        }
-      },
+          if (t) pushLine(t, start);
+          r.cell.text = '';
+        } else flushText();
+        rows.push({ cells: [], cell: null });
+      } else if ((name === 'td' || name === 'th') && r) {
+        const at = locate(start);
+        r.cell = { text: '', line: at.line, column: at.column };
+      } else if (name === 'tr' && r) {
+        r.cells = [];
+      } else if (name === 'br') {
+        if (!r?.cell) flushText();
+      } else if (BLOCK.has(name) && !r?.cell) {
+        flushText();
+      }
     },
-    { decodeEntities: true, lowerCaseTags: true },
-  );
-  parser.write(source);
-  parser.end();
+    text(data, start) {
+      if (skip) return;
+      const r = row();
+      if (r?.cell) r.cell.text += data;
+      else {
+        if (!text.trim()) textAt = start;
+        text += data;
+      }
+    },
+    close(name) {
+      if (SKIP.has(name)) {
+        skip = Math.max(0, skip - 1);
+        return;
+      }
+      if (skip) return;
+      const r = row();
+      if ((name === 'td' || name === 'th') && r?.cell) {
+        const t = clean(r.cell.text);
+        // An empty cell is kept (blank: true); a row of only empties is dropped at </tr>.
+        r.cells.push({ text: t, line: r.cell.line, column: r.cell.column, page: 1, ...(t ? {} : { blank: true }) });
+        r.cell = null;
+      } else if (name === 'tr' && r) {
+        if (r.cells.some((c) => c.text)) {
+          const joined = r.cells.map((c) => c.text).join('\t');
+          lines.push({ line: lines.length + 1, page: 1, text: joined, cells: r.cells });
+        }
+        r.cells = [];
+      } else if (name === 'table' && r) {
+        rows.pop();
+      } else if (BLOCK.has(name) && !r?.cell) {
+        flushText();
+      }
+    },
+  });
   flushText();
   return { lines, pages: 1 };
 }

@@ -95,6 +95,7 @@ describe('sanitizeHtml', () => {
   });
 });
 
+// The HTML reader walks the same tree (src/read/html-tree.ts): these counts stand for it too.
 describe('sanitizeHtml on deeply nested pages (work linear in the input, counted, never timed)', () => {
   /** Hostile shapes at nesting depth n: each should cost a bounded number of steps per tag. */
   const shapes: Record<string, (n: number) => string> = {
