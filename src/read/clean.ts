@@ -11,7 +11,7 @@ export function controlCharsDiagnostic(removed?: number): Diagnostic {
   return {
     code: 'INPUT.CONTROL_CHARS',
     severity: 'warning',
-    message: `文件中有${removed ? ` ${removed} 个` : ''}空字符（NUL）、控制字符或无效字符，已删除后读取`,
+    message: `文件中有${removed ? ` ${removed} 个` : ''}空字符、控制字符或无效字符，已删除后读取`,
     at: 'input',
   };
 }

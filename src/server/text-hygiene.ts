@@ -12,7 +12,7 @@ const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[
 
 /** What is wrong with a text, in Chinese, or null. */
 function problemOf(text: string): string | null {
-  if (text.includes('\u0000')) return '含有空字符（NUL），请删除后再提交';
+  if (text.includes('\u0000')) return '含有不可见的空字符，请删除后再提交';
   if (LONE_SURROGATE.test(text)) return '含有无效的字符（不成对的代理码元），请删除后再提交';
   return null;
 }
