@@ -83,7 +83,7 @@ async function walk(page: Page, origin: string, start: string[]): Promise<PageTe
       await page.getByRole('heading', { level: 1 }).first().waitFor();
       // Lists load after the heading: wait until the network is quiet.
       await page.waitForLoadState('networkidle');
-      const words = (await latinWords(page)).filter((w) => !ALLOWED.has(w.toLowerCase()));
+      const words = (await latinWords(page)).flatMap((w) => w.split('/')).filter((w) => w && !ALLOWED.has(w.toLowerCase()));
       // A title says each thing once ("政府信息公开 · 政府信息公开" did not).
       const parts = (await page.title()).split(' · ');
       if (new Set(parts).size !== parts.length) words.push(`标题重复：${parts.join(' · ')}`);
