@@ -36,7 +36,9 @@ const CSS = `
 .ind-table { font-size: .85rem; }
 .ind-table th, .ind-table td { white-space: nowrap; }
 .ind-table thead th { vertical-align: bottom; white-space: normal; min-width: 5.5em; }
-.ind-table thead th button { all: unset; cursor: pointer; display: block; font-weight: 600; text-decoration: underline dotted; min-height: 44px; }
+.ind-table thead th button { all: unset; cursor: pointer; display: block; font-weight: 600; min-height: 44px; line-height: 1.35; }
+/* A sortable header says so with a mark, not an underline: a dotted line under wrapped Chinese reads as struck through. */
+.ind-table thead th button:not(.ind-sorted)::after { content: ' ⇅'; color: var(--muted, #6b7280); font-weight: 400; }
 .ind-table thead th button:focus-visible { outline: 3px solid var(--focus); }
 .ind-table td.num { text-align: right; font-variant-numeric: tabular-nums; }
 .ind-table td.ind-red { background: #fde2df; box-shadow: inset 4px 0 0 var(--err); }
