@@ -3,6 +3,7 @@
  * it, in the states the demo claims; loading it again changes nothing; and one catalogue item
  * goes from draft to the public catalogue with the demo accounts alone.
  */
+import { issueList } from '../../src/app/supervision/findings-work.js';
 import { describe, expect, it } from 'vitest';
 import { dueLists, listItems, reexaminationList, reviewItem, reviewQueue, submitItem } from '../../src/app/catalogue/index.js';
 import { searchCatalogue } from '../../src/app/catalogue-public.js';
@@ -71,6 +72,12 @@ for (const kind of DB_KINDS) {
         const codes = (await publishedReport(s, supervisor, { id: defective.id })).findings.map((f) => f.code);
         for (const code of ['T3.ROW_TOTAL', 'CROSS.CARRY', 'PUB.LATE', 'SIM.DUPLICATE', 'VALUE.BLANK']) expect(codes).toContain(code);
         expect(reports.find((r) => r.body === 'qh-county')!.errors).toBe(0);
+        // The review begun: two of 石泉's errors confirmed for 整改, the late publication dismissed, the rest waiting.
+        const issues = (await issueList(s, supervisor, { body: 'qh-shiquan', year: 2025 })).rows;
+        expect(issues.filter((i) => i.status === 'confirmed')).toHaveLength(2);
+        expect(issues.filter((i) => i.status === 'confirmed').every((i) => i.severity === 'error')).toBe(true);
+        expect(issues.find((i) => i.code === 'PUB.LATE')).toMatchObject({ status: 'dismissed', reason: expect.stringContaining('网站改版') });
+        expect(issues.some((i) => i.status === 'new')).toBe(true);
 
         // 云岭镇's draft of 2025: saved, and its figures those of the register.
         const years = await listReports(s, officer, { bodyId: YUNLING });

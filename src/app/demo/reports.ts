@@ -10,6 +10,7 @@ import { emptyReport, type AnnualReport, type CellRow } from '../../model/report
 import { renderHtml } from '../../render/html.js';
 import type { AppServices } from '../context.js';
 import { getReport, saveReport } from '../reports.js';
+import { confirmFinding, dismissFinding, issueList } from '../supervision/findings-work.js';
 import { supervisorOverview, uploadReports } from '../supervision/index.js';
 import { COUNTY, SHIQUAN, YUNLING, type DemoStaff } from './accounts.js';
 import type { DemoClock } from './clock.js';
@@ -165,7 +166,19 @@ export async function demoUploads(s: AppServices, staff: DemoStaff, clock: DemoC
   ] as const;
   const files = reports.map(([file, p]) => ({ file, bytes: new TextEncoder().encode(renderHtml(publishedReport(p))) }));
   await uploadReports(s, supervisor, { files, limits: { maxFileBytes: 5 * 1024 * 1024, maxFiles: 10 } });
+  await reviewFindings(s, supervisor, lastYear);
   return true;
+}
+
+/**
+ * The county office has begun its review: 石泉街道's errors of last year confirmed for 整改, its
+ * late publication dismissed with a reason; the rest waits (待审核) for a newcomer to try.
+ */
+async function reviewFindings(s: AppServices, supervisor: DemoStaff['supervisor'], year: number): Promise<void> {
+  const { rows } = await issueList(s, supervisor, { body: SHIQUAN.id, year });
+  for (const f of rows.filter((r) => r.severity === 'error').slice(0, 2)) await confirmFinding(s, supervisor, f);
+  const late = rows.find((r) => r.code === 'PUB.LATE');
+  if (late) await dismissFinding(s, supervisor, { ...late, reason: '经核实，该街道已于1月下旬在公告栏张贴纸质报告，网上发布延迟系网站改版所致。' });
 }
 
 /** 云岭镇's draft of last year's report: the register's figures, the first section written by the officer. */
