@@ -7,22 +7,14 @@ import { useState } from 'react';
 import { del, post } from '../../api.js';
 import { navigate } from '../../router.js';
 import { Field, Notice } from '../ui.js';
+import { useAction } from './common.js';
 import type { Detail } from './types.js';
 
 function Withdraw({ d, onDone }: { d: Detail; onDone(next: Detail, message: string): void }) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useAction();
   const withdraw = async () => {
     if (!window.confirm('撤回后，本轮审核结束，信息回到草稿，可修改后重新提交。确定撤回？')) return;
-    setBusy(true);
-    setError(null);
-    try {
-      onDone(await post<Detail>(`/api/office/catalogue/items/${d.id}/withdraw`, {}), '已撤回审核，信息回到草稿。修改后请重新提交审核。');
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
+    await run(async () => onDone(await post<Detail>(`/api/office/catalogue/items/${d.id}/withdraw`, {}), '已撤回审核，信息回到草稿。修改后请重新提交审核。'));
   };
   return (
     <>

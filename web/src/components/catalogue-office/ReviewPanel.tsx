@@ -6,7 +6,7 @@
 import { useState } from 'react';
 import { post } from '../../api.js';
 import { Field, Notice } from '../ui.js';
-import { dateTime } from './common.js';
+import { dateTime, useAction } from './common.js';
 import type { Detail, Review } from './types.js';
 
 function stepState(d: Detail, index: number, decided: Review | undefined): string {
@@ -124,20 +124,12 @@ function Decide({ d, onDone }: { d: Detail; onDone(next: Detail, message: string
 }
 
 function Submit({ d, onDone }: { d: Detail; onDone(next: Detail, message: string): void }) {
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async () => {
-    setError(null);
-    setBusy(true);
-    try {
+  const { busy, error, run } = useAction();
+  const submit = () =>
+    run(async () => {
       const next = await post<Detail>(`/api/office/catalogue/items/${d.id}/submit`, {});
       onDone(next, `已提交审核，等待“${next.chain.steps[next.chain.step]?.name ?? ''}”。`);
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
     <>
       {error && <Notice kind="error">{error}</Notice>}

@@ -2,11 +2,30 @@
  * Pieces the catalogue back office's pages share: the vocabulary, the status badge (text, never
  * colour alone), a publication due date's state and how it was counted.
  */
+import { useState } from 'react';
 import { useGet } from '../../hooks.js';
 import type { Clock, Row, Status, Vocabulary } from './types.js';
 import './catalogue-office.css';
 
 export const useVocabulary = () => useGet<Vocabulary>('/api/office/catalogue/vocabulary');
+
+/** An action behind a button: busy while it runs (the button disabled), its failure kept to show. */
+export function useAction() {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const run = async (work: () => Promise<void>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await work();
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { busy, error, setError, run };
+}
 
 const BADGE: Record<Status, string> = {
   draft: 'badge-info',
