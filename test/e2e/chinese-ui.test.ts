@@ -31,7 +31,7 @@ interface PageText {
 /** The Latin words of a page outside identifiers, with the element they sit in. */
 async function latinWords(page: Page): Promise<string[]> {
   return page.evaluate(() => {
-    const skip = 'code, kbd, samp, script, style, noscript, [translate="no"], [data-identifier]';
+    const skip = 'code, kbd, samp, script, style, noscript, [translate="no"]';
     // The title may name what the page shows (申请 yl-2026-0001): identifiers shown on the page are data there too.
     let title = document.title;
     for (const el of Array.from(document.querySelectorAll(skip))) {

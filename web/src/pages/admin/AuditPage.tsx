@@ -8,7 +8,7 @@ import { useState, type FormEvent } from 'react';
 import type { z } from 'zod';
 import { ApiFailure, download, query } from '../../api.js';
 import { Pager } from '../../components/catalogue-public/common.js';
-import { Field, Loading, Notice, PageTitle } from '../../components/ui.js';
+import { Field, Id, Loading, Notice, PageTitle } from '../../components/ui.js';
 import { useGet } from '../../hooks.js';
 import type { PageProps } from '../../routes.js';
 import { navigate, useLocation } from '../../router.js';
@@ -36,7 +36,7 @@ function Select({ label, value, onChange, options, all, data = false }: { label:
         <select {...p} value={value} onChange={(e) => onChange(e.target.value)}>
           <option value="">{all}</option>
           {list.map((o) => (
-            <option key={o.value} value={o.value} {...(data ? { 'data-identifier': '' } : {})}>
+            <option key={o.value} value={o.value} {...(data ? { translate: 'no' as const } : {})}>
               {o.label}
             </option>
           ))}
@@ -95,9 +95,7 @@ function Data({ text }: { text: string }) {
     <>
       {parts.map((part, i) =>
         i % 2 ? (
-          <span key={i} data-identifier="">
-            {part}
-          </span>
+          <Id key={i}>{part}</Id>
         ) : (
           part
         ),
