@@ -49,8 +49,14 @@ export interface Provenance {
   column: number;
   /** 1-based page, where the source has pages (form feeds in PDF text, PDF pages). */
   page?: number;
-  /** How the value was placed when not by plain adjacency to its label. */
-  via?: 'stream' | 'columns' | 'arithmetic' | 'reordered';
+  /**
+   * How the value was placed: `grid` an exact table cell (HTML/Word rowspan/colspan resolved, or
+   * a PDF's ruling lines); `label` adjacency to an unambiguous row label (the default when
+   * absent); `stream` template order; `columns` chosen among readings by the row total; `split`
+   * a digit run split under the sums; `arithmetic` derived from sums; `reordered` moved back to
+   * its row. Anything but grid and label carries a diagnostic on its row.
+   */
+  via?: 'grid' | 'label' | 'stream' | 'columns' | 'split' | 'arithmetic' | 'reordered';
   /** Read by optical character recognition from a scan: check it against the original. */
   ocr?: boolean;
 }
