@@ -67,6 +67,9 @@ for (const kind of DB_KINDS) {
         const overview = await supervisorOverview(s, supervisor, {});
         const reports = overview.bodies.flatMap((b) => b.cells.flatMap((c) => c.reports.map((r) => ({ body: b.id, ...r }))));
         expect(reports.map((r) => `${r.body} ${r.year}`).sort()).toEqual(['qh-county 2025', 'qh-shiquan 2024', 'qh-shiquan 2025']);
+        // The scope is the county's region: its townships and departments that only publish reports are there too, without one yet.
+        expect(overview.bodies.map((b) => b.id)).toHaveLength(11);
+        expect(overview.bodies.find((b) => b.id === 'qh-edu')!.cells.flatMap((c) => c.reports)).toEqual([]);
         const defective = reports.find((r) => r.body === 'qh-shiquan' && r.year === 2025)!;
         expect(defective).toMatchObject({ late: true, similar: true });
         const codes = (await publishedReport(s, supervisor, { id: defective.id })).findings.map((f) => f.code);
