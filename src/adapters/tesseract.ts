@@ -57,7 +57,9 @@ async function readFiles(files: readonly string[], model: string, settings: read
   if (!files.length) return [];
   await writeFile(list, files.join('\n') + '\n');
   const args = [list, 'stdout', '-l', model, ...settings, '-c', 'preserve_interword_spaces=1', 'tsv'];
-  const { stdout } = await run('tesseract', args, { timeout: TIMEOUT_MS, maxBuffer: 256 * 1024 * 1024 });
+  // One thread per process: the kinds run side by side, and tesseract's OpenMP threads spin idle on a busy machine.
+  const env = { ...process.env, OMP_THREAD_LIMIT: '1' };
+  const { stdout } = await run('tesseract', args, { timeout: TIMEOUT_MS, maxBuffer: 256 * 1024 * 1024, env });
   return textsFromTsv(stdout, files.length);
 }
 

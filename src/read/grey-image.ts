@@ -95,8 +95,9 @@ export function enlarge(image: GreyImage, factor: number): GreyImage {
 
 /** The grey level below which a pixel is ink, by Otsu's method, kept within sane bounds for paper. */
 export function inkThreshold(image: GreyImage): number {
-  const histogram = new Array<number>(256).fill(0);
-  for (const v of image.data) histogram[v]!++;
+  const histogram = new Float64Array(256);
+  const { data } = image;
+  for (let i = 0; i < data.length; i++) histogram[data[i]!]!++;
   const total = image.data.length;
   let sum = 0;
   for (let v = 0; v < 256; v++) sum += v * histogram[v]!;

@@ -47,43 +47,73 @@ function geometry(dpi: number): Geometry {
   return { minAcross: Math.round(0.4 * dpi), minDown: Math.round(0.12 * dpi), gap: Math.max(2, Math.round(dpi / 100)), slack: Math.max(4, Math.round(0.03 * dpi)) };
 }
 
-/**
- * Runs of ink along one direction, merged over neighbouring lines into rules. `length` and
- * `lines` are the image's extent along and across; `dark(i, j)` says whether the pixel at
- * position i along line j is ink.
- */
-function rulesAlong(length: number, lines: number, dark: (i: number, j: number) => boolean, g: Geometry, minLength: number): Rule[] {
+/** A run of ink along one line of pixels (a row for horizontals, a column for verticals). */
+interface Run {
+  line: number;
+  start: number;
+  end: number;
+}
+
+/** Runs of ink along each row, bridging gaps of `gap` pixels, at least `minLength` long. */
+function rowRuns(ink: Uint8Array, width: number, height: number, gap: number, minLength: number): Run[] {
+  const runs: Run[] = [];
+  for (let y = 0; y < height; y++) {
+    const row = y * width;
+    let start = -1;
+    let end = -1;
+    for (let x = 0; x <= width; x++) {
+      const dark = x < width && ink[row + x] === 1;
+      if (dark && start >= 0 && x - end > gap + 1) {
+        if (end - start + 1 >= minLength) runs.push({ line: y, start, end });
+        start = x;
+      } else if (dark && start < 0) start = x;
+      if (dark) end = x;
+    }
+    if (start >= 0 && end - start + 1 >= minLength) runs.push({ line: y, start, end });
+  }
+  return runs;
+}
+
+/** Runs of ink down each column, found row by row (one pass over memory, a state per column). */
+function columnRuns(ink: Uint8Array, width: number, height: number, gap: number, minLength: number): Run[] {
+  const start = new Int32Array(width).fill(-1);
+  const end = new Int32Array(width).fill(-1);
+  const runs: Run[] = [];
+  const close = (x: number) => {
+    if (end[x]! - start[x]! + 1 >= minLength) runs.push({ line: x, start: start[x]!, end: end[x]! });
+    start[x] = -1;
+  };
+  for (let y = 0; y < height; y++) {
+    const row = y * width;
+    for (let x = 0; x < width; x++) {
+      if (ink[row + x] !== 1) {
+        if (start[x]! >= 0 && y - end[x]! > gap) close(x);
+        continue;
+      }
+      if (start[x]! < 0) start[x] = y;
+      end[x] = y;
+    }
+  }
+  for (let x = 0; x < width; x++) if (start[x]! >= 0) close(x);
+  return runs.sort((a, b) => a.line - b.line || a.start - b.start);
+}
+
+/** Runs on neighbouring lines that overlap along most of their length make one rule. */
+function mergeRuns(runs: readonly Run[]): Rule[] {
   interface Open { from: number; to: number; first: number; last: number }
   const open: Open[] = [];
   const done: Rule[] = [];
   const close = (o: Open) => done.push({ at: (o.first + o.last) / 2, from: o.from, to: o.to, thickness: o.last - o.first + 1 });
-  for (let j = 0; j < lines; j++) {
-    let i = 0;
-    while (i < length) {
-      if (!dark(i, j)) {
-        i++;
-        continue;
-      }
-      const start = i;
-      let end = i;
-      while (i < length && (dark(i, j) || i - end <= g.gap)) {
-        if (dark(i, j)) end = i;
-        i++;
-      }
-      if (end - start + 1 < minLength) continue;
-      const joined = open.find((o) => o.last >= j - 1 && Math.min(o.to, end) - Math.max(o.from, start) > 0.5 * Math.min(o.to - o.from, end - start));
-      if (joined) {
-        joined.from = Math.min(joined.from, start);
-        joined.to = Math.max(joined.to, end);
-        joined.last = j;
-      } else open.push({ from: start, to: end, first: j, last: j });
-    }
+  for (const { line, start, end } of runs) {
     for (let k = open.length - 1; k >= 0; k--) {
-      if (open[k]!.last < j) {
-        close(open[k]!);
-        open.splice(k, 1);
-      }
+      if (open[k]!.last < line - 1) close(open.splice(k, 1)[0]!);
     }
+    const joined = open.find((o) => o.last >= line - 1 && o.first <= line && Math.min(o.to, end) - Math.max(o.from, start) > 0.5 * Math.min(o.to - o.from, end - start));
+    if (joined) {
+      joined.from = Math.min(joined.from, start);
+      joined.to = Math.max(joined.to, end);
+      joined.last = line;
+    } else open.push({ from: start, to: end, first: line, last: line });
   }
   open.forEach(close);
   return done;
@@ -105,8 +135,10 @@ function bounded(v: Rule, across: readonly Rule[], slack: number): boolean {
 export function findRules(image: GreyImage, threshold: number, dpi: number): { across: Rule[]; down: Rule[] } {
   const g = geometry(dpi);
   const { width, height, data } = image;
-  let across = rulesAlong(width, height, (i, j) => data[j * width + i]! < threshold, g, g.minAcross);
-  let down = rulesAlong(height, width, (i, j) => data[i * width + j]! < threshold, g, g.minDown);
+  const ink = new Uint8Array(data.length);
+  for (let i = 0; i < data.length; i++) ink[i] = data[i]! < threshold ? 1 : 0;
+  let across = mergeRuns(rowRuns(ink, width, height, g.gap, g.minAcross));
+  let down = mergeRuns(columnRuns(ink, width, height, g.gap, g.minDown));
   for (let round = 0; round < 2; round++) {
     down = down.filter((v) => bounded(v, across, g.slack));
     across = across.filter((h) => down.filter((v) => meets(h, v, g.slack)).length >= 2);
