@@ -8,6 +8,7 @@
  * feeds, as in PDF text.
  */
 import { cropImage, enlarge, inkBox, inkThreshold, padImage, type GreyImage, type Rect } from './grey-image.js';
+import { deskew } from './deskew.js';
 import { findTables, type GridCell, type TableGrid } from './scan-grid.js';
 
 /** What the OCR engine is asked to read: running text, or one table cell. */
@@ -70,8 +71,9 @@ function textBands(page: GreyImage, tables: readonly TableGrid[], dpi: number): 
 }
 
 /** Cut a page image into pieces to read, in reading order. */
-export function planPage(page: GreyImage, dpi: number): PagePlan {
-  const threshold = inkThreshold(page);
+export function planPage(scan: GreyImage, dpi: number): PagePlan {
+  const threshold = inkThreshold(scan);
+  const page = deskew(scan, threshold);
   const tables = findTables(page, threshold, dpi);
   const pieces: ScanPiece[] = [];
   const add = (kind: ScanPiece['kind'], image: GreyImage | null) => (image ? pieces.push({ kind, image }) - 1 : null);

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { blankImage, encodePgm, parsePgm, type GreyImage } from '../../src/read/grey-image.js';
+import { deskew, rotate, skewAngle } from '../../src/read/deskew.js';
 import { findTables } from '../../src/read/scan-grid.js';
 import { planPage, tableLines } from '../../src/read/scan-page.js';
 
@@ -75,6 +76,16 @@ describe('tables on a page image, from their ruling lines', () => {
     ]);
     // Boxes run between the rules' centres: a rule drawn at 100-101 is centred at 100.5, rounded to 101.
     expect(table!.cells[0]!.box).toEqual({ x0: 101, y0: 101, x1: 401, y1: 261 });
+  });
+
+  it('straightens a page scanned askew before looking for its rules', () => {
+    const askew = rotate(ruledTable(), -1.2); // rules now run down to the right by 1.2°
+    expect(findTables(askew, 128, DPI)).toEqual([]); // every rule broken into short steps
+    expect(skewAngle(askew, 128)).toBe(1.2);
+    expect(skewAngle(ruledTable(), 128)).toBe(0);
+    const [table] = findTables(deskew(askew, 128), 128, DPI);
+    expect([table!.rows, table!.cols]).toEqual([4, 4]);
+    expect(table!.cells.map((c) => [c.row, c.col, c.rowSpan, c.colSpan])).toEqual(findTables(ruledTable(), 128, DPI)[0]!.cells.map((c) => [c.row, c.col, c.rowSpan, c.colSpan]));
   });
 
   it('takes no stroke of print, dash or underline for a table', () => {
