@@ -11,6 +11,7 @@ import { promisify } from 'node:util';
 import type { ExternalTools } from '../ingest.js';
 import { parsePgm } from '../read/grey-image.js';
 import { pageText, planPage, type PagePlan } from '../read/scan-page.js';
+import { imagePdf } from './image-pdf.js';
 import { readPieces } from './tesseract.js';
 
 const run = promisify(execFile);
@@ -91,10 +92,14 @@ async function ocrImage(bytes: Uint8Array, dir: string): Promise<string> {
   return stdout;
 }
 
-/** A scanned PDF or an image → text, by tesseract's chi_sim model. */
+/**
+ * A scanned PDF or an image → text, by tesseract's chi_sim model. A JPEG or plain PNG goes the
+ * way of a scanned PDF (wrapped as one, tables read cell by cell); other images are read whole.
+ */
 export async function ocr(bytes: Uint8Array, kind: 'pdf' | 'image'): Promise<string> {
-  await requireTesseract(kind);
-  return inTempDir((dir) => (kind === 'pdf' ? ocrPdf(bytes, dir) : ocrImage(bytes, dir)));
+  const pdf = kind === 'pdf' ? bytes : imagePdf([bytes], SCAN_DPI);
+  await requireTesseract(pdf ? 'pdf' : 'image');
+  return inTempDir((dir) => (pdf ? ocrPdf(pdf, dir) : ocrImage(bytes, dir)));
 }
 
 export const EXTERNAL_TOOLS: ExternalTools = { convertLegacyWord, ocr };

@@ -180,6 +180,21 @@ describe.skipIf(!CAN_SCAN)('a scanned report, read by OCR', () => {
     expect(r.report.year).toBe(2024);
     expect(right / all).toBeGreaterThanOrEqual(0.95); // 199 of 200 measured with Debian 12's tesseract 5.3
   }, 600_000);
+
+  it('reads a page scanned to a PNG or a JPEG the same way, table by table and cell by cell', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gongkai-page-'));
+    const pdf = join(SHARED, 'fixtures/real/huaian-city-2024.pdf');
+    execFileSync('pdftoppm', ['-r', '200', '-gray', '-png', '-f', '5', '-l', '5', pdf, join(dir, 'grey')]);
+    execFileSync('pdftoppm', ['-r', '200', '-jpeg', '-f', '5', '-l', '5', pdf, join(dir, 'colour')]);
+    const expected = expectedJson('huaian-city-2024');
+    for (const image of readdirSync(dir).sort()) {
+      const r = await parseFile(readFileSync(join(dir, image)), { tools: EXTERNAL_TOOLS });
+      expect(r.format, image).toBe('image');
+      // Page 5 holds table 四 whole: its fifteen numbers, as typed from the report by hand.
+      expect(r.report.appeals, image).toEqual(expected.appeals);
+      expect(r.report.diagnostics.some((d) => d.code === 'INPUT.OCR' && d.at === 'appeals'), image).toBe(true);
+    }
+  }, 300_000);
 });
 
 describe.skipIf(!(HAVE_SHARED && HAVE_OFFICE))('the seeds converted by LibreOffice inside the test run', () => {
