@@ -8,6 +8,7 @@
  * readers (pdf.js, mammoth) load only when such a file comes, so reading text stays light.
  */
 import type { FindingCode } from './model/codes.js';
+import type { AnnualReport, Diagnostic } from './model/report.js';
 import { NOT_A_REPORT_REASON, readDecoded, readTextBytes, recognizeDocument, unreadable, type ParseResult } from './parse.js';
 import { cleanString, cleanStrings, controlCharsDiagnostic } from './read/clean.js';
 import { decodeText, sniffBinary } from './read/decode.js';
@@ -90,13 +91,30 @@ async function fromOcr(bytes: Uint8Array, kind: 'pdf' | 'image', tools: External
   const { report, readable, reason, document } = readDecoded(text);
   const result: IngestResult = { report, readable, ...(reason === undefined ? {} : { reason }), format: kind, document, sourceText: null, converted: { ocrText: text } };
   for (const p of Object.values(result.report.provenance)) p.ocr = true;
-  result.report.diagnostics.unshift({
-    code: 'INPUT.OCR',
-    severity: 'warning',
-    message: `${what}，已用文字识别（OCR）读取：识别可能有误，每个数值都应与原件核对`,
-    at: 'input',
-  });
+  result.report.diagnostics.unshift(
+    {
+      code: 'INPUT.OCR',
+      severity: 'warning',
+      message: `${what}，已用文字识别（OCR）读取：识别可能有误，每个数值都应与原件核对`,
+      at: 'input',
+    },
+    ...ocrTableWarnings(result.report),
+  );
   return result;
+}
+
+const TABLE_NAMES = { proactive: '表二', applications: '表三', appeals: '表四' } as const;
+
+/** Each table holding a value read from the image says so where the table is shown. */
+function ocrTableWarnings(report: AnnualReport): Diagnostic[] {
+  return (Object.keys(TABLE_NAMES) as (keyof typeof TABLE_NAMES)[])
+    .filter((table) => Object.keys(report.provenance).some((path) => path.startsWith(`${table}.`)))
+    .map((table) => ({
+      code: 'INPUT.OCR',
+      severity: 'warning',
+      message: `${TABLE_NAMES[table]}的数值是用文字识别（OCR）从扫描图像中读出的，可能有误，须逐项与原件核对`,
+      at: table,
+    }));
 }
 
 /**

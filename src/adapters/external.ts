@@ -9,6 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { ExternalTools } from '../ingest.js';
+import { parsePgm } from '../read/grey-image.js';
+import { pageText, planPage, type PagePlan } from '../read/scan-page.js';
+import { imagePdf } from './image-pdf.js';
+import { readPieces } from './tesseract.js';
 
 const run = promisify(execFile);
 const TIMEOUT_MS = 120_000;
@@ -46,30 +50,56 @@ export async function convertLegacyWord(bytes: Uint8Array): Promise<Uint8Array> 
   });
 }
 
-/** A scanned PDF (every page rendered at 300 dpi, grey) or an image → text, by tesseract's chi_sim model. */
-export async function ocr(bytes: Uint8Array, kind: 'pdf' | 'image'): Promise<string> {
+/** Render resolution of scanned pages: print of 7 pt stays legible, rules stay one line. */
+const SCAN_DPI = 300;
+
+async function requireTesseract(kind: 'pdf' | 'image'): Promise<void> {
   if (!(await which('tesseract'))) throw new Error('未安装 tesseract（Debian 软件包 tesseract-ocr 与 tesseract-ocr-chi-sim）');
   if (kind === 'pdf' && !(await which('pdftoppm'))) throw new Error('未安装 pdftoppm（Debian 软件包 poppler-utils）');
   const { stdout: langs } = await run('tesseract', ['--list-langs']);
   if (!/^chi_sim$/m.test(langs)) throw new Error('tesseract 缺少简体中文模型（Debian 软件包 tesseract-ocr-chi-sim）');
-  return inTempDir(async (dir) => {
-    const input = join(dir, kind === 'pdf' ? 'scan.pdf' : 'scan.img');
-    await writeFile(input, bytes);
-    let images = [input];
-    if (kind === 'pdf') {
-      await run('pdftoppm', ['-r', '300', '-gray', '-png', input, join(dir, 'page')], { timeout: TIMEOUT_MS });
-      images = (await readdir(dir)).filter((f) => f.startsWith('page')).sort().map((f) => join(dir, f));
-    }
-    const pages: string[] = [];
-    for (const image of images) {
-      // --psm 4 (a single column of text of variable sizes) keeps each table row on one line, and
-      // preserved spaces keep the cells apart, as in pdftotext's layout text.
-      const args = [image, 'stdout', '-l', 'chi_sim', '--psm', '4', '-c', 'preserve_interword_spaces=1'];
-      const { stdout } = await run('tesseract', args, { timeout: TIMEOUT_MS, maxBuffer: 64 * 1024 * 1024 });
-      pages.push(stdout);
-    }
-    return pages.join('\f');
-  });
+}
+
+/**
+ * A scanned PDF → text: every page rendered grey (pdftoppm), its ruled tables found and read
+ * cell by cell, the text between them in bands (src/read/scan-page.ts), by tesseract's chi_sim.
+ */
+async function ocrPdf(bytes: Uint8Array, dir: string): Promise<string> {
+  const input = join(dir, 'scan.pdf');
+  await writeFile(input, bytes);
+  await run('pdftoppm', ['-r', String(SCAN_DPI), '-gray', input, join(dir, 'page')], { timeout: TIMEOUT_MS });
+  const files = (await readdir(dir)).filter((f) => f.startsWith('page') && f.endsWith('.pgm')).sort();
+  const plans: PagePlan[] = [];
+  for (const f of files) plans.push(planPage(parsePgm(new Uint8Array(await readFile(join(dir, f)))), SCAN_DPI));
+  const pieces = plans.flatMap((p) => p.pieces);
+  const read = await readPieces(pieces, dir);
+  let start = 0;
+  return plans
+    .map((plan) => {
+      const text = pageText(plan, read.slice(start, start + plan.pieces.length));
+      start += plan.pieces.length;
+      return text;
+    })
+    .join('\f');
+}
+
+/** An image → text, read whole (--psm 4, a single column of text, keeps a table row on one line). */
+async function ocrImage(bytes: Uint8Array, dir: string): Promise<string> {
+  const input = join(dir, 'scan.img');
+  await writeFile(input, bytes);
+  const args = [input, 'stdout', '-l', 'chi_sim', '--psm', '4', '-c', 'preserve_interword_spaces=1'];
+  const { stdout } = await run('tesseract', args, { timeout: TIMEOUT_MS, maxBuffer: 64 * 1024 * 1024 });
+  return stdout;
+}
+
+/**
+ * A scanned PDF or an image → text, by tesseract's chi_sim model. A JPEG or plain PNG goes the
+ * way of a scanned PDF (wrapped as one, tables read cell by cell); other images are read whole.
+ */
+export async function ocr(bytes: Uint8Array, kind: 'pdf' | 'image'): Promise<string> {
+  const pdf = kind === 'pdf' ? bytes : imagePdf([bytes], SCAN_DPI);
+  await requireTesseract(pdf ? 'pdf' : 'image');
+  return inTempDir((dir) => (pdf ? ocrPdf(pdf, dir) : ocrImage(bytes, dir)));
 }
 
 export const EXTERNAL_TOOLS: ExternalTools = { convertLegacyWord, ocr };
