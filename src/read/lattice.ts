@@ -112,16 +112,25 @@ function cellsOf(xs: readonly number[], ys: readonly number[], hs: readonly Ruli
       if (r + 1 < rows && !drawn(hs, ys[r + 1]!, xmid)) parent[find(r * cols + c)] = find((r + 1) * cols + c);
     }
   }
-  const boxes = new Map<number, { r0: number; r1: number; c0: number; c1: number }>();
+  const boxes = new Map<number, { r0: number; r1: number; c0: number; c1: number; slots: number }>();
   for (let i = 0; i < rows * cols; i++) {
     const [r, c] = [Math.floor(i / cols), i % cols];
     const b = boxes.get(find(i));
-    if (!b) boxes.set(find(i), { r0: r, r1: r, c0: c, c1: c });
-    else Object.assign(b, { r0: Math.min(b.r0, r), r1: Math.max(b.r1, r), c0: Math.min(b.c0, c), c1: Math.max(b.c1, c) });
+    if (!b) boxes.set(find(i), { r0: r, r1: r, c0: c, c1: c, slots: 1 });
+    else Object.assign(b, { r0: Math.min(b.r0, r), r1: Math.max(b.r1, r), c0: Math.min(b.c0, c), c1: Math.max(b.c1, c), slots: b.slots + 1 });
   }
-  return [...boxes.values()]
-    .map((b) => ({ row: b.r0, col: b.c0, rowSpan: b.r1 - b.r0 + 1, colSpan: b.c1 - b.c0 + 1, items: [] }))
-    .sort((p, q) => p.row - q.row || p.col - q.col);
+  const cells: LatticeCell[] = [];
+  for (const b of boxes.values()) {
+    const [rowSpan, colSpan] = [b.r1 - b.r0 + 1, b.c1 - b.c0 + 1];
+    if (b.slots === rowSpan * colSpan) cells.push({ row: b.r0, col: b.c0, rowSpan, colSpan, items: [] });
+    else {
+      // Not a rectangle: undrawn space around the table (beside a narrower block, below a page break), not a merged cell.
+      for (let r = b.r0; r <= b.r1; r++) {
+        for (let c = b.c0; c <= b.c1; c++) if (boxes.get(find(r * cols + c)) === b) cells.push({ row: r, col: c, rowSpan: 1, colSpan: 1, items: [] });
+      }
+    }
+  }
+  return cells.sort((p, q) => p.row - q.row || p.col - q.col);
 }
 
 /**

@@ -116,7 +116,7 @@ export function readApplications(items: readonly Item[], diags: Diagnostics, pro
 
   const firstLabel = Math.min(...hits.map((h) => h.index));
   // A table with exact cells is read by its grid columns (src/recognize/grid-tables.ts).
-  const byGrid = applicationsByGrid(grid, MATCHER);
+  const byGrid = applicationsByGrid(grid, MATCHER, hits.map((h) => h.key));
   let columns = byGrid?.columns ?? headerColumns(items, firstLabel);
   const adjCounts = adjacency(items, hits).rows.map((r) => r.values.length);
   const common = mostCommon(adjCounts);

@@ -105,13 +105,20 @@ export interface GridApplications {
   rows: RowValues[];
 }
 
-/** Table 三 by grid, from the first table whose header names at least five of its columns and whose rows all place. */
-export function applicationsByGrid(tables: readonly GridTable[], matcher: LabelMatcher): GridApplications | null {
+/** Every row label the text shows is a row of the grid: nothing of the table lies outside it. */
+const coversLabels = (rows: readonly RowValues[], labelled: readonly string[]) => labelled.every((key) => rows.some((r) => r.key === key));
+
+/**
+ * Table 三 by grid, from the first table whose header names at least five of its columns and
+ * whose rows all place; `labelled` are the row labels found in the table's text, all of which
+ * the grid must hold.
+ */
+export function applicationsByGrid(tables: readonly GridTable[], matcher: LabelMatcher, labelled: readonly string[]): GridApplications | null {
   for (const table of tables) {
     const named = namedColumns(table, APPLICATION_COLUMNS, applicationColumn);
     if (named.filter((c) => c.key !== SUBTOTAL_COLUMN.key).length < 5 || !disjoint(named)) continue;
     const rows = keyedRows(table, named, matcher);
-    if (rows) return { columns: named.map((n) => APPLICATION_COLUMNS.find((c) => c.key === n.key)!), rows };
+    if (rows && coversLabels(rows, labelled)) return { columns: named.map((n) => APPLICATION_COLUMNS.find((c) => c.key === n.key)!), rows };
   }
   return null;
 }
@@ -164,7 +171,12 @@ export function appealsByGrid(tables: readonly GridTable[]): ValueItem[] | null 
  * 2019 page: header 1+2 columns, data 2+1): value cells are matched to header cells in order,
  * one to one, each pair overlapping.
  */
-export function proactiveByGrid(tables: readonly GridTable[], defs: readonly ProactiveRowDef[], matcher: LabelMatcher): RowValues[] | null {
+export function proactiveByGrid(
+  tables: readonly GridTable[],
+  defs: readonly ProactiveRowDef[],
+  matcher: LabelMatcher,
+  labelled: readonly string[],
+): RowValues[] | null {
   const fieldNames = new Set(defs.flatMap((d) => d.fields.map((f) => headerName(normalizeLabel(f.label)))));
   const rows: RowValues[] = [];
   for (const table of tables) {
@@ -188,10 +200,12 @@ export function proactiveByGrid(tables: readonly GridTable[], defs: readonly Pro
       rows.push({ key, values, via: 'grid' });
     }
   }
-  return rows.length ? rows : null;
+  return rows.length && coversLabels(rows, labelled) ? rows : null;
 }
 
-function fieldValues(def: ProactiveRowDef, header: readonly GridCell[], cells: readonly GridCell[]): ValueItem[] | null {
+function fieldValues(def: ProactiveRowDef, header: readonly GridCell[], row: readonly GridCell[]): ValueItem[] | null {
+  // Empty space beside a block narrower than the table (undrawn in a PDF) is no cell of it.
+  const cells = row.filter((c) => c.cell.text !== '' || header.some((h) => overlaps(c, h.col, h.col + h.colSpan)));
   if (cells.length !== header.length || cells.some((c, i) => !overlaps(c, header[i]!.col, header[i]!.col + header[i]!.colSpan))) return null;
   const values: ValueItem[] = [];
   for (const field of def.fields) {

@@ -92,7 +92,7 @@ export function readProactive(
   const expected = new Map(defs.map((d) => [d.key, d.fields.length]));
   const adj = adjacency(items, hits);
   // A table with exact cells is read by its grid columns (src/recognize/grid-tables.ts).
-  const byGrid = proactiveByGrid(grid, defs, matcher);
+  const byGrid = proactiveByGrid(grid, defs, matcher, hits.map((h) => h.key));
   const clean = byGrid !== null || (adj.orphans.length === 0 && adj.rows.every((r) => r.values.length === expected.get(r.key)));
   let planned = byGrid ?? adj.rows;
   if (!clean) {
