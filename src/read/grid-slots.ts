@@ -7,12 +7,20 @@
 /** Spans beyond these are not tables a report prints (and would only cost memory). */
 export const MAX_ROWSPAN = 200;
 export const MAX_COLSPAN = 60;
+/**
+ * Slots a document may reserve below its current rows in all: a page of thousands of cells
+ * each spanning hundreds of rows is no report, and must not cost time or memory without bound;
+ * past this its spans stop reaching down (its grids are then wrong, and no table reads by them).
+ */
+export const SLOT_BUDGET = 1_000_000;
 
 export class GridSlots {
   private row = -1;
   private col = 0;
   /** Taken columns of each row from the current one on. */
   private readonly taken = new Map<number, Set<number>>();
+
+  constructor(private readonly budget: { slots: number } = { slots: SLOT_BUDGET }) {}
 
   /** A new row begins. */
   nextRow(): void {
@@ -27,7 +35,10 @@ export class GridSlots {
     const here = this.taken.get(this.row);
     while (here?.has(this.col)) this.col++;
     const at = { row: this.row, col: this.col };
-    for (let r = this.row; r < this.row + rowSpan; r++) {
+    const below = (rowSpan - 1) * colSpan;
+    const reach = below <= this.budget.slots ? rowSpan : 1;
+    if (reach > 1) this.budget.slots -= below;
+    for (let r = this.row; r < this.row + reach; r++) {
       let set = this.taken.get(r);
       if (!set) this.taken.set(r, (set = new Set()));
       for (let c = this.col; c < this.col + colSpan; c++) set.add(c);

@@ -7,7 +7,7 @@
  * (rowspan/colspan resolved), so tables can be read by column rather than by counting cells. Pure: htmlparser2 does the parsing.
  */
 import { walkHtml } from './html-tree.js';
-import { GridSlots, MAX_COLSPAN, MAX_ROWSPAN } from './grid-slots.js';
+import { GridSlots, MAX_COLSPAN, MAX_ROWSPAN, SLOT_BUDGET } from './grid-slots.js';
 import type { TextCell, TextDocument, TextLine } from './text.js';
 import { splitCells } from './text.js';
 
@@ -57,6 +57,7 @@ export function readHtml(source: string): TextDocument {
   let textAt = 0;
   const rows: RowState[] = []; // one per open table
   let tables = 0;
+  const slots = { slots: SLOT_BUDGET };
 
   const pushLine = (t: string, at: number) => {
     const { line } = locate(at);
@@ -84,7 +85,7 @@ export function readHtml(source: string): TextDocument {
           if (t) pushLine(t, start);
           r.cell.text = '';
         } else flushText();
-        rows.push({ cells: [], cell: null, table: tables++, slots: new GridSlots() });
+        rows.push({ cells: [], cell: null, table: tables++, slots: new GridSlots(slots) });
       } else if ((name === 'td' || name === 'th') && r) {
         const at = locate(start);
         r.cell = { text: '', line: at.line, column: at.column, rowSpan: span(attrs.rowspan, MAX_ROWSPAN), colSpan: span(attrs.colspan, MAX_COLSPAN) };
