@@ -101,6 +101,9 @@ for (const [name, docs] of formats) {
   const secs = (performance.now() - start) / 1000;
   console.log(`格式 ${name}: ${(n / secs).toFixed(1)} 份/秒/核 reports/s/core (${((secs * 1000) / n).toFixed(1)} ms/份)`);
 }
+// PDF per page: the reader alone and the whole parse (bench/pdf-pages.ts).
+const { benchPdfPages } = await import('./pdf-pages.js');
+await benchPdfPages(root, shared);
 const { benchScan } = await import('./scan.js');
 await benchScan(shared);
 // Rendering: documents per second per format, from the parsed real and own reports.

@@ -3,9 +3,11 @@
  * scripts, styles and the head are dropped; each block is a line; each table row is a line of
  * cells (a merged cell appears once, in its first row, as in the source); an explicitly empty
  * data cell is kept as a blank so a missing number is seen, not skipped. Every cell keeps the
- * source line and column of its tag for provenance. Pure: htmlparser2 does the parsing.
+ * source line and column of its tag for provenance, and its place in the table's grid
+ * (rowspan/colspan resolved), so tables can be read by column rather than by counting cells. Pure: htmlparser2 does the parsing.
  */
 import { walkHtml } from './html-tree.js';
+import { GridSlots, MAX_COLSPAN, MAX_ROWSPAN, SLOT_BUDGET } from './grid-slots.js';
 import type { TextCell, TextDocument, TextLine } from './text.js';
 import { splitCells } from './text.js';
 
@@ -33,7 +35,16 @@ export function locator(source: string): (offset: number) => { line: number; col
 
 interface RowState {
   cells: TextCell[];
-  cell: { text: string; line: number; column: number } | null;
+  cell: { text: string; line: number; column: number; rowSpan: number; colSpan: number } | null;
+  /** The table's number in the document and its grid so far (src/read/grid-slots.ts). */
+  table: number;
+  slots: GridSlots;
+}
+
+/** A span attribute as HTML reads it: a positive integer, 1 when absent or unreadable, capped. */
+function span(value: string | undefined, max: number): number {
+  const n = Number.parseInt(value ?? '', 10);
+  return Number.isFinite(n) && n >= 1 ? Math.min(n, max) : 1;
 }
 
 const clean = (text: string) => text.replace(/[\s\u00a0\u3000]+/g, ' ').trim();
@@ -45,6 +56,8 @@ export function readHtml(source: string): TextDocument {
   let text = '';
   let textAt = 0;
   const rows: RowState[] = []; // one per open table
+  let tables = 0;
+  const slots = { slots: SLOT_BUDGET };
 
   const pushLine = (t: string, at: number) => {
     const { line } = locate(at);
@@ -61,7 +74,7 @@ export function readHtml(source: string): TextDocument {
 
   // The element tree in linear time, implied end tags included (src/read/html-tree.ts).
   walkHtml(source, {
-    open(name, _attrs, start) {
+    open(name, attrs, start) {
       if (SKIP.has(name)) skip++;
       if (skip) return;
       const r = row();
@@ -72,12 +85,13 @@ export function readHtml(source: string): TextDocument {
           if (t) pushLine(t, start);
           r.cell.text = '';
         } else flushText();
-        rows.push({ cells: [], cell: null });
+        rows.push({ cells: [], cell: null, table: tables++, slots: new GridSlots(slots) });
       } else if ((name === 'td' || name === 'th') && r) {
         const at = locate(start);
-        r.cell = { text: '', line: at.line, column: at.column };
+        r.cell = { text: '', line: at.line, column: at.column, rowSpan: span(attrs.rowspan, MAX_ROWSPAN), colSpan: span(attrs.colspan, MAX_COLSPAN) };
       } else if (name === 'tr' && r) {
         r.cells = [];
+        r.slots.nextRow();
       } else if (name === 'br') {
         if (!r?.cell) flushText();
       } else if (BLOCK.has(name) && !r?.cell) {
@@ -102,8 +116,10 @@ export function readHtml(source: string): TextDocument {
       const r = row();
       if ((name === 'td' || name === 'th') && r?.cell) {
         const t = clean(r.cell.text);
+        const { rowSpan, colSpan } = r.cell;
+        const grid = { table: r.table, ...r.slots.place(rowSpan, colSpan), rowSpan, colSpan };
         // An empty cell is kept (blank: true); a row of only empties is dropped at </tr>.
-        r.cells.push({ text: t, line: r.cell.line, column: r.cell.column, page: 1, ...(t ? {} : { blank: true }) });
+        r.cells.push({ text: t, line: r.cell.line, column: r.cell.column, page: 1, ...(t ? {} : { blank: true }), grid });
         r.cell = null;
       } else if (name === 'tr' && r) {
         if (r.cells.some((c) => c.text)) {

@@ -3,13 +3,21 @@
  * `pdftotext -layout` would: items on one baseline form a line, and a gap wider than a
  * character separates cells (two spaces), so the recognizer reads PDF tables like any other.
  * Pages carry through for provenance. pdf.js (legacy build, Node 20) does the PDF work.
+ *
+ * Tables drawn with ruling lines (PDFs made from Word, or printed by a browser) are read as
+ * grids instead (src/read/lattice.ts): each row of such a table is a line whose cells carry
+ * their grid row and column, like an HTML table's, so the recognizer places values by column;
+ * the text-position layout serves only what lies outside ruled tables.
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { InputError } from './input-error.js';
 import { foldRadicals } from './radicals.js';
+import { latticePage, type PageItem } from './lattice.js';
+import { pageRulings, type PathOps } from './pdf-rulings.js';
 import type { TextDocument, TextLine } from './text.js';
 import { splitCells } from './text.js';
+import { linkParts, partBlocks, type Block, type TablePart } from './pdf-tables.js';
 
 export interface PdfRead {
   doc: TextDocument;
@@ -27,13 +35,7 @@ export class PdfError extends InputError {
   }
 }
 
-interface Item {
-  str: string;
-  x: number;
-  y: number;
-  width: number;
-  size: number;
-}
+type Item = PageItem;
 
 const require = createRequire(import.meta.url);
 /** pdf.js needs its CMaps to map the CID fonts Chinese PDFs use to Unicode. */
@@ -44,7 +46,8 @@ const CELL_GAP = 1.2;
 /** A gap this wide between two items of one cell is a space. */
 const WORD_GAP = 0.25;
 
-function toLines(items: Item[]): string[] {
+/** Text items as lines, top to bottom, each with its baseline. */
+export function toLines(items: readonly Item[]): { y: number; text: string }[] {
   const sorted = [...items].sort((a, b) => b.y - a.y || a.x - b.x);
   const rows: Item[][] = [];
   for (const item of sorted) {
@@ -55,6 +58,7 @@ function toLines(items: Item[]): string[] {
   }
   return rows.map((row) => {
     row.sort((a, b) => a.x - b.x);
+    const y = row[0]!.y;
     let line = '';
     let end = -Infinity;
     for (const item of row) {
@@ -63,7 +67,7 @@ function toLines(items: Item[]): string[] {
       line += item.str;
       end = Math.max(end, item.x + item.width);
     }
-    return line;
+    return { y, text: line };
   });
 }
 
@@ -88,6 +92,8 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfRead> {
   }
   const lines: TextLine[] = [];
   let textChars = 0;
+  /** Each page's blocks (text lines and ruled table rows), made into lines once the tables are linked across pages. */
+  const pages: { free: Block[]; parts: TablePart[] }[] = [];
   try {
     for (let p = 1; p <= pdf.numPages; p++) {
       const page = await pdf.getPage(p);
@@ -100,13 +106,21 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfRead> {
         items.push({ str: foldRadicals(raw.str), x: e ?? 0, y: f ?? 0, width: raw.width, size });
         textChars += raw.str.trim().length;
       }
-      for (const text of toLines(items)) {
-        const line = lines.length + 1;
-        lines.push({ line, page: p, text, cells: splitCells(text, line, p) });
-      }
-      lines.push({ line: lines.length + 1, page: p, text: '', cells: [] });
+      // Ruling lines only where there is text to put in cells (a scan's page has none, and its image is costly to list).
+      const ops = items.length ? await page.getOperatorList() : null;
+      const { tables: ruled, free } = ops ? latticePage(pageRulings(ops.fnArray, ops.argsArray, pdfjs.OPS as unknown as PathOps), items) : { tables: [], free: items };
+      pages.push({
+        free: toLines(free).map(({ y, text }) => ({ y, line: (n: number): TextLine => ({ line: n, page: p, text, cells: splitCells(text, n, p) }) })),
+        parts: ruled.map((table) => ({ table, page: p, id: 0, rowOffset: 0, xs: table.xs })),
+      });
       page.cleanup();
     }
+    linkParts(pages.flatMap((pg) => pg.parts));
+    pages.forEach((pg, i) => {
+      const blocks = [...pg.free, ...pg.parts.flatMap((part) => partBlocks(part, toLines))].sort((x, y) => y.y - x.y);
+      for (const block of blocks) lines.push(block.line(lines.length + 1));
+      lines.push({ line: lines.length + 1, page: i + 1, text: '', cells: [] });
+    });
     return { doc: { lines, pages: pdf.numPages }, pages: pdf.numPages, textChars };
   } finally {
     await pdf.destroy();

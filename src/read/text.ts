@@ -7,6 +7,20 @@
  * not care which layout it was: it reads labels and values from the cell stream.
  */
 
+/**
+ * Where a cell sits in its table's grid, when the source has exact cells (HTML and Word tables
+ * with rowspan/colspan resolved, a PDF table built from its ruling lines): 0-based row and
+ * column of its top-left slot and how many rows and columns it covers. `table` tells the
+ * tables of a document apart (a table a PDF continues on the next page keeps its number).
+ */
+export interface GridPosition {
+  table: number;
+  row: number;
+  col: number;
+  rowSpan: number;
+  colSpan: number;
+}
+
 export interface TextCell {
   text: string;
   /** 1-based line of the source. */
@@ -16,6 +30,8 @@ export interface TextCell {
   page: number;
   /** The source marked this cell explicitly empty (an HTML `<td></td>`): a blank, not an absence. */
   blank?: boolean;
+  /** The cell's place in an exact table grid, where the source has one. */
+  grid?: GridPosition;
 }
 
 export interface TextLine {

@@ -11,6 +11,8 @@
 import type { CellRow, Provenance } from '../model/report.js';
 import { TEMPLATE_2021 } from '../template/templates.js';
 import { writtenAs, type Diagnostics } from './diagnostics.js';
+import type { GridTable } from './grid.js';
+import { appealsByGrid } from './grid-tables.js';
 import type { Item, ValueItem } from './stream.js';
 
 export interface AppealsRead {
@@ -120,11 +122,13 @@ function reorder(chunks: readonly Chunk[], asRead: readonly ValueItem[]): ValueI
   return best && best.holds > groupsHolding(asRead) ? best.values : null;
 }
 
-export function readAppeals(items: readonly Item[], diags: Diagnostics, provenance: Record<string, Provenance>): AppealsRead {
+export function readAppeals(items: readonly Item[], diags: Diagnostics, provenance: Record<string, Provenance>, grid: readonly GridTable[] = []): AppealsRead {
   const rows: Record<string, CellRow> = Object.fromEntries(
     GROUPS.map((g) => [g.key, Object.fromEntries(RESULTS.map((r) => [r.key, null]))]),
   );
-  const asRead = items.filter((it): it is ValueItem => it.kind === 'value');
+  // A table with exact cells gives each value its column (src/recognize/grid-tables.ts).
+  const byGrid = appealsByGrid(grid);
+  const asRead = byGrid ?? items.filter((it): it is ValueItem => it.kind === 'value');
   if (asRead.length === 0) return { rows, found: false };
   if (asRead.length !== CELLS) {
     diags.add(
@@ -136,7 +140,7 @@ export function readAppeals(items: readonly Item[], diags: Diagnostics, provenan
     );
     return { rows, found: true };
   }
-  const reordered = reorder(chunksOf(items), asRead);
+  const reordered = byGrid ? null : reorder(chunksOf(items), asRead);
   if (reordered) {
     diags.add(
       'TABLE.READ_BY_ORDER',
@@ -152,6 +156,7 @@ export function readAppeals(items: readonly Item[], diags: Diagnostics, provenan
     rows[group.key]![result.key] = item.value;
     const p: Provenance = { raw: item.cell.text, line: item.cell.line, column: item.cell.column, page: item.cell.page };
     if (reordered) p.via = 'reordered';
+    else if (byGrid) p.via = 'grid';
     provenance[`appeals.${group.key}.${result.key}`] = p;
     if (item.value === null) {
       diags.add('VALUE.BLANK', 'warning', `表四“${group.label}”的“${result.label}”未填数字（${writtenAs(item.cell.text)}），应填写0或实际数`, `appeals.${group.key}.${result.key}`, item.cell);

@@ -13,6 +13,8 @@ import {
   type ColumnDef,
 } from '../template/templates.js';
 import { adjacency, streamRows, type RowValues } from './assign.js';
+import type { GridTable } from './grid.js';
+import { applicationsByGrid } from './grid-tables.js';
 import { writtenAs, type Diagnostics } from './diagnostics.js';
 import { findLabels, labelMatcher, type LabelHit } from './labels.js';
 import { resolveShortRow } from './shortrow.js';
@@ -65,7 +67,7 @@ function totalHolds(columns: readonly ColumnDef[]) {
 
 interface Plan {
   rows: RowValues[];
-  via: 'adjacency' | 'stream';
+  via: 'adjacency' | 'stream' | 'grid';
 }
 
 /** Choose adjacency when it reads cleanly; else the stream, when it fits the rows exactly. */
@@ -88,7 +90,7 @@ function plan(items: readonly Item[], hits: readonly LabelHit[], width: number, 
   return { rows: adj.rows, via: 'adjacency' };
 }
 
-export function readApplications(items: readonly Item[], diags: Diagnostics, provenance: Record<string, Provenance>): ApplicationsRead {
+export function readApplications(items: readonly Item[], diags: Diagnostics, provenance: Record<string, Provenance>, grid: readonly GridTable[] = []): ApplicationsRead {
   let hits = findLabels(items, MATCHER);
   const subRows = hits.some((h) => h.key.startsWith('otherHandling.'));
   if (subRows) hits = hits.filter((h) => h.key !== OTHER_HANDLING_SINGLE.key);
@@ -113,10 +115,12 @@ export function readApplications(items: readonly Item[], diags: Diagnostics, pro
   }
 
   const firstLabel = Math.min(...hits.map((h) => h.index));
-  let columns = headerColumns(items, firstLabel);
+  // A table with exact cells is read by its grid columns (src/recognize/grid-tables.ts).
+  const byGrid = applicationsByGrid(grid, MATCHER, hits.map((h) => h.key));
+  let columns = byGrid?.columns ?? headerColumns(items, firstLabel);
   const adjCounts = adjacency(items, hits).rows.map((r) => r.values.length);
   const common = mostCommon(adjCounts);
-  if (common !== null && common !== columns.length && (common === 7 || common === 8) && columns.length < 7) {
+  if (!byGrid && common !== null && common !== columns.length && (common === 7 || common === 8) && columns.length < 7) {
     // The header looked incomplete but the rows say otherwise: the rows are the better witness.
     columns = [...TEMPLATE_2021.applicationColumns];
   }
@@ -132,7 +136,7 @@ export function readApplications(items: readonly Item[], diags: Diagnostics, pro
     }
   }
 
-  const { rows: planned, via } = plan(items, hits, width, columns, rowDefs);
+  const { rows: planned, via }: Plan = byGrid ? { rows: byGrid.rows, via: 'grid' } : plan(items, hits, width, columns, rowDefs);
   if (via === 'stream') {
     diags.add(
       'TABLE.READ_BY_ORDER',

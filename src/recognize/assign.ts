@@ -14,7 +14,7 @@ import type { Item, ValueItem } from './stream.js';
 export interface RowValues {
   key: string;
   values: ValueItem[];
-  via?: 'stream';
+  via?: 'stream' | 'grid';
 }
 
 /** Values following each label up to the next label. */

@@ -6,6 +6,8 @@ import { normalizeLabel } from '../template/normalize.js';
 import { templateFor, type ProactiveRowDef, type TemplateVersion } from '../template/templates.js';
 import { adjacency, type RowValues } from './assign.js';
 import { writtenAs, type Diagnostics } from './diagnostics.js';
+import type { GridTable } from './grid.js';
+import { proactiveByGrid } from './grid-tables.js';
 import { findLabels, labelMatcher, type LabelMatcher } from './labels.js';
 import type { Item, ValueItem } from './stream.js';
 
@@ -61,7 +63,13 @@ function matcherOf(version: TemplateVersion): LabelMatcher {
   );
 }
 
-export function readProactive(items: readonly Item[], fallback: TemplateVersion, diags: Diagnostics, provenance: Record<string, Provenance>): ProactiveRead {
+export function readProactive(
+  items: readonly Item[],
+  fallback: TemplateVersion,
+  diags: Diagnostics,
+  provenance: Record<string, Provenance>,
+  grid: readonly GridTable[] = [],
+): ProactiveRead {
   const version = proactiveVersion(items);
   const defs = rowsOf(version ?? fallback);
   const matcher = MATCHERS[version ?? fallback];
@@ -83,8 +91,10 @@ export function readProactive(items: readonly Item[], fallback: TemplateVersion,
 
   const expected = new Map(defs.map((d) => [d.key, d.fields.length]));
   const adj = adjacency(items, hits);
-  const clean = adj.orphans.length === 0 && adj.rows.every((r) => r.values.length === expected.get(r.key));
-  let planned = adj.rows;
+  // A table with exact cells is read by its grid columns (src/recognize/grid-tables.ts).
+  const byGrid = proactiveByGrid(grid, defs, matcher, hits.map((h) => h.key));
+  const clean = byGrid !== null || (adj.orphans.length === 0 && adj.rows.every((r) => r.values.length === expected.get(r.key)));
+  let planned = byGrid ?? adj.rows;
   if (!clean) {
     const found = new Set(hits.map((h) => h.key));
     const ordered = byOrder(items, defs.filter((d) => found.has(d.key))) ?? byOrder(items, defs);

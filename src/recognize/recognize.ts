@@ -11,6 +11,7 @@ import { readAppeals } from './appeals.js';
 import { Diagnostics } from './diagnostics.js';
 import { readMetadata } from './metadata.js';
 import { readProactive } from './proactive.js';
+import { gridTables } from './grid.js';
 import { findSections, type SectionHit } from './sections.js';
 import { itemsOf } from './stream.js';
 
@@ -132,13 +133,17 @@ export function recognize(doc: TextDocument): AnnualReport {
     const r = regions.get(no);
     return r ? itemsOf(doc, r.from, r.to) : [];
   };
+  const grid = (no: 2 | 3 | 4) => {
+    const r = regions.get(no);
+    return r ? gridTables(doc, r.from, r.to) : [];
+  };
 
   const byYear: TemplateVersion = meta.year !== null && meta.year <= 2020 ? '2019' : '2021';
   // One provenance object that every table reader writes into (spreading large objects is slow).
   const provenance: AnnualReport['provenance'] = {};
-  const proactive = readProactive(items(2), byYear, diags, provenance);
-  const applications = readApplications(items(3), diags, provenance);
-  const appeals = readAppeals(items(4), diags, provenance);
+  const proactive = readProactive(items(2), byYear, diags, provenance, grid(2));
+  const applications = readApplications(items(3), diags, provenance, grid(3));
+  const appeals = readAppeals(items(4), diags, provenance, grid(4));
   const version = proactive.version ?? byYear;
 
   const report = emptyReport(version, { singleOtherHandling: version === '2021' && applications.singleOtherHandling });
