@@ -22,7 +22,23 @@ const UNIT_SUFFIX = /(人民政府办公室|人民政府办公厅|人民政府|�
 const REPORT_WORDS = /年度报告|工作报告|年报/;
 
 function clean(text: string): string {
-  return text.replace(/^\s*#{1,6}\s*/, '').replace(/\*\*/g, '').trim();
+  return withoutPageMarker(text.replace(/^\s*#{1,6}\s*/, '').replace(/\*\*/g, '').trim());
+}
+
+/**
+ * A flip-book or paged viewer heads each page with its number and the document's name
+ * (`Page 8 - 威海市文登区信访局2022年…`): the marker is not part of the title, and left in it
+ * would be read as the start of the body's name (`Page8-威海市…`).
+ */
+function withoutPageMarker(text: string): string {
+  // A line that is nothing but the page number (`P. 7`, `第7页`) is no part of a title either.
+  if (/^(?:(?:page|p\.)\s*\d{1,4}|第\s*\d{1,4}\s*页)$/i.test(text)) return '';
+  return text.replace(/^(?:page|p\.)\s*\d{1,4}\s*[-–—:：|]\s*|^第\s*\d{1,4}\s*页\s*[-–—:：|]\s*/i, '');
+}
+
+/** A line that is nothing but a body's name (`淮安市洪泽区人民政府`), not a field of a page's metadata block. */
+function isBareName(text: string): boolean {
+  return text.length <= 30 && /^[\u4e00-\u9fff（）()]+$/.test(text) && UNIT_SUFFIX.test(text);
 }
 
 /** Arabic or Chinese-numeral year: `2024`, `二〇二四`, `二零二四`. */
@@ -57,7 +73,8 @@ function findTitle(doc: TextDocument, before: number): { text: string; line: num
     for (let j = i - 1; j >= 0 && j >= i - 2; j--) {
       const above = clean(doc.lines[j]!.text);
       if (!above) continue;
-      if (above.length <= 30 && UNIT_SUFFIX.test(above.replace(/\s+/g, ''))) text = above + text;
+      // `发文日期: 2021-01-30 发布机构: 中埠镇人民政府` also ends in a name, but is a metadata field.
+      if (isBareName(above.replace(/\s+/g, ''))) text = above + text;
       break;
     }
     return { text, line: i + 1 };
