@@ -6,6 +6,7 @@ import { normalizeLabel } from '../template/normalize.js';
 import { templateFor, type ProactiveRowDef, type TemplateVersion } from '../template/templates.js';
 import { adjacency, type RowValues } from './assign.js';
 import { writtenAs, type Diagnostics } from './diagnostics.js';
+import { reportForeignRows } from './extrarows.js';
 import { findLabels, labelMatcher, type LabelMatcher } from './labels.js';
 import type { Item, ValueItem } from './stream.js';
 
@@ -82,7 +83,8 @@ export function readProactive(items: readonly Item[], fallback: TemplateVersion,
   }
 
   const expected = new Map(defs.map((d) => [d.key, d.fields.length]));
-  const adj = adjacency(items, hits);
+  const adj = adjacency(items, hits, (norm) => matcher.match(norm) !== null);
+  reportForeignRows(diags, adj.foreign, 'proactive', '表二');
   const clean = adj.orphans.length === 0 && adj.rows.every((r) => r.values.length === expected.get(r.key));
   let planned = adj.rows;
   if (!clean) {
