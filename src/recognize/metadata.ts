@@ -61,11 +61,13 @@ function findTitle(doc: TextDocument, before: number): { text: string; line: num
   const isTitle = (t: string) => REPORT_WORDS.test(t) && t.length <= 80 && !/[，。；>›»|]/.test(t);
   for (let i = end - 1; i >= 0 && i >= end - 40; i--) {
     let t = clean(doc.lines[i]!.text);
-    // A long title wraps: `…2024年政府信息公开工作年` / `度报告`.
-    const above = i > 0 ? clean(doc.lines[i - 1]!.text) : '';
+    if (!t) continue;
+    // A long title wraps: `…2024年政府信息公开工作年` / `度报告`, in a page with a blank line between lines too.
+    const at = lineAbove(doc, i);
+    const above = at >= 0 ? clean(doc.lines[at]!.text) : '';
     if (t.length <= 12 && above && !/[，。；>›»|]/.test(above) && isTitle(above + t)) {
       t = above + t;
-      i--;
+      i = at;
     }
     if (!isTitle(t)) continue;
     // A short line just above holding the body's name belongs to the title (`淮安市洪泽区人民政府` / `2024 年…`).
@@ -80,6 +82,12 @@ function findTitle(doc: TextDocument, before: number): { text: string; line: num
     return { text, line: i + 1 };
   }
   return null;
+}
+
+/** The nearest non-empty line above line `i` (one blank line may stand between), or -1. */
+function lineAbove(doc: TextDocument, i: number): number {
+  for (let j = i - 1; j >= 0 && j >= i - 2; j--) if (doc.lines[j]!.text.trim()) return j;
+  return -1;
 }
 
 /** A body's name standing alone near the end (the signature), e.g. `米易县普威镇人民政府`. */

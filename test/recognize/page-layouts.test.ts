@@ -77,3 +77,24 @@ describe('松林县水务局 2022: one flip-book page that opens inside table �
     });
   });
 });
+
+describe('清河县文化和旅游局 2023: a portal page with a blank line between all lines', () => {
+  const r = parse('qinghe-2023-blank-lines.txt');
+
+  it('joins the title wrapped over a blank line, and takes the body from it', () => {
+    expect(r.title).toBe('清河县文化和旅游局2023年政府信息公开工作年度报告');
+    expect(r.unit).toBe('清河县文化和旅游局');
+    expect(r.year).toBe(2023);
+  });
+
+  it('reads table 二 one cell per line', () => {
+    expect(r.proactive).toEqual({
+      regulations: { issued: 0, repealed: 0, inForce: 0 },
+      normativeDocuments: { issued: 1, repealed: 0, inForce: 3 },
+      licensing: { decisions: 26 },
+      penalty: { decisions: 4 },
+      coercion: { decisions: 0 },
+      fees: { amount: 0 },
+    });
+  });
+});
