@@ -130,9 +130,17 @@ function periodYear(text: string): number | null {
   return m ? Number(m[2]) : null;
 }
 
+/**
+ * Text without the names of documents it cites: `公开发布《国家新闻出版署2021年政府信息公开工作年度报告》`
+ * names last year's report, and its year is not the year this report covers.
+ */
+function withoutCitations(text: string): string {
+  return text.replace(/《[^《》\n]{0,80}》/g, '');
+}
+
 function mostFrequentYear(text: string): number | null {
   const counts = new Map<number, number>();
-  for (const m of text.matchAll(/((?:19|20)\d{2})\s*年/g)) counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
+  for (const m of withoutCitations(text).matchAll(/((?:19|20)\d{2})\s*年/g)) counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
   let best: number | null = null;
   let n = 0;
   for (const [y, c] of counts) if (c > n || (c === n && best !== null && y < best)) [best, n] = [y, c];

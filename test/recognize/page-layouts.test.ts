@@ -98,3 +98,13 @@ describe('清河县文化和旅游局 2023: a portal page with a blank line betw
     });
   });
 });
+
+describe('an untitled excerpt that cites last year\'s report', () => {
+  const r = parse('wenbo-2022-untitled.txt');
+
+  it('takes the year from the text, not from the 《…2021年…》 it cites', () => {
+    expect(r.year).toBe(2022);
+    expect(r.diagnostics.find((d) => d.code === 'META.YEAR_FROM_TEXT')?.message).toContain('2022');
+    expect(r.proactive.normativeDocuments).toEqual({ issued: 1, repealed: 1, inForce: 17 });
+  });
+});
