@@ -58,14 +58,16 @@ const YEAR_IN_TITLE = /((?:19|20)\d{2}|[〇零一二三四五六七八九]{4})\s
  */
 function findTitle(doc: TextDocument, before: number): { text: string; line: number } | null {
   const end = Math.min(before, doc.lines.length);
-  const isTitle = (t: string) => REPORT_WORDS.test(t) && t.length <= 80 && !/[，。；>›»|]/.test(t);
+  // A sentence (`现将2020年度…工作报告公布如下(…):`) is not a title, in full-width or ASCII punctuation.
+  const isTitle = (t: string) => REPORT_WORDS.test(t) && t.length <= 80 && !/[，。；,;>›»|]|[:：]$/.test(t);
   for (let i = end - 1; i >= 0 && i >= end - 40; i--) {
     let t = clean(doc.lines[i]!.text);
     if (!t) continue;
     // A long title wraps: `…2024年政府信息公开工作年` / `度报告`, in a page with a blank line between lines too.
     const at = lineAbove(doc, i);
     const above = at >= 0 ? clean(doc.lines[at]!.text) : '';
-    if (t.length <= 12 && above && !/[，。；>›»|]/.test(above) && isTitle(above + t)) {
+    // A portal's label (`访问量:`) or a stray character (`告`) under a complete title is not its second half.
+    if (t.length <= 12 && !/[:：]/.test(t) && above && !/[，。；>›»|]/.test(above) && !isTitle(above) && isTitle(above + t)) {
       t = above + t;
       i = at;
     }
@@ -103,14 +105,19 @@ function signatureUnit(doc: TextDocument): string | null {
 }
 
 /** Words that end a clause before a body's name (`现公布普威镇人民政府` → `普威镇人民政府`). */
-const LEAD_IN = /^.*(?:公布|根据|按照|在|由|是|为|对|向|将|经|与|及|的|了|我|年)/;
+const LEAD_IN = /^.*(?:公布|根据|按照|在|由|是|为|对|向|将|经|与|及|的|了|我|年|通过|通過)/;
+
+/** A government named as the owner of a website (`在中江县人民政府网站公开`), not as the reporting body. */
+const WEBSITE_AFTER = /^(?:门户|網站|网站|網|网|官网|門戶)/;
 
 /** The first body named in a text (`滔溪镇人民政府`), or null. */
 function unitInText(text: string): string | null {
-  const m = /([\u4e00-\u9fff]{2,16}?(?:人民政府|街道办事处))/.exec(text);
-  if (!m) return null;
-  const name = m[1]!.replace(LEAD_IN, '');
-  return name.length >= 4 ? name : null;
+  for (const m of text.matchAll(/([\u4e00-\u9fff]{2,16}?(?:人民政府|街道办事处))/g)) {
+    if (WEBSITE_AFTER.test(text.slice(m.index + m[0].length))) continue;
+    const name = m[1]!.replace(LEAD_IN, '');
+    if (name.length >= 4) return name;
+  }
+  return null;
 }
 
 /**

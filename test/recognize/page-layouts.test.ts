@@ -108,3 +108,21 @@ describe('an untitled excerpt that cites last year\'s report', () => {
     expect(r.proactive.normativeDocuments).toEqual({ issued: 1, repealed: 1, inForce: 17 });
   });
 });
+
+describe('portal pages: what is not a title, and what is not the body', () => {
+  it('leaves a portal label (访问量:) under the title out of it', () => {
+    const r = parse('zhongxi-2020-portal-label.txt');
+    expect(r.title).toBe('中溪乡2020年政府信息公开工作年度报告');
+    expect(r.unit).toBe('中溪乡');
+    expect(r.proactive.normativeDocuments).toEqual({ newlyMade: 2, newlyPublished: 2, totalPublished: 9 });
+  });
+
+  it('takes neither a sentence (现将…公布如下…:) for the title nor a website\'s owner for the body', () => {
+    const r = parse('pingchuan-2021-untitled-sentence.txt');
+    expect(r.title).toBeNull();
+    expect(r.unit).toBeNull();
+    expect(r.diagnostics.find((d) => d.code === 'META.UNIT_MISSING')?.severity).toBe('error');
+    expect(r.year).toBe(2021);
+    expect(r.proactive.normativeDocuments).toEqual({ issued: 2, repealed: 0, inForce: 5 });
+  });
+});
