@@ -20,14 +20,25 @@ function readJson(path: string): Expected & { complete?: boolean } {
   return JSON.parse(readFileSync(path, 'utf8')) as Expected & { complete?: boolean };
 }
 
+/**
+ * The reports of a directory laid out as shared/corpus is: `reports/NNN.*` as found and
+ * `expected/NNN.expected.json` typed by hand. Also used for reports kept aside (never committed)
+ * by `npm run corpus -- --dir <dir>`.
+ */
+export function directoryDocuments(dir: string, prefix: string): CorpusDocument[] {
+  const docs: CorpusDocument[] = [];
+  for (const file of readdirSync(join(dir, 'reports')).sort()) {
+    const expected = readJson(join(dir, 'expected', `${file.split('.')[0]}.expected.json`));
+    docs.push({ id: `${prefix}/${file}`, path: join(dir, 'reports', file), expected, complete: expected.complete !== false });
+  }
+  return docs;
+}
+
 export function corpusDocuments(shared: string): CorpusDocument[] {
   const docs: CorpusDocument[] = [];
   const corpus = join(shared, 'corpus');
   if (existsSync(corpus)) {
-    for (const file of readdirSync(join(corpus, 'reports')).sort()) {
-      const expected = readJson(join(corpus, 'expected', `${file.split('.')[0]}.expected.json`));
-      docs.push({ id: `corpus/${file}`, path: join(corpus, 'reports', file), expected, complete: expected.complete !== false });
-    }
+    docs.push(...directoryDocuments(corpus, 'corpus'));
     const map = readFileSync(join(corpus, 'derived', 'map.tsv'), 'utf8').trim().split('\n');
     for (const line of map) {
       const [file, report] = line.split('\t');

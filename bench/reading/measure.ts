@@ -28,10 +28,14 @@ export async function measureDocument(doc: CorpusDocument): Promise<DocumentResu
   return { doc, format: result.format, scores, tally: tally(scores), meta: metaMismatches(result.report, doc.expected) };
 }
 
-export async function measureCorpus(shared: string, only?: (id: string) => boolean): Promise<DocumentResult[]> {
+export async function measureDocuments(docs: readonly CorpusDocument[]): Promise<DocumentResult[]> {
   const out: DocumentResult[] = [];
-  for (const doc of corpusDocuments(shared)) if (!only || only(doc.id)) out.push(await measureDocument(doc));
+  for (const doc of docs) out.push(await measureDocument(doc));
   return out;
+}
+
+export async function measureCorpus(shared: string, only?: (id: string) => boolean): Promise<DocumentResult[]> {
+  return measureDocuments(corpusDocuments(shared).filter((doc) => !only || only(doc.id)));
 }
 
 export function toBaseline(results: readonly DocumentResult[]): Baseline {

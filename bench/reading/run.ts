@@ -6,11 +6,14 @@
  *   npm run corpus                 # table + comparison; exit 1 on a regression or a new unsafe cell
  *   npm run corpus -- --update     # write the baseline from this run
  *   npm run corpus -- --cells 007  # list the cells not right of documents whose id contains 007
+ *   npm run corpus -- --dir /tmp/aside  # reports kept aside (reports/ + expected/ as in shared/corpus):
+ *                                       # figures only, no baseline
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { compareWithBaseline, measureCorpus, toBaseline, type Baseline, type DocumentResult } from './measure.js';
+import { compareWithBaseline, measureCorpus, measureDocuments, toBaseline, type Baseline, type DocumentResult } from './measure.js';
+import { directoryDocuments } from './documents.js';
 import { addTally, CLASSES, tally, type Tally } from './score.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -39,13 +42,21 @@ function print(results: DocumentResult[], cellsOf: string | undefined): void {
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
+  const cellsAt = args.indexOf('--cells');
+  const cellsOf = cellsAt >= 0 ? args[cellsAt + 1] : undefined;
+  const dirAt = args.indexOf('--dir');
+  const dir = dirAt >= 0 ? args[dirAt + 1] : undefined;
+  if (dir) {
+    // Reports kept aside are measured, never baselined: they are how we learn what we miss.
+    print(await measureDocuments(directoryDocuments(resolve(dir), 'aside')), cellsOf);
+    return;
+  }
   if (!existsSync(join(shared, 'corpus'))) {
     console.error(`没有找到语料 ${shared}/corpus（shared corpus absent; set GONGKAI_SHARED）`);
     process.exit(2);
   }
-  const cellsAt = args.indexOf('--cells');
   const results = await measureCorpus(shared);
-  print(results, cellsAt >= 0 ? args[cellsAt + 1] : undefined);
+  print(results, cellsOf);
   if (args.includes('--update')) {
     writeFileSync(BASELINE, JSON.stringify(toBaseline(results), null, 1) + '\n');
     console.log(`基线已更新 baseline written: ${BASELINE}`);

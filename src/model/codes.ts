@@ -58,6 +58,7 @@ export const CODES = [
   { code: 'TABLE.ROW_SHORT', severity: 'warning', family: 'reading', zh: '一行的数字少于列数；只有在所有对齐方式结论一致时才采用数值，否则记为空', en: 'a row has fewer numbers than columns: kept only where every alignment agrees, else blank', extra: true },
   { code: 'TABLE.ROW_LONG', severity: 'error', family: 'reading', zh: '一行的数字多于列数，无法确定对应关系，该行记为空', en: 'a row has more numbers than columns: the row is left blank', extra: true },
   { code: 'TABLE.READ_BY_ORDER', severity: 'info', family: 'reading', zh: '文本中标签与数值分离（PDF 阅读顺序提取常见），按模板固定行序读取', en: 'labels and numbers apart in the text (PDF reading order): read in the template order', extra: true },
+  { code: 'TABLE.EXTRA_ROW', severity: 'warning', family: 'reading', zh: '表中有模板以外的行（如“其他主动公开文件”），其数值不计入任何模板行', en: 'a table holds a row the template has not: its numbers go into no template row', extra: true },
   { code: 'TABLE.CELLS_UNASSIGNED', severity: 'error', family: 'reading', zh: '表四的数字个数不是 15，无法确定对应关系', en: 'table 四 does not hold 15 numbers: they cannot be placed', extra: true },
   { code: 'TABLE.TEMPLATE_MIXED', severity: 'warning', family: 'reading', zh: '表二为 2019 年模板而表三为 2021 年模板', en: 'table 二 follows the 2019 layout and table 三 the 2021 one', extra: true },
   { code: 'META.TITLE_MISSING', severity: 'warning', family: 'reading', zh: '报告没有标题', en: 'the report has no title', extra: true },

@@ -12,10 +12,11 @@ import {
   type ApplicationRowDef,
   type ColumnDef,
 } from '../template/templates.js';
-import { adjacency, streamRows, type RowValues } from './assign.js';
+import { adjacency, streamRows, type ForeignRow, type RowValues } from './assign.js';
 import type { GridTable } from './grid.js';
 import { applicationsByGrid } from './grid-tables.js';
 import { writtenAs, type Diagnostics } from './diagnostics.js';
+import { reportForeignRows } from './extrarows.js';
 import { findLabels, labelMatcher, type LabelHit } from './labels.js';
 import { resolveShortRow } from './shortrow.js';
 import type { Item, ValueItem } from './stream.js';
@@ -24,6 +25,8 @@ export interface ApplicationsRead {
   rows: Record<string, CellRow>;
   /** The report printed 2019's single （六）其他处理 row. */
   singleOtherHandling: boolean;
+  /** The 2021 template's three （六）其他处理 rows were seen (a page excerpt may show neither form). */
+  threeOtherHandling: boolean;
   /** Any row label was found at all. */
   found: boolean;
 }
@@ -68,26 +71,28 @@ function totalHolds(columns: readonly ColumnDef[]) {
 interface Plan {
   rows: RowValues[];
   via: 'adjacency' | 'stream' | 'grid';
+  /** Rows of the source's own, left unread (adjacency only). */
+  foreign: ForeignRow[];
 }
 
 /** Choose adjacency when it reads cleanly; else the stream, when it fits the rows exactly. */
 function plan(items: readonly Item[], hits: readonly LabelHit[], width: number, columns: readonly ColumnDef[], rowDefs: readonly ApplicationRowDef[]): Plan {
-  const adj = adjacency(items, hits);
+  const adj = adjacency(items, hits, (norm) => MATCHER.match(norm) !== null);
   const counts = adj.rows.map((r) => r.values.length);
   const clean =
     adj.orphans.length === 0 &&
     counts.every((c) => c > 0 && c <= width) &&
     counts.filter((c) => c < width).length <= Math.max(1, Math.floor(counts.length / 4));
-  if (clean) return { rows: adj.rows, via: 'adjacency' };
+  if (clean) return { rows: adj.rows, via: 'adjacency', foreign: adj.foreign };
 
   const rows = streamRows(items, width, totalHolds(columns));
   if (rows) {
     const found = new Set(hits.map((h) => h.key));
     const present = rowDefs.filter((r) => found.has(r.key));
     const order = rows.length === present.length ? present : rows.length === rowDefs.length ? rowDefs : null;
-    if (order) return { rows: order.map((r, i) => ({ key: r.key, values: rows[i]!, via: 'stream' })), via: 'stream' };
+    if (order) return { rows: order.map((r, i) => ({ key: r.key, values: rows[i]!, via: 'stream' })), via: 'stream', foreign: [] };
   }
-  return { rows: adj.rows, via: 'adjacency' };
+  return { rows: adj.rows, via: 'adjacency', foreign: adj.foreign };
 }
 
 export function readApplications(items: readonly Item[], diags: Diagnostics, provenance: Record<string, Provenance>, grid: readonly GridTable[] = []): ApplicationsRead {
@@ -100,7 +105,7 @@ export function readApplications(items: readonly Item[], diags: Diagnostics, pro
   const rows: Record<string, CellRow> = {};
   const canonical = TEMPLATE_2021.applicationColumns.map((c) => c.key);
   for (const r of rowDefs) rows[r.key] = Object.fromEntries(canonical.map((k) => [k, null]));
-  if (hits.length === 0) return { rows, singleOtherHandling, found: false };
+  if (hits.length === 0) return { rows, singleOtherHandling, threeOtherHandling: subRows, found: false };
 
   for (const h of hits) {
     if (h.kind === 'variant' || h.kind === 'fuzzy') {
@@ -136,7 +141,8 @@ export function readApplications(items: readonly Item[], diags: Diagnostics, pro
     }
   }
 
-  const { rows: planned, via }: Plan = byGrid ? { rows: byGrid.rows, via: 'grid' } : plan(items, hits, width, columns, rowDefs);
+  const { rows: planned, via, foreign }: Plan = byGrid ? { rows: byGrid.rows, via: 'grid', foreign: [] } : plan(items, hits, width, columns, rowDefs);
+  reportForeignRows(diags, foreign, 'applications', '表三');
   if (via === 'stream') {
     diags.add(
       'TABLE.READ_BY_ORDER',
@@ -158,7 +164,7 @@ export function readApplications(items: readonly Item[], diags: Diagnostics, pro
       diags.add('STRUCT.ROW_MISSING', 'error', `表三缺少“${def.label}”行，该行各列留空`, `applications.${def.key}`);
     }
   }
-  return { rows, singleOtherHandling, found: true };
+  return { rows, singleOtherHandling, threeOtherHandling: subRows, found: true };
 }
 
 function placeRow(

@@ -9,7 +9,7 @@
  * when that is ambiguous, by the row totals (arithmetic may choose a layout, never a number).
  */
 import type { LabelHit } from './labels.js';
-import type { Item, ValueItem } from './stream.js';
+import type { Item, TextItem, ValueItem } from './stream.js';
 
 export interface RowValues {
   key: string;
@@ -17,11 +17,29 @@ export interface RowValues {
   via?: 'stream' | 'grid';
 }
 
-/** Values following each label up to the next label. */
-export function adjacency(items: readonly Item[], hits: readonly LabelHit[]): { rows: RowValues[]; orphans: ValueItem[] } {
+/** A row the template does not have (`其他主动公开文件 | 56 | 45`): its label and the values it holds. */
+export interface ForeignRow {
+  label: TextItem;
+  values: ValueItem[];
+}
+
+export interface Adjacency {
+  rows: RowValues[];
+  orphans: ValueItem[];
+  /** Rows with labels of their own that are none of the template's: their values are not read. */
+  foreign: ForeignRow[];
+}
+
+/**
+ * Values following each label up to the next label (or up to a row of the source's own).
+ * @param isLabel whether a text is one of the template's labels: a label written twice (a
+ *   heading `(一) 予以公开` over a row `予以公开 | 290 | …`) is the same row, never a row of its own.
+ */
+export function adjacency(items: readonly Item[], hits: readonly LabelHit[], isLabel: (norm: string) => boolean = () => true): Adjacency {
   const ordered = [...hits].sort((a, b) => a.index - b.index);
   const rows: RowValues[] = [];
   const orphans: ValueItem[] = [];
+  const foreign: ForeignRow[] = [];
   const firstLabel = ordered[0]?.index ?? items.length;
   for (let i = 0; i < firstLabel; i++) {
     const it = items[i]!;
@@ -31,13 +49,36 @@ export function adjacency(items: readonly Item[], hits: readonly LabelHit[]): { 
     const end = ordered[n + 1]?.index ?? items.length;
     const start = hit.span[hit.span.length - 1]! + 1;
     const values: ValueItem[] = [];
+    let extra: ForeignRow | null = null;
     for (let i = start; i < end; i++) {
       const it = items[i]!;
-      if (it.kind === 'value') values.push(it);
+      if (!extra && values.length > 0 && opensRow(items, i) && !isLabel((it as TextItem).norm)) extra = { label: it as TextItem, values: [] };
+      if (it.kind === 'value') (extra ? extra.values : values).push(it);
     }
     rows.push({ key: hit.key, values });
+    if (extra?.values.length) foreign.push(extra);
   });
-  return { rows, orphans };
+  return { rows, orphans, foreign };
+}
+
+/**
+ * Does item `i` open a row of its own: a text cell first on its line and directly followed by
+ * a value on the same line? In a grid rendered as text (pipe rows, HTML) a label cell starts
+ * every row, so text that no template label matched but that stands where a label stands is a
+ * row the source added — its numbers belong to it, not to the row above. Text followed by more
+ * text (`理 | 求缴纳费用… | 0`: a wrapped group label beside a wrapped row label in PDF text) is
+ * a piece of a label, not a row.
+ */
+function opensRow(items: readonly Item[], i: number): boolean {
+  const it = items[i]!;
+  const next = items[i + 1];
+  if (it.kind !== 'text' || next?.kind !== 'value' || next.cell.line !== it.cell.line) return false;
+  for (let j = i - 1; j >= 0; j--) {
+    const prev = items[j]!;
+    if (prev.kind === 'break') continue;
+    return prev.cell.line !== it.cell.line;
+  }
+  return true;
 }
 
 /** Runs of values not interrupted by text; inside a run, groups separated by breaks. */

@@ -22,7 +22,23 @@ const UNIT_SUFFIX = /(人民政府办公室|人民政府办公厅|人民政府|�
 const REPORT_WORDS = /年度报告|工作报告|年报/;
 
 function clean(text: string): string {
-  return text.replace(/^\s*#{1,6}\s*/, '').replace(/\*\*/g, '').trim();
+  return withoutPageMarker(text.replace(/^\s*#{1,6}\s*/, '').replace(/\*\*/g, '').trim());
+}
+
+/**
+ * A flip-book or paged viewer heads each page with its number and the document's name
+ * (`Page 8 - 威海市文登区信访局2022年…`): the marker is not part of the title, and left in it
+ * would be read as the start of the body's name (`Page8-威海市…`).
+ */
+function withoutPageMarker(text: string): string {
+  // A line that is nothing but the page number (`P. 7`, `第7页`) is no part of a title either.
+  if (/^(?:(?:page|p\.)\s*\d{1,4}|第\s*\d{1,4}\s*页)$/i.test(text)) return '';
+  return text.replace(/^(?:page|p\.)\s*\d{1,4}\s*[-–—:：|]\s*|^第\s*\d{1,4}\s*页\s*[-–—:：|]\s*/i, '');
+}
+
+/** A line that is nothing but a body's name (`淮安市洪泽区人民政府`), not a field of a page's metadata block. */
+function isBareName(text: string): boolean {
+  return text.length <= 30 && /^[\u4e00-\u9fff（）()]+$/.test(text) && UNIT_SUFFIX.test(text);
 }
 
 /** Arabic or Chinese-numeral year: `2024`, `二〇二四`, `二零二四`. */
@@ -42,14 +58,18 @@ const YEAR_IN_TITLE = /((?:19|20)\d{2}|[〇零一二三四五六七八九]{4})\s
  */
 function findTitle(doc: TextDocument, before: number): { text: string; line: number } | null {
   const end = Math.min(before, doc.lines.length);
-  const isTitle = (t: string) => REPORT_WORDS.test(t) && t.length <= 80 && !/[，。；>›»|]/.test(t);
+  // A sentence (`现将2020年度…工作报告公布如下(…):`) is not a title, in full-width or ASCII punctuation.
+  const isTitle = (t: string) => REPORT_WORDS.test(t) && t.length <= 80 && !/[，。；,;>›»|]|[:：]$/.test(t);
   for (let i = end - 1; i >= 0 && i >= end - 40; i--) {
     let t = clean(doc.lines[i]!.text);
-    // A long title wraps: `…2024年政府信息公开工作年` / `度报告`.
-    const above = i > 0 ? clean(doc.lines[i - 1]!.text) : '';
-    if (t.length <= 12 && above && !/[，。；>›»|]/.test(above) && isTitle(above + t)) {
+    if (!t) continue;
+    // A long title wraps: `…2024年政府信息公开工作年` / `度报告`, in a page with a blank line between lines too.
+    const at = lineAbove(doc, i);
+    const above = at >= 0 ? clean(doc.lines[at]!.text) : '';
+    // A portal's label (`访问量:`) or a stray character (`告`) under a complete title is not its second half.
+    if (t.length <= 12 && !/[:：]/.test(t) && above && !/[，。；>›»|]/.test(above) && !isTitle(above) && isTitle(above + t)) {
       t = above + t;
-      i--;
+      i = at;
     }
     if (!isTitle(t)) continue;
     // A short line just above holding the body's name belongs to the title (`淮安市洪泽区人民政府` / `2024 年…`).
@@ -57,12 +77,19 @@ function findTitle(doc: TextDocument, before: number): { text: string; line: num
     for (let j = i - 1; j >= 0 && j >= i - 2; j--) {
       const above = clean(doc.lines[j]!.text);
       if (!above) continue;
-      if (above.length <= 30 && UNIT_SUFFIX.test(above.replace(/\s+/g, ''))) text = above + text;
+      // `发文日期: 2021-01-30 发布机构: 中埠镇人民政府` also ends in a name, but is a metadata field.
+      if (isBareName(above.replace(/\s+/g, ''))) text = above + text;
       break;
     }
     return { text, line: i + 1 };
   }
   return null;
+}
+
+/** The nearest non-empty line above line `i` (one blank line may stand between), or -1. */
+function lineAbove(doc: TextDocument, i: number): number {
+  for (let j = i - 1; j >= 0 && j >= i - 2; j--) if (doc.lines[j]!.text.trim()) return j;
+  return -1;
 }
 
 /** A body's name standing alone near the end (the signature), e.g. `米易县普威镇人民政府`. */
@@ -78,14 +105,19 @@ function signatureUnit(doc: TextDocument): string | null {
 }
 
 /** Words that end a clause before a body's name (`现公布普威镇人民政府` → `普威镇人民政府`). */
-const LEAD_IN = /^.*(?:公布|根据|按照|在|由|是|为|对|向|将|经|与|及|的|了|我|年)/;
+const LEAD_IN = /^.*(?:公布|根据|按照|在|由|是|为|对|向|将|经|与|及|的|了|我|年|通过|通過)/;
+
+/** A government named as the owner of a website (`在中江县人民政府网站公开`), not as the reporting body. */
+const WEBSITE_AFTER = /^(?:门户|網站|网站|網|网|官网|門戶)/;
 
 /** The first body named in a text (`滔溪镇人民政府`), or null. */
 function unitInText(text: string): string | null {
-  const m = /([\u4e00-\u9fff]{2,16}?(?:人民政府|街道办事处))/.exec(text);
-  if (!m) return null;
-  const name = m[1]!.replace(LEAD_IN, '');
-  return name.length >= 4 ? name : null;
+  for (const m of text.matchAll(/([\u4e00-\u9fff]{2,16}?(?:人民政府|街道办事处))/g)) {
+    if (WEBSITE_AFTER.test(text.slice(m.index + m[0].length))) continue;
+    const name = m[1]!.replace(LEAD_IN, '');
+    if (name.length >= 4) return name;
+  }
+  return null;
 }
 
 /**
@@ -105,9 +137,17 @@ function periodYear(text: string): number | null {
   return m ? Number(m[2]) : null;
 }
 
+/**
+ * Text without the names of documents it cites: `公开发布《国家新闻出版署2021年政府信息公开工作年度报告》`
+ * names last year's report, and its year is not the year this report covers.
+ */
+function withoutCitations(text: string): string {
+  return text.replace(/《[^《》\n]{0,80}》/g, '');
+}
+
 function mostFrequentYear(text: string): number | null {
   const counts = new Map<number, number>();
-  for (const m of text.matchAll(/((?:19|20)\d{2})\s*年/g)) counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
+  for (const m of withoutCitations(text).matchAll(/((?:19|20)\d{2})\s*年/g)) counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
   let best: number | null = null;
   let n = 0;
   for (const [y, c] of counts) if (c > n || (c === n && best !== null && y < best)) [best, n] = [y, c];

@@ -8,6 +8,7 @@ import { adjacency, type RowValues } from './assign.js';
 import { writtenAs, type Diagnostics } from './diagnostics.js';
 import type { GridTable } from './grid.js';
 import { proactiveByGrid } from './grid-tables.js';
+import { reportForeignRows } from './extrarows.js';
 import { findLabels, labelMatcher, type LabelMatcher } from './labels.js';
 import type { Item, ValueItem } from './stream.js';
 
@@ -90,7 +91,8 @@ export function readProactive(
   }
 
   const expected = new Map(defs.map((d) => [d.key, d.fields.length]));
-  const adj = adjacency(items, hits);
+  const adj = adjacency(items, hits, (norm) => matcher.match(norm) !== null);
+  reportForeignRows(diags, adj.foreign, 'proactive', '表二');
   // A table with exact cells is read by its grid columns (src/recognize/grid-tables.ts).
   const byGrid = proactiveByGrid(grid, defs, matcher, hits.map((h) => h.key));
   const clean = byGrid !== null || (adj.orphans.length === 0 && adj.rows.every((r) => r.values.length === expected.get(r.key)));

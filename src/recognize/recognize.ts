@@ -12,6 +12,7 @@ import { Diagnostics } from './diagnostics.js';
 import { readMetadata } from './metadata.js';
 import { readProactive } from './proactive.js';
 import { gridTables } from './grid.js';
+import { leadingTableRegion } from './fragment.js';
 import { findSections, type SectionHit } from './sections.js';
 import { itemsOf } from './stream.js';
 
@@ -123,7 +124,7 @@ export function recognize(doc: TextDocument): AnnualReport {
   const regions = new Map<number, Region>();
   let taken = 0;
   for (const no of [2, 3, 4] as const) {
-    const r = tableRegion(doc, no, sections, taken);
+    const r = (no === 4 ? null : leadingTableRegion(doc, no, hits)) ?? tableRegion(doc, no, sections, taken);
     if (r) {
       regions.set(no, r);
       taken = r.to;
@@ -165,7 +166,7 @@ export function recognize(doc: TextDocument): AnnualReport {
   });
 
   structuralDiagnostics(diags, hits, template.sections, { proactive: proactive.found, applications: applications.found, appeals: appeals.found });
-  if (version === '2019' && applications.found && !applications.singleOtherHandling) {
+  if (version === '2019' && applications.threeOtherHandling) {
     diags.add('TABLE.TEMPLATE_MIXED', 'warning', '表二按2019年模板填写，表三却使用2021年模板的（六）其他处理三个子行；（六）其他处理留空', 'applications.otherHandling');
   }
   if (meta.year !== null && meta.year >= 2021) {

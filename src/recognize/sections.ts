@@ -41,8 +41,17 @@ function candidate(line: string): Candidate | null {
   return {
     written,
     ordinal: leadingOrdinal(written),
-    rest: stripNumbering(normalizeLabel(written)).replace(/[:.。]$/, ''),
+    rest: withoutPauses(stripNumbering(normalizeLabel(written)).replace(/[:.。]$/, '')),
   };
+}
+
+/**
+ * A title without its enumeration commas: `…被申请行政复议提起行政诉讼情况` (a flip-book page of a
+ * 文登区 report) is the template's `…行政复议、提起行政诉讼情况` with the 、 left out, which is no
+ * different heading. Applied after the numbering is stripped, so `四、` is not touched.
+ */
+function withoutPauses(text: string): string {
+  return text.replace(/[、,]/g, '');
 }
 
 const coreCache = new Map<SectionDef, string[]>();
@@ -51,7 +60,7 @@ const coreCache = new Map<SectionDef, string[]>();
 function coresOf(def: SectionDef): string[] {
   let cores = coreCache.get(def);
   if (!cores) {
-    cores = [def.core, ...def.coreVariants].map(normalizeLabel);
+    cores = [def.core, ...def.coreVariants].map((c) => withoutPauses(normalizeLabel(c)));
     coreCache.set(def, cores);
   }
   return cores;
