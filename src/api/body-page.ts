@@ -96,6 +96,7 @@ export const RegionSettingsSchema = z
       z.object({
         code: z.string(), name: z.string(), depth: z.number().int(), public: z.boolean().openapi({ description: '公开页是否已开通' }),
         canSet: z.boolean().openapi({ description: '本人可否开通或关闭（管理员，或监督该地区全部机关的监督者）' }),
+        bodies: z.array(z.object({ id: z.string(), name: z.string() })).openapi({ description: '监督范围内直属该地区的机关' }),
       }),
     ),
   })
@@ -123,7 +124,7 @@ export const PublicRegionSchema = z
     bodies: z.array(
       z.object({
         id: z.string(), name: z.string(), levelLabel: z.string(), regionName: z.string().nullable(),
-        status: z.enum(['onTime', 'late', 'undated', 'unreadable', 'missing']), statusLabel: z.string(),
+        status: z.enum(['onTime', 'late', 'excused', 'undated', 'unreadable', 'missing']), statusLabel: z.string(),
         publishedOn: z.string().nullable(), errors: z.number().int().nullable(), warnings: z.number().int().nullable(),
       }),
     ),

@@ -46,16 +46,23 @@ async function yearOf(s: AppServices, store: BodyYearsStore, ids: readonly strin
   return { year: year ?? years[0] ?? Number(s.today().slice(0, 4)) - 1, years };
 }
 
-type Status = 'onTime' | 'late' | 'undated' | 'unreadable' | 'missing';
-const STATUS_LABELS: Record<Status, string> = { onTime: '按时发布', late: '逾期发布', undated: '未载明发布日期', unreadable: '已发布（未能读取表格）', missing: '未发布' };
+type Status = 'onTime' | 'late' | 'excused' | 'undated' | 'unreadable' | 'missing';
+const STATUS_LABELS: Record<Status, string> = {
+  onTime: '按时发布', late: '逾期发布', excused: '延后发布（监督机关已认可）', undated: '未载明发布日期', unreadable: '已发布（未能读取表格）', missing: '未发布',
+};
 
-/** A body's line: its report's check status, the findings a supervisor dismissed left out. */
+/**
+ * A body's line: its report's check status, the findings a supervisor dismissed left out — but a
+ * late date stays a late date: dismissed (a delay the supervisor accepted), it is said as such.
+ */
 function lineOf(r: YearReport | undefined, dismissed: ReadonlySet<string>) {
   if (!r) return { status: 'missing' as Status, publishedOn: null, errors: null, warnings: null };
   if (r.error || !r.model) return { status: 'unreadable' as Status, publishedOn: r.publishedOn, errors: null, warnings: null };
-  const standing = withFingerprints(r.findings, { bodyId: r.bodyId, unit: r.model.unit }, r.year).filter((f) => !dismissed.has(`${r.bodyId}|${f.fingerprint}`));
+  const all = withFingerprints(r.findings, { bodyId: r.bodyId, unit: r.model.unit }, r.year);
+  const standing = all.filter((f) => !dismissed.has(`${r.bodyId}|${f.fingerprint}`));
   const late = standing.some((f) => f.code === 'PUB.LATE');
-  const status: Status = late ? 'late' : r.publishedOn ? 'onTime' : 'undated';
+  const excused = !late && all.some((f) => f.code === 'PUB.LATE');
+  const status: Status = late ? 'late' : excused ? 'excused' : r.publishedOn ? 'onTime' : 'undated';
   return { status, publishedOn: r.publishedOn, errors: standing.filter((f) => f.severity === 'error').length, warnings: standing.filter((f) => f.severity === 'warning').length };
 }
 
@@ -128,8 +135,9 @@ export async function publicRegionData(s: AppServices, q: { code: string; year?:
 // ─── The setting ─────────────────────────────────────────────────────────────────────────────
 
 /**
- * The regions of the supervisor's scope (in tree order), each with whether its public page is on
- * and whether this user may switch it (the administrator; a supervisor overseeing all its bodies).
+ * The regions of the supervisor's scope (in tree order), each with whether its public page is on,
+ * whether this user may switch it (the administrator; a supervisor overseeing all its bodies) and
+ * the bodies of the scope placed in it (their pages are linked from there).
  */
 export async function publicRegionSettings(s: AppServices, user: SessionUser) {
   requireSupervisor(user);
@@ -147,7 +155,10 @@ export async function publicRegionSettings(s: AppServices, user: SessionUser) {
   }
   const published = new Set(on);
   return {
-    regions: regionOptions(byCode, mine.map((b) => b.regionCode)).map((r) => ({ ...r, public: published.has(r.code), canSet: !partial.has(r.code) })),
+    regions: regionOptions(byCode, mine.map((b) => b.regionCode)).map((r) => ({
+      ...r, public: published.has(r.code), canSet: !partial.has(r.code),
+      bodies: mine.filter((b) => b.regionCode === r.code).map((b) => ({ id: b.id, name: b.name })),
+    })),
   };
 }
 

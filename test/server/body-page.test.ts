@@ -167,10 +167,15 @@ for (const kind of DB_KINDS) {
       expect((await as.county!.json('PUT', '/api/supervisor/regions/330108/public', { on: true })).status).toBe(404);
       expect((await as.county!.json('PUT', '/api/supervisor/regions/330100/public', { on: true })).status).toBe(403);
       expect((await as.hkonly!.json('PUT', '/api/supervisor/regions/330106/public', { on: true })).status).toBe(404);
-      const on = await as.county!.json<{ regions: { code: string; public: boolean; canSet: boolean }[] }>('PUT', '/api/supervisor/regions/330106/public', { on: true });
+      const on = await as.county!.json<{ regions: { code: string; public: boolean; canSet: boolean; bodies: { id: string; name: string }[] }[] }>(
+        'PUT', '/api/supervisor/regions/330106/public', { on: true },
+      );
       expect(on.status).toBe(200);
       expect(on.body.regions.find((r) => r.code === '330106')).toMatchObject({ public: true, canSet: true });
       expect(on.body.regions.find((r) => r.code === '330100')).toMatchObject({ public: false, canSet: false });
+      // Each region lists the bodies placed in it: 丁县某局 in the county itself, 甲镇 in its township.
+      expect(on.body.regions.find((r) => r.code === '330106')!.bodies).toEqual([{ id: 'ding', name: '丁县某局' }]);
+      expect(on.body.regions.find((r) => r.code === '330106001')!.bodies).toEqual([{ id: 'jia', name: '甲镇人民政府' }]);
 
       const { status, body } = await guest.json<PublicRegion>('GET', '/api/public/regions/330106/reports?year=2024');
       expect(status).toBe(200);
@@ -179,7 +184,7 @@ for (const kind of DB_KINDS) {
       expect(body.bodies.map((b) => [b.name, b.statusLabel, b.publishedOn, b.errors, b.warnings])).toEqual([
         ['丁县某局', '按时发布', '2025-01-10', 0, 0],
         ['甲镇人民政府', '逾期发布', '2025-03-05', 1, 2],
-        ['乙乡人民政府', '按时发布', '2025-02-03', 0, 0],
+        ['乙乡人民政府', '延后发布（监督机关已认可）', '2025-02-03', 0, 0],
         ['丙街道办事处', '未载明发布日期', null, 0, 0],
         ['戊镇人民政府', '未发布', null, null, null],
       ]);
