@@ -7,6 +7,7 @@
  */
 import { fingerprintOf } from '../../src/app/supervision/fingerprint.js';
 import type { Section } from '../../src/model/report.js';
+import type { Finding } from '../../src/rules/finding.js';
 import type { AppDeps } from '../../src/server/context.js';
 import { seedRegion } from './indicator-region.js';
 
@@ -30,7 +31,7 @@ export const JIA_FINDINGS = [
 ] as const;
 export const YI_LATE = { code: 'PUB.LATE', severity: 'warning', at: 'publishedOn', message: '发布日期 2025年2月3日 晚于期限 2025年1月31日' } as const;
 
-const withFingerprint = (bodyId: string, unit: string, year: number, fs: readonly { code: string; severity: string; at: string; message: string }[]) =>
+const withFingerprint = (bodyId: string, unit: string, year: number, fs: readonly Pick<Finding, 'code' | 'severity' | 'at' | 'message'>[]) =>
   fs.map((f) => ({ ...f, fingerprint: fingerprintOf({ bodyId, unit }, year, f) }));
 
 export const yiLateFingerprint = () => fingerprintOf({ bodyId: 'yi', unit: '乙乡人民政府' }, 2024, YI_LATE);
