@@ -26,6 +26,8 @@ export interface AssessedFinding {
   place: string;
   message: string;
   status: IssueStatusKey;
+  /** Why the supervisor dismissed it (dismissed findings only). */
+  reason: string | null;
 }
 
 export interface AssessedFlag {
@@ -91,13 +93,16 @@ function severityWords(fs: readonly AssessedFinding[]): string {
   return parts.length ? parts.map(([s, n]) => `${names[s]}${n}个`).join('、') : '无';
 }
 
-/** A few examples of findings, each “机关：位置，说明”. */
+/** A few examples of findings, each “机关，位置：说明” (the place left out when the message names it). */
 function examples(fs: readonly (AssessedFinding & { body?: string })[]): string {
   return fs
     .slice(0, EXAMPLES)
-    .map((f) => `${f.body ? `${f.body}` : ''}${f.body ? '，' : ''}${f.place}：${clause(f.message)}`)
+    .map((f) => `${f.body ? `${f.body}，` : ''}${f.message.includes(f.place) ? '' : `${f.place}：`}${clause(f.message)}`)
     .join('；');
 }
+
+/** A late publication the supervisor accepted (PUB.LATE dismissed), if any. */
+const excusedLate = (fs: readonly AssessedFinding[]) => fs.find((f) => f.code === 'PUB.LATE' && f.status === 'dismissed');
 
 function statusWords(fs: readonly AssessedFinding[]): string {
   const parts = ISSUE_STATUSES.map((s) => [s, fs.filter((f) => f.status === s).length] as const).filter(([, n]) => n > 0);
@@ -139,7 +144,9 @@ function bodySections(year: number, b: AssessedBody): AssessmentSection[] {
       paragraphs: [
         late.length
           ? `报告逾期发布：${sentence(late[0]!.message)}`
-          : b.publishedOn ? `报告于${chineseDate(b.publishedOn)}发布，未晚于规定期限。` : '报告未载明发布日期，无法判断是否按期发布。',
+          : excusedLate(b.findings)
+            ? `报告发布日期晚于规定期限，经审核认可其理由（${clause(excusedLate(b.findings)!.reason ?? '未说明')}），不作为问题。`
+            : b.publishedOn ? `报告于${chineseDate(b.publishedOn)}发布，未晚于规定期限。` : '报告未载明发布日期，无法判断是否按期发布。',
       ],
     },
     {
@@ -193,6 +200,7 @@ function regionSections(year: number, bodies: readonly AssessedBody[]): Assessme
   const tagged = reported.flatMap((b) => standing(b.findings).map((f) => ({ ...f, body: b.name })));
   const withErrors = reported.filter((b) => standing(b.findings).some((f) => f.severity === 'error'));
   const late = reported.filter((b) => standing(b.findings).some((f) => f.code === 'PUB.LATE'));
+  const excused = reported.filter((b) => !late.includes(b) && excusedLate(b.findings));
   const copied = reported.filter((b) => standing(b.findings).some((f) => f.family === 'similarity'));
   const corrected = reported.filter((b) => b.corrections > 0);
   const templates = [...new Set(reported.map((b) => b.template ?? '未知'))].sort().map((t) => `${t === '未知' ? '模板未能确定' : `按${t}年模板`}${reported.filter((b) => (b.template ?? '未知') === t).length}份`);
@@ -205,7 +213,7 @@ function regionSections(year: number, bodies: readonly AssessedBody[]): Assessme
   const completeBodies = new Set(complete.map((f) => f.body));
   const ranked = reported
     .map((b) => ({ name: b.name, fs: standing(b.findings) }))
-    .filter((b) => b.fs.length > 0)
+    .filter((b) => b.fs.some((f) => f.severity !== 'info'))
     .sort((a, b) => count(b.fs, 'error') - count(a.fs, 'error') || count(b.fs, 'warning') - count(a.fs, 'warning') || b.fs.length - a.fs.length || a.name.localeCompare(b.name, 'zh'))
     .slice(0, RANKED);
   const flags = flagTotals(reported);
@@ -219,7 +227,10 @@ function regionSections(year: number, bodies: readonly AssessedBody[]): Assessme
     { heading: '一致性', paragraphs: consistencyWords(tagged.filter(isConsistency)) },
     {
       heading: '及时性',
-      paragraphs: [late.length ? `逾期发布报告的机关${late.length}个：${late.map((b) => b.name).join('、')}。` : '已发布的报告均未晚于规定期限（未载明发布日期的除外）。'],
+      paragraphs: [
+        late.length ? `逾期发布报告的机关${late.length}个：${late.map((b) => b.name).join('、')}。` : excused.length ? '除下列经审核认可理由的机关外，已发布的报告均未晚于规定期限。' : '已发布的报告均未晚于规定期限（未载明发布日期的除外）。',
+        ...(excused.length ? [`发布日期晚于期限、经审核认可其理由的机关${excused.length}个：${excused.map((b) => b.name).join('、')}。`] : []),
+      ],
     },
     {
       heading: '内容雷同',
@@ -228,7 +239,7 @@ function regionSections(year: number, bodies: readonly AssessedBody[]): Assessme
     { heading: '指标预警', paragraphs: flags.length ? flags : ['各机关的各项指标均未达到预警阈值（分母过小、不作评判的指标除外）。'] },
     {
       heading: '问题较多的机关',
-      paragraphs: ranked.length ? ranked.map((b, i) => `${i + 1}. ${b.name}：${severityWords(b.fs)}。`) : ['各机关的报告均未发现问题。'],
+      paragraphs: ranked.length ? ranked.map((b, i) => `${i + 1}. ${b.name}：${severityWords(b.fs)}。`) : ['各机关的报告均未发现错误或警告。'],
     },
     { heading: '问题处理情况', paragraphs: [allFindings.length ? `问题清单中本地区本年度共有问题${allFindings.length}个：${statusWords(allFindings)}。` : '问题清单中本地区本年度没有问题。'] },
     {

@@ -143,6 +143,7 @@ for (const kind of DB_KINDS) {
       expect(text).toContain('本地区纳入评估的机关5个，已发布2024年度报告4个，未发布1个；逾期发布1个；存在错误的1个。共发现问题：错误1个、警告2个。');
       expect(text).toContain('未发布报告的机关：戊镇人民政府。');
       expect(text).toContain('逾期发布报告的机关1个：甲镇人民政府。');
+      expect(text).toContain('发布日期晚于期限、经审核认可其理由的机关1个：乙乡人民政府。');
       expect(text).toContain('1. 甲镇人民政府：错误1个、警告2个。');
       expect(text).toContain('一是督促未发布报告的1个机关尽快公布2024年度报告。');
       expect(text).toContain('county（测试）'); // the supervisor's display name signs it
@@ -159,6 +160,10 @@ for (const kind of DB_KINDS) {
       expect(html).toContain('报告逾期发布：发布日期 2025年3月5日 晚于期限 2025年1月31日。');
       expect(html).toContain('发现完整性问题1个，例如：表三“一、本年新收政府信息公开申请数量”行“自然人”列：表三本年新收的自然人一格空白，应填 0。');
       expect(html).not.toContain('<script');
+      // 乙乡's late date was accepted with a reason: said so, not counted, never called on time.
+      const yi = await (await as.county!.request('GET', '/api/supervisor/bodies/yi/assessment?year=2024&format=html')).text();
+      expect(yi).toContain('报告发布日期晚于规定期限，经审核认可其理由（县政府办公室同意延期至2月3日发布），不作为问题。');
+      expect(yi).toContain('经逐项检查，报告存在问题0个（另有1个经审核驳回，不计入）。');
     });
 
     it('the public page: not found until switched on, then open to anyone with each body’s status', async () => {

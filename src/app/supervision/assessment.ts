@@ -29,7 +29,7 @@ const nameOf = (u: SessionUser) => u.displayName || u.username;
 
 function findingOf(r: IssueRow): AssessedFinding {
   const v = issueView(r);
-  return { code: r.code, family: CODE_BY_NAME.get(r.code as FindingCode)?.family ?? 'reading', severity: r.severity as Severity, place: v.place, message: r.message, status: r.status };
+  return { code: r.code, family: CODE_BY_NAME.get(r.code as FindingCode)?.family ?? 'reading', severity: r.severity as Severity, place: v.place, message: r.message, status: r.status, reason: r.reason };
 }
 
 const valueText = (value: number, unit: string) => (unit === '%' ? `${value.toFixed(1)}%` : `${value}${unit}`);
