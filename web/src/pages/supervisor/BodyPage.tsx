@@ -95,7 +95,7 @@ function Narratives({ years }: { years: readonly BodyYear[] }) {
   return (
     <>
       <p className="bd-legend">
-        <mark className="bd-shared">高亮</mark>的是两年报告中相同的段落（不计数字和日期；12 字以下的常用语不标）。相似度按“内容雷同”规则计算，80% 及以上记为内容雷同。
+        <mark className="bd-shared">高亮</mark>的是两年报告中相同的段落（不计数字和日期；12 字以下的常用语不标）。相似度按“内容雷同”规则计算（去掉模板用语、机关名称、数字和日期后比较），80% 及以上记为内容雷同。
       </p>
       {pairs.map((y) => {
         const n = y.narrative!;
