@@ -154,3 +154,11 @@ export const publicRegionJson = createRoute({
   request: { params: PublicParams, query: PublicQuery },
   responses: { 200: { description: 'JSON 文件（gongkai.region-reports/v1：地区、年度、各机关报告的 proactive、applications、appeals）' }, 400: errors[400], 404: errors[404] },
 });
+
+export const PublicRegionListSchema = z.object({ regions: z.array(z.object({ code: z.string(), name: z.string() })) }).openapi('PublicRegionList');
+
+export const publicRegionList = createRoute({
+  method: 'get', path: '/api/public/regions', tags: PUBLIC_TAGS,
+  summary: '已开通年度报告公开页的地区 (regions with a public page)',
+  responses: { 200: jsonOf(PublicRegionListSchema) },
+});

@@ -40,6 +40,13 @@ async function openRegion(s: AppServices, code: string) {
   return { store, region, bodies, names };
 }
 
+/** The regions whose public page is on, by code, for the public's index. */
+export async function publicRegionList(s: AppServices) {
+  const [on, regions] = await Promise.all([new BodyYearsStore(s.db).publicRegions(), new RegionStore(s.db).all()]);
+  const names = new Map(regions.map((r) => [r.code, r.name]));
+  return { regions: on.flatMap((code) => (names.has(code) ? [{ code, name: names.get(code)! }] : [])) };
+}
+
 /** The year asked for, else the newest with a report in the region, else last year. */
 async function yearOf(s: AppServices, store: BodyYearsStore, ids: readonly string[], year: number | undefined) {
   const years = await store.years(ids);

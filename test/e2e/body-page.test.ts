@@ -69,7 +69,10 @@ describe.skipIf(!HAVE_CHROMIUM)('a body’s page and the public region page in C
     // Not switched on: said plainly.
     await phone.goto(`${web.server.url}/regions/330108/reports`);
     await phone.getByRole('heading', { name: '没有找到该地区的公开页' }).waitFor();
-    await phone.goto(`${web.server.url}/regions/330106/reports?year=2024`);
+    // From the home page: 各地年度报告 → 青禾县 (the newest year with reports, 2024).
+    await phone.goto(`${web.server.url}/`);
+    await phone.getByRole('link', { name: /各地年度报告/ }).click();
+    await phone.getByRole('link', { name: '青禾县' }).click();
     await phone.getByRole('heading', { name: '青禾县2024年度政府信息公开工作年度报告' }).waitFor();
     const items = phone.locator('li.pr-item');
     await expect.poll(() => items.count()).toBe(5);

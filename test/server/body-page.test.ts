@@ -168,6 +168,7 @@ for (const kind of DB_KINDS) {
 
     it('the public page: not found until switched on, then open to anyone with each body’s status', async () => {
       expect((await guest.json('GET', '/api/public/regions/330106/reports?year=2024')).status).toBe(404);
+      expect((await guest.json('GET', '/api/public/regions')).body).toEqual({ regions: [] });
       // 白溪县 is not the county supervisor's; 青禾市 is only partly.
       expect((await as.county!.json('PUT', '/api/supervisor/regions/330108/public', { on: true })).status).toBe(404);
       expect((await as.county!.json('PUT', '/api/supervisor/regions/330100/public', { on: true })).status).toBe(403);
@@ -182,6 +183,7 @@ for (const kind of DB_KINDS) {
       expect(on.body.regions.find((r) => r.code === '330106')!.bodies).toEqual([{ id: 'ding', name: '丁县某局' }]);
       expect(on.body.regions.find((r) => r.code === '330106001')!.bodies).toEqual([{ id: 'jia', name: '甲镇人民政府' }]);
 
+      expect((await guest.json('GET', '/api/public/regions')).body).toEqual({ regions: [{ code: '330106', name: '青禾县' }] });
       const { status, body } = await guest.json<PublicRegion>('GET', '/api/public/regions/330106/reports?year=2024');
       expect(status).toBe(200);
       expect(body.region).toEqual({ code: '330106', name: '青禾县' });

@@ -61,6 +61,7 @@ export const ROUTES: readonly PageRoute[] = [
   // Public: how every indicator is computed.
   { path: '/indicators/definitions', page: page(() => import('./pages/IndicatorDefinitionsPage.js')) },
   // Public, once a region opts in: every body's report of a year with its check status.
+  { path: '/regions', page: page(() => import('./pages/public/RegionListPage.js')) },
   { path: '/regions/:code/reports', page: page(() => import('./pages/public/RegionReportsPage.js')) },
   // The administrator.
   { path: '/admin', page: page(() => import('./pages/admin/AdminPage.js')), roles: ['admin'], menu: '系统管理' },

@@ -5,7 +5,7 @@
 import type { Context } from 'hono';
 import * as api from '../../api/body-page.js';
 import type { FileDownload } from '../../app/download.js';
-import { publicRegionData, publicRegionReports, publicRegionSettings, setPublicRegion } from '../../app/public-region.js';
+import { publicRegionData, publicRegionList, publicRegionReports, publicRegionSettings, setPublicRegion } from '../../app/public-region.js';
 import { bodyAssessment, regionAssessment } from '../../app/supervision/assessment.js';
 import { bodyPage } from '../../app/supervision/body-page.js';
 import { requireUser } from '../auth/session.js';
@@ -30,6 +30,7 @@ export const bodyPageRoutes: RouteModule = (app, deps) => {
   );
   app.openapi(api.regionSettings, async (c) => c.json(await publicRegionSettings(deps, requireUser(c)), 200));
   app.openapi(api.setRegionPublic, async (c) => c.json(await setPublicRegion(deps, requireUser(c), { code: c.req.valid('param').code, on: c.req.valid('json').on }), 200));
+  app.openapi(api.publicRegionList, async (c) => c.json(await publicRegionList(deps), 200));
   app.openapi(api.publicRegion, async (c) => c.json(await publicRegionReports(deps, { ...c.req.valid('param'), ...c.req.valid('query') }), 200));
   app.openapi(api.publicRegionCsv, async (c) => sendFile(c, await publicRegionData(deps, { ...c.req.valid('param'), ...c.req.valid('query'), format: 'csv' })));
   app.openapi(api.publicRegionJson, async (c) => sendFile(c, await publicRegionData(deps, { ...c.req.valid('param'), ...c.req.valid('query'), format: 'json' })));
