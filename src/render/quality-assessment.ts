@@ -80,7 +80,8 @@ const RANKED = 10;
 
 /** The findings that stand: neither dismissed nor gone from the latest report. */
 const standing = (fs: readonly AssessedFinding[]) => fs.filter((f) => f.status !== 'dismissed' && f.status !== 'resolved');
-const isCompleteness = (f: AssessedFinding) => COMPLETENESS.includes(f.family) || f.code === 'VALUE.BLANK';
+/** A missing part, table, row, column or figure; a label merely worded otherwise (提示) is not one. */
+const isCompleteness = (f: AssessedFinding) => f.severity !== 'info' && (COMPLETENESS.includes(f.family) || f.code === 'VALUE.BLANK');
 const isConsistency = (f: AssessedFinding) => CONSISTENCY.includes(f.family) && f.code !== 'VALUE.BLANK';
 const count = (fs: readonly AssessedFinding[], s: Severity) => fs.filter((f) => f.severity === s).length;
 const sentence = (text: string) => (/[。！？；]$/.test(text.trim()) ? text.trim() : `${text.trim()}。`);
@@ -125,7 +126,7 @@ function bodySections(year: number, b: AssessedBody): AssessmentSection[] {
   const template = b.template ? `（按${b.template}年模板填报）` : '';
   const dismissed = b.findings.filter((f) => f.status === 'dismissed').length;
   const overall = [
-    `${b.name}${published}《${year}年政府信息公开工作年度报告》${template}。经逐项检查，报告存在${all.length ? severityWords(all) : '问题0个'}${dismissed ? `（另有${dismissed}个经审核驳回，不计入）` : ''}。`,
+    `${b.name}${published}《${year}年政府信息公开工作年度报告》${template}。经逐项检查，${all.length ? `报告存在${severityWords(all)}` : '未发现问题'}${dismissed ? `（另有${dismissed}个经审核驳回，不计入）` : ''}。`,
     ...(b.corrections ? [`报告经更正${b.corrections}处（现为第${b.version}版），以下按更正后的数据评估。`] : []),
   ];
   const complete = all.filter(isCompleteness);

@@ -163,7 +163,7 @@ for (const kind of DB_KINDS) {
       // 乙乡's late date was accepted with a reason: said so, not counted, never called on time.
       const yi = await (await as.county!.request('GET', '/api/supervisor/bodies/yi/assessment?year=2024&format=html')).text();
       expect(yi).toContain('报告发布日期晚于规定期限，经审核认可其理由（县政府办公室同意延期至2月3日发布），不作为问题。');
-      expect(yi).toContain('经逐项检查，报告存在问题0个（另有1个经审核驳回，不计入）。');
+      expect(yi).toContain('经逐项检查，未发现问题（另有1个经审核驳回，不计入）。');
     });
 
     it('the public page: not found until switched on, then open to anyone with each body’s status', async () => {
@@ -220,6 +220,10 @@ for (const kind of DB_KINDS) {
       expect(json.status).toBe(200);
       expect(json.body.reports.map((r) => r.bodyId)).toEqual(['ding', 'jia', 'yi', 'bing']);
       expect(json.body.reports[0]!.applications.newReceived!.total).toBe(9);
+      // The body's page reads the corrected model too, and says one cell is corrected.
+      const ding = (await as.county!.json<{ years: { corrected: number; version: number; tables: { grid: { path?: string; text: string }[][] }[] }[] }>('GET', '/api/supervisor/bodies/ding')).body.years[0]!;
+      expect(ding).toMatchObject({ corrected: 1, version: 2 });
+      expect(ding.tables.flatMap((t) => t.grid.flat()).find((c) => c.path === 'applications.newReceived.total')!.text).toBe('9');
     });
 
     it('switched off again: not found; the observed bodies are still offered on no application form', async () => {
