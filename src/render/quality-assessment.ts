@@ -60,7 +60,10 @@ interface Common {
   date: string;
 }
 
-export type AssessmentInput = (Common & { kind: 'body'; body: AssessedBody }) | (Common & { kind: 'region'; region: string; bodies: readonly AssessedBody[] });
+export type AssessmentInput =
+  | (Common & { kind: 'body'; body: AssessedBody })
+  /** `outOfScope`: bodies of the region the assessor does not oversee, left out (said in the text). */
+  | (Common & { kind: 'region'; region: string; bodies: readonly AssessedBody[]; outOfScope?: number });
 
 export interface AssessmentSection {
   heading: string;
@@ -195,7 +198,7 @@ const orKeepOn = (lines: string[]) => (lines.length ? lines : [KEEP_ON]);
 
 // ─── A region ────────────────────────────────────────────────────────────────────────────────
 
-function regionSections(year: number, bodies: readonly AssessedBody[]): AssessmentSection[] {
+function regionSections(year: number, bodies: readonly AssessedBody[], outOfScope = 0): AssessmentSection[] {
   const reported = bodies.filter((b) => b.reported);
   const missing = bodies.filter((b) => !b.reported);
   const tagged = reported.flatMap((b) => standing(b.findings).map((f) => ({ ...f, body: b.name })));
@@ -209,6 +212,7 @@ function regionSections(year: number, bodies: readonly AssessedBody[]): Assessme
     `本地区纳入评估的机关${bodies.length}个，已发布${year}年度报告${reported.length}个，未发布${missing.length}个；逾期发布${late.length}个；存在错误的${withErrors.length}个。共发现问题：${severityWords(tagged)}。`,
     ...(reported.length ? [`已发布的报告中，${templates.join('、')}；经更正的报告${corrected.length}份，共更正${corrected.reduce((n, b) => n + b.corrections, 0)}处。`] : []),
     ...(missing.length ? [`未发布报告的机关：${missing.map((b) => b.name).join('、')}。`] : []),
+    ...(outOfScope ? [`本地区另有${outOfScope}个机关不在评估单位的监督范围内，未纳入本评估。`] : []),
   ];
   const complete = tagged.filter(isCompleteness);
   const completeBodies = new Set(complete.map((f) => f.body));
@@ -279,7 +283,7 @@ export const assessmentTitle = (who: string, year: number) => `${who}${year}年�
 /** The assessment as headed sections (一、总体情况 …), deterministic. */
 export function writeAssessment(input: AssessmentInput): Assessment {
   const who = input.kind === 'body' ? input.body.name : input.region;
-  const sections = input.kind === 'body' ? bodySections(input.year, input.body) : regionSections(input.year, input.bodies);
+  const sections = input.kind === 'body' ? bodySections(input.year, input.body) : regionSections(input.year, input.bodies, input.outOfScope);
   return {
     title: assessmentTitle(who, input.year),
     sections: sections.map((s, i) => ({ ...s, heading: `${chineseOrdinal(i + 1)}、${s.heading}` })),

@@ -147,6 +147,10 @@ for (const kind of DB_KINDS) {
       expect(text).toContain('1. 甲镇人民政府：错误1个、警告2个。');
       expect(text).toContain('一是督促未发布报告的1个机关尽快公布2024年度报告。');
       expect(text).toContain('county（测试）'); // the supervisor's display name signs it
+      expect(text).not.toContain('不在评估单位的监督范围内');
+      // 青禾市 read by the county office: 河口镇 is not its to assess, and the text says so.
+      const city = await as.county!.request('GET', '/api/supervisor/regions/330100/assessment?year=2024&format=html');
+      expect(await city.text()).toContain('本地区另有1个机关不在评估单位的监督范围内，未纳入本评估。');
     });
 
     it('甲镇’s assessment as a printable page: each aspect in words', async () => {

@@ -11,9 +11,12 @@ import type { Severity } from '../../model/report.js';
 import {
   assessmentDocx, assessmentHtml, writeAssessment, type AssessedBody, type AssessedFinding, type AssessedFlag, type Assessment, type AssessmentInput,
 } from '../../render/quality-assessment.js';
+import { subtreeCodes } from '../../directory/tree.js';
 import { writeAudit } from '../../store/audit.js';
+import { BodyStore } from '../../store/body-store.js';
 import { BodyYearsStore, type YearReport } from '../../store/body-years-store.js';
 import { FindingReviewStore, type IssueRow } from '../../store/finding-review-store.js';
+import { RegionStore } from '../../store/region-store.js';
 import type { AppServices } from '../context.js';
 import type { FileDownload } from '../download.js';
 import { indicatorView } from '../indicators.js';
@@ -77,6 +80,12 @@ export async function bodyAssessment(s: AppServices, user: SessionUser, q: Asses
   return deliver(s, user, input, `${body.id}/${q.year}`, q.format, body.id);
 }
 
+/** How many bodies of the region (and the regions below) are not among those assessed. */
+async function bodiesOutside(s: AppServices, code: string, assessed: ReadonlySet<string>): Promise<number> {
+  const codes = subtreeCodes(await new RegionStore(s.db).all(), code);
+  return (await new BodyStore(s.db).inRegions([...codes])).filter((id) => !assessed.has(id)).length;
+}
+
 /** A region's assessment of the year: every body of the region in the supervisor's scope. */
 export async function regionAssessment(s: AppServices, user: SessionUser, q: AssessmentQuery & { region: string }): Promise<FileDownload> {
   requireSupervisor(user);
@@ -93,6 +102,7 @@ export async function regionAssessment(s: AppServices, user: SessionUser, q: Ass
     const report = reports.get(b.id);
     return assessed(b.name, report, byBody.get(b.id) ?? [], flagsOf(table, b.id), report ? corrected.get(report.id) ?? 0 : 0);
   });
-  const input: AssessmentInput = { kind: 'region', year: q.year, from: nameOf(user), date: s.today(), region: table.region?.name ?? '监督范围', bodies };
+  const outOfScope = await bodiesOutside(s, q.region, inRegion);
+  const input: AssessmentInput = { kind: 'region', year: q.year, from: nameOf(user), date: s.today(), region: table.region?.name ?? '监督范围', bodies, outOfScope };
   return deliver(s, user, input, `${q.region}/${q.year}`, q.format);
 }
