@@ -16,7 +16,7 @@ import { forEachCell } from '../model/report.js';
 import { BODY_LEVEL_LABELS, type BodyLevel } from '../register/bodies.js';
 import { csvLine } from '../corpus/outputs.js';
 import { writeAudit } from '../store/audit.js';
-import { BodyYearsStore, type YearReport } from '../store/body-years-store.js';
+import { BodyYearsStore, type YearReport, type YearTables } from '../store/body-years-store.js';
 import { IndicatorStore } from '../store/indicator-store.js';
 import { RegionStore } from '../store/region-store.js';
 import type { AppServices } from './context.js';
@@ -62,7 +62,7 @@ const STATUS_LABELS: Record<Status, string> = {
  * A body's line: its report's check status, the findings a supervisor dismissed left out — but a
  * late date stays a late date: dismissed (a delay the supervisor accepted), it is said as such.
  */
-function lineOf(r: YearReport | undefined, dismissed: ReadonlySet<string>) {
+function lineOf(r: YearReport<Pick<YearTables, 'unit'>> | undefined, dismissed: ReadonlySet<string>) {
   if (!r) return { status: 'missing' as Status, publishedOn: null, errors: null, warnings: null };
   if (r.error || !r.model) return { status: 'unreadable' as Status, publishedOn: r.publishedOn, errors: null, warnings: null };
   const all = withFingerprints(r.findings, { bodyId: r.bodyId, unit: r.model.unit }, r.year);
@@ -78,7 +78,7 @@ export async function publicRegionReports(s: AppServices, q: { code: string; yea
   const { store, region, bodies, names } = await openRegion(s, q.code);
   const ids = bodies.map((b) => b.id);
   const { year, years } = await yearOf(s, store, ids, q.year);
-  const reports = new Map((await store.ofYear(ids, year)).map((r) => [r.bodyId, r]));
+  const reports = new Map((await store.statusOfYear(ids, year)).map((r) => [r.bodyId, r]));
   const dismissed = await store.dismissed(ids, year);
   const lines = bodies.map((b) => {
     const line = lineOf(reports.get(b.id), dismissed);

@@ -4,12 +4,17 @@
  * are corrected, and which findings a supervisor dismissed. Also the regions whose public page of
  * reports is switched on. Rows only: scope, permission and audit are the use cases'.
  */
+import type { ReportTables } from '../indicators/compute.js';
 import type { AnnualReport } from '../model/report.js';
 import type { Finding } from '../rules/finding.js';
 import type { Db } from './db.js';
 import type { Viewer } from './published-store.js';
 
-export interface YearReport {
+/** What a region's list, assessment and data read of a report: its tables and the body's name as printed. */
+export type YearTables = ReportTables & Pick<AnnualReport, 'unit'>;
+
+/** A body's report of a year: with its whole model (a body's page), or only its tables (a region's year). */
+export interface YearReport<M = AnnualReport> {
   id: number;
   bodyId: string;
   year: number;
@@ -17,36 +22,45 @@ export interface YearReport {
   publishedOn: string | null;
   template: string | null;
   /** Null when the file could not be read (`error`). */
-  model: AnnualReport | null;
+  model: M | null;
   findings: Finding[];
   error: string | null;
   version: number;
   uploadedAt: string;
 }
 
-interface Row {
+interface Row<M> {
   id: string | number;
   body_id: string;
   year: number;
   file_name: string;
   published_on: string | null;
   template: string | null;
-  model: AnnualReport | null;
+  model: M | null;
   findings: Finding[];
   error: string | null;
   version: number;
   uploaded_at: Date | string;
 }
 
-const fromRow = (r: Row): YearReport => ({
+const fromRow = <M>(r: Row<M>): YearReport<M> => ({
   id: Number(r.id), bodyId: r.body_id, year: Number(r.year), fileName: r.file_name, publishedOn: r.published_on, template: r.template,
   model: r.model, findings: r.findings ?? [], error: r.error, version: Number(r.version), uploadedAt: new Date(r.uploaded_at).toISOString(),
 });
 
+/** The whole model but what is only for the source view. */
+const WHOLE = `p.model - 'provenance' - 'diagnostics'`;
+/** The tables only: a region's year reads thousands of reports, never their narrative. */
+const TABLES = `CASE WHEN p.model IS NULL THEN NULL ELSE jsonb_build_object('unit', p.model->'unit', 'template', p.model->'template',
+  'proactive', p.model->'proactive', 'applications', p.model->'applications', 'appeals', p.model->'appeals') END`;
+
+/** Neither narrative nor tables: whether the report was read, and the body's name as printed (its findings' fingerprints). */
+const STATUS = `CASE WHEN p.model IS NULL THEN NULL ELSE jsonb_build_object('unit', p.model->'unit') END`;
+
 /** Newest upload first for each body and year; `$1` all and `$2` bodies: the viewer's scope. */
-const LATEST = `
+const latest = (model: string) => `
   SELECT DISTINCT ON (p.body_id, p.year) p.id, p.body_id, p.year, p.file_name, p.published_on, p.template,
-         p.model - 'provenance' - 'diagnostics' AS model, p.findings, p.error, p.version, p.uploaded_at
+         ${model} AS model, p.findings, p.error, p.version, p.uploaded_at
     FROM published_reports p
    WHERE ($1::boolean OR p.body_id = ANY($2::text[])) AND p.body_id = ANY($3::text[]) AND p.year IS NOT NULL`;
 
@@ -61,14 +75,23 @@ export class BodyYearsStore {
 
   /** The body's newest report of each year in the viewer's scope, newest year first. */
   async ofBody(viewer: Viewer, bodyId: string): Promise<YearReport[]> {
-    const rows = await this.db.query<Row>(`${LATEST} ORDER BY p.body_id, p.year DESC, p.uploaded_at DESC, p.id DESC`, [viewer.all, [...viewer.bodies], [bodyId]]);
+    const rows = await this.db.query<Row<AnnualReport>>(`${latest(WHOLE)} ORDER BY p.body_id, p.year DESC, p.uploaded_at DESC, p.id DESC`, [viewer.all, [...viewer.bodies], [bodyId]]);
     return rows.map(fromRow);
   }
 
-  /** Each of these bodies' newest report of the year (no scope: the caller has chosen the bodies). */
-  async ofYear(bodyIds: readonly string[], year: number): Promise<YearReport[]> {
+  /** Each of these bodies' newest report of the year, its tables only (no scope: the caller has chosen the bodies). */
+  async ofYear(bodyIds: readonly string[], year: number): Promise<YearReport<YearTables>[]> {
+    return this.yearRows<YearTables>(TABLES, bodyIds, year);
+  }
+
+  /** The same reports without their tables: what a list of who published what needs (`model` holds the unit only). */
+  async statusOfYear(bodyIds: readonly string[], year: number): Promise<YearReport<Pick<AnnualReport, 'unit'>>[]> {
+    return this.yearRows<Pick<AnnualReport, 'unit'>>(STATUS, bodyIds, year);
+  }
+
+  private async yearRows<M>(model: string, bodyIds: readonly string[], year: number): Promise<YearReport<M>[]> {
     if (bodyIds.length === 0) return [];
-    const rows = await this.db.query<Row>(`${LATEST} AND p.year = $4 ORDER BY p.body_id, p.year, p.uploaded_at DESC, p.id DESC`, [true, [], [...bodyIds], year]);
+    const rows = await this.db.query<Row<M>>(`${latest(model)} AND p.year = $4 ORDER BY p.body_id, p.year, p.uploaded_at DESC, p.id DESC`, [true, [], [...bodyIds], year]);
     return rows.map(fromRow);
   }
 

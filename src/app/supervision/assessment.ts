@@ -14,7 +14,7 @@ import {
 import { subtreeCodes } from '../../directory/tree.js';
 import { writeAudit } from '../../store/audit.js';
 import { BodyStore } from '../../store/body-store.js';
-import { BodyYearsStore, type YearReport } from '../../store/body-years-store.js';
+import { BodyYearsStore, type YearReport, type YearTables } from '../../store/body-years-store.js';
 import { FindingReviewStore, type IssueRow } from '../../store/finding-review-store.js';
 import { RegionStore } from '../../store/region-store.js';
 import type { AppServices } from '../context.js';
@@ -47,7 +47,7 @@ function flagsOf(t: IndicatorTable, bodyId: string): AssessedFlag[] {
   });
 }
 
-function assessed(name: string, report: YearReport | undefined, issues: readonly IssueRow[], flags: AssessedFlag[], corrected: number): AssessedBody {
+function assessed(name: string, report: YearReport<YearTables> | undefined, issues: readonly IssueRow[], flags: AssessedFlag[], corrected: number): AssessedBody {
   const readable = Boolean(report && report.model && !report.error);
   return {
     name, reported: Boolean(report), publishedOn: report?.publishedOn ?? null, template: readable ? report!.template : null,
