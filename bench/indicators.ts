@@ -19,7 +19,7 @@ import { generatedDirectory } from '../test/support/directory-file.js';
 const YEARS = [2020, 2021, 2022, 2023, 2024];
 
 /** A deterministic, balanced 2021-template table set for body number `i` and a year. */
-function tables(i: number, year: number): ReportTables {
+export function tables(i: number, year: number): ReportTables {
   const r = emptyReport('2021');
   const n = (k: number) => ((i * 7919 + year * 104729 + k * 31) % 97) / 97;
   const received = Math.round(n(1) * 60);

@@ -138,4 +138,6 @@ const { benchDirectory } = await import('./directory.js');
 await benchDirectory();
 const { benchIndicators } = await import('./indicators.js');
 await benchIndicators();
+const { benchBodyPage } = await import('./body-page.js');
+await benchBodyPage();
 console.log(`峰值内存 peak RSS: ${(Math.max(peak, process.resourceUsage().maxRSS * 1024) / 1024 / 1024).toFixed(0)} MiB`);

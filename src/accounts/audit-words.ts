@@ -87,6 +87,9 @@ export const ACTION_WORDS_BY_ENTITY: Readonly<Record<string, string>> = {
   'catalogue_item.delete': '删除草稿',
   'finding.answer': '答复整改情况',
   'finding.export': '导出问题清单',
+  'assessment.export': '下载质量评估',
+  'public-region-page.set': '开通地区公开页',
+  'public-region-page.delete': '关闭地区公开页',
 };
 
 /** Kinds of entry (the `entity` column). */
@@ -125,6 +128,8 @@ export const ENTITY_WORDS: Readonly<Record<string, string>> = {
   directory: '机关名录',
   region: '行政区划',
   'indicator-thresholds': '指标预警阈值',
+  assessment: '年度报告质量评估',
+  'public-region-page': '地区年度报告公开页',
 };
 
 /** Field names, in every entity. */
@@ -229,6 +234,7 @@ export const FIELD_WORDS: Readonly<Record<string, string>> = {
   deadline: '答复期限',
   // Catalogue
   title: '标题',
+  format: '格式',
   summary: '内容概述',
   content: '正文',
   madeOn: '生成日期',

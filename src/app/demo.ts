@@ -4,7 +4,8 @@
  * county's supervisor; the password printed at start), and a year of 云岭镇's work so that every
  * page a newcomer opens has something in it: the register in every state, the catalogue
  * published and in review, the opinion box, the county's published reports uploaded with their
- * findings, and the draft of last year's report.
+ * findings, the draft of last year's report, and the county as a region whose public page of
+ * reports is on.
  *
  * Everything is written through the use cases — the same permission checks, lifecycle and
  * review chain as a real office — as the demo accounts (the administrative steps as the operator
@@ -16,6 +17,7 @@ import type { AppServices } from './context.js';
 import { demoAccounts } from './demo/accounts.js';
 import { demoCatalogue, demoOpinions } from './demo/catalogue.js';
 import { demoClock } from './demo/clock.js';
+import { demoRegions } from './demo/regions.js';
 import { demoRegister } from './demo/register.js';
 import { demoDraft, demoUploads } from './demo/reports.js';
 
@@ -24,7 +26,7 @@ export { DEMO_PASSWORD, DEMO_USERS } from './demo/accounts.js';
 export interface DemoLoaded {
   /** The accounts made now (none when they existed). */
   made: string[];
-  /** The parts written now: 申请台账, 主动公开目录, 意见箱, 已发布报告, 年度报告草稿. */
+  /** The parts written now: 地区, 申请台账, 主动公开目录, 意见箱, 已发布报告, 年度报告草稿. */
   parts: string[];
 }
 
@@ -34,6 +36,7 @@ export async function loadDemo(s: AppServices): Promise<DemoLoaded> {
   const clock = demoClock(s.today(), await s.calendar());
   const parts: string[] = [];
   const steps = [
+    ['地区', demoRegions],
     ['申请台账', demoRegister],
     ['主动公开目录', demoCatalogue],
     ['意见箱', demoOpinions],

@@ -66,7 +66,7 @@ async function scopeOf(s: AppServices, user: SessionUser, regionCode: string | n
 }
 
 /** Whether the user may set the region's thresholds: the administrator, or a supervisor overseeing every body in it. */
-async function maySetThresholds(s: AppServices, user: SessionUser, regions: readonly RegionRecord[], code: string): Promise<boolean> {
+export async function maySetThresholds(s: AppServices, user: SessionUser, regions: readonly RegionRecord[], code: string): Promise<boolean> {
   if (isAdmin(user)) return true;
   const inside = await new BodyStore(s.db).inRegions([...subtreeCodes(regions, code)]);
   // A supervisor's set holds every body below their regions: thousands for a city.

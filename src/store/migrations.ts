@@ -18,6 +18,7 @@ import { CATALOGUE_ITEMS, CATALOGUE_LIFECYCLE, CATALOGUE_REVIEW_ROUNDS } from '.
 import { BATCH_JOB_QUEUE } from './migrations/jobs.js';
 import { CATALOGUE_PUBLIC_SEARCH, OPINION_BOX } from './migrations/opinions.js';
 import { ONLINE_APPLICATIONS } from './migrations/public.js';
+import { PUBLIC_REGION_PAGES } from './migrations/public-region.js';
 import { APPLICATION_ARRIVALS } from './migrations/register-web.js';
 import { APPLICATION_SERIALS, REGISTER_TABLES, REQUESTED_FORM_AND_DELIVERY, WEB_ACCOUNTS } from './migrations/register.js';
 import { SCOPE_REGIONS_AND_PENDING } from './migrations/matching.js';
@@ -67,6 +68,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 930, ...FINDING_REVIEWS },
   { version: 940, ...INDICATOR_THRESHOLDS },
   { version: 960, ...EDIT_VERSIONS },
+  { version: 990, ...PUBLIC_REGION_PAGES },
 ];
 
 export async function migrate(db: Db): Promise<number[]> {

@@ -28,7 +28,7 @@ for (const kind of DB_KINDS) {
         const first = await loadDemo(s);
         expect(first.made).toEqual(['officer', 'reviewer', 'reviewer2', 'supervisor']);
         expect(first.made).toEqual(DEMO_USERS.map((u) => u.username));
-        expect(first.parts).toEqual(['申请台账', '主动公开目录', '意见箱', '已发布报告', '年度报告草稿']);
+        expect(first.parts).toEqual(['地区', '申请台账', '主动公开目录', '意见箱', '已发布报告', '年度报告草稿']);
         const { staff } = await demoAccounts(s);
         const { officer, reviewer, reviewer2, supervisor } = staff;
 
@@ -137,7 +137,7 @@ describe('the demo on other days', () => {
     for (const day of days) {
       const s = await openServices(await migratedDb('pglite'), { today: () => day });
       try {
-        expect((await loadDemo(s)).parts).toHaveLength(5);
+        expect((await loadDemo(s)).parts).toHaveLength(6);
         views.push(await seen(s));
         const { staff } = await demoAccounts(s);
         // The report year is the one before: its draft is saved, whatever the day.

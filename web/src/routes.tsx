@@ -56,8 +56,13 @@ export const ROUTES: readonly PageRoute[] = [
   { path: '/supervisor/rollup', page: page(() => import('./pages/supervisor/RollupPage.js')), roles: ['supervisor', 'admin'], menu: '汇总' },
   { path: '/supervisor/charts', page: page(() => import('./pages/supervisor/ChartsPage.js')), roles: ['supervisor', 'admin'], menu: '图表' },
   { path: '/supervisor/indicators', page: page(() => import('./pages/supervisor/IndicatorsPage.js')), roles: ['supervisor', 'admin'], menu: '指标' },
+  { path: '/supervisor/bodies/:id', page: page(() => import('./pages/supervisor/BodyPage.js')), roles: ['supervisor', 'admin'] },
+  { path: '/supervisor/regions', page: page(() => import('./pages/supervisor/RegionsPage.js')), roles: ['supervisor', 'admin'], menu: '地区评估' },
   // Public: how every indicator is computed.
   { path: '/indicators/definitions', page: page(() => import('./pages/IndicatorDefinitionsPage.js')) },
+  // Public, once a region opts in: every body's report of a year with its check status.
+  { path: '/regions', page: page(() => import('./pages/public/RegionListPage.js')) },
+  { path: '/regions/:code/reports', page: page(() => import('./pages/public/RegionReportsPage.js')) },
   // The administrator.
   { path: '/admin', page: page(() => import('./pages/admin/AdminPage.js')), roles: ['admin'], menu: '系统管理' },
   { path: '/admin/directory', page: page(() => import('./pages/admin/DirectoryPage.js')), roles: ['admin'], menu: '机关名录' },

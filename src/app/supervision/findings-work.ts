@@ -54,7 +54,7 @@ export interface IssueQuery {
 const ruleName = (code: string) => CODE_BY_NAME.get(code as FindingCode)?.zh ?? code;
 
 /** An issue as the pages show it: its place and rule in Chinese, its state's label. */
-function issueView(r: IssueRow) {
+export function issueView(r: IssueRow) {
   return { ...r, place: placeName(r.at), rule: ruleName(r.code), statusLabel: ISSUE_STATUS_LABELS[r.status] };
 }
 

@@ -73,7 +73,7 @@ export function placeOf(at: string, cellPaths: readonly string[]): string {
   return placeName(`${at}.*`).replace(/“\*”列$/, '').replace(/的“\*”$/, '行');
 }
 
-function tablesOf(model: AnnualReport): { no: number; caption: string; grid: Grid }[] {
+export function tablesOf(model: AnnualReport): { no: number; caption: string; grid: Grid }[] {
   const sections = templateFor(model.template).sections;
   return [2, 3, 4].flatMap((no) => {
     const grid = gridOfSection(model, no);

@@ -4,6 +4,7 @@
  */
 import type { RouteModule } from '../context.js';
 import { analysisRoutes } from './analysis.js';
+import { bodyPageRoutes } from './body-page.js';
 import { calendarRoutes } from './calendar.js';
 import { auditRoutes } from './audit.js';
 import { catalogueRoutes } from './catalogue.js';
@@ -19,4 +20,4 @@ import { reportRoutes } from './reports.js';
 import { supervisorRoutes } from './supervisor.js';
 import { userRoutes } from './users.js';
 
-export const ROUTE_MODULES: RouteModule[] = [publicRoutes, registerRoutes, reportRoutes, supervisorRoutes, analysisRoutes, catalogueRoutes, cataloguePublicRoutes, opinionRoutes, auditRoutes, userRoutes, calendarRoutes, directoryRoutes, findingsWorkRoutes, pendingRoutes, indicatorRoutes];
+export const ROUTE_MODULES: RouteModule[] = [publicRoutes, registerRoutes, reportRoutes, supervisorRoutes, analysisRoutes, catalogueRoutes, cataloguePublicRoutes, opinionRoutes, auditRoutes, userRoutes, calendarRoutes, directoryRoutes, findingsWorkRoutes, pendingRoutes, indicatorRoutes, bodyPageRoutes];

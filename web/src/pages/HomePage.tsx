@@ -18,6 +18,10 @@ export default function HomePage() {
           <h2>查询办理进度</h2>
           <p>凭申请编号和查询码查看办理过程、答复期限，在线补正或撤回申请。</p>
         </Link>
+        <Link to="/regions" className="card">
+          <h2>各地年度报告</h2>
+          <p>各机关政府信息公开工作年度报告的发布日期、是否按时和检查情况。</p>
+        </Link>
         {user ? (
           <Link to={HOME_OF[user.role]} className="card">
             <h2>进入工作台</h2>

@@ -124,7 +124,7 @@ function IssueRow({ issue, onDone }: { issue: Issue; onDone: (message: string) =
   return (
     <tr data-fingerprint={issue.fingerprint}>
       <th scope="row">
-        {issue.bodyName}
+        <Link to={`/supervisor/bodies/${encodeURIComponent(issue.bodyId)}`}>{issue.bodyName}</Link>
         <br />
         <span className="hint">{issue.year}年度</span>
       </th>

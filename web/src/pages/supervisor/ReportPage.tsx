@@ -19,6 +19,7 @@ import type { CorrectionView, FindingView, ReportView } from '../../components/s
 import { Loading, Notice, PageTitle } from '../../components/ui.js';
 import { Link } from '../../router.js';
 import type { PageProps } from '../../routes.js';
+import { useSession } from '../../session.js';
 
 ensureSupervisorStyles();
 
@@ -38,11 +39,26 @@ function centreIn(pane: HTMLElement | null, target: Element | null): void {
 }
 
 function Meta({ r }: { r: ReportView }) {
+  // An officer opens their own body's report here too; the body's page is the supervisor's.
+  const { user } = useSession();
+  const overseer = user?.role === 'supervisor' || user?.role === 'admin';
   const count = (s: FindingView['severity']) => r.findings.filter((f) => f.severity === s).length;
   return (
     <dl className="sv-meta">
       <dt>机关</dt>
-      <dd>{r.body ? `${r.body.name}（${r.body.levelLabel}）` : (r.unit ?? '（不明）')}</dd>
+      <dd>
+        {r.body ? (
+          <>
+            {r.body.name}（{r.body.levelLabel}）
+            {overseer && (
+              <>
+                {' '}
+                <Link to={`/supervisor/bodies/${encodeURIComponent(r.body.id)}`}>该机关各年度</Link>
+              </>
+            )}
+          </>
+        ) : (r.unit ?? '（不明）')}
+      </dd>
       <dt>年度</dt>
       <dd>{r.year ?? '（不明）'}</dd>
       <dt>落款日期</dt>
