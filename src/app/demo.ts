@@ -17,7 +17,7 @@ import type { AppServices } from './context.js';
 import { demoAccounts } from './demo/accounts.js';
 import { demoCatalogue, demoOpinions } from './demo/catalogue.js';
 import { demoClock } from './demo/clock.js';
-import { demoRegions } from './demo/regions.js';
+import { demoDirectory } from './demo/directory.js';
 import { demoRegister } from './demo/register.js';
 import { demoDraft, demoUploads } from './demo/reports.js';
 
@@ -32,11 +32,12 @@ export interface DemoLoaded {
 
 /** Load whatever of the demo is missing. */
 export async function loadDemo(s: AppServices): Promise<DemoLoaded> {
+  // The regions first: the supervisor's account names its region.
+  const placed = await demoDirectory(s);
   const { made, staff } = await demoAccounts(s);
   const clock = demoClock(s.today(), await s.calendar());
-  const parts: string[] = [];
+  const parts: string[] = placed ? ['地区'] : [];
   const steps = [
-    ['地区', demoRegions],
     ['申请台账', demoRegister],
     ['主动公开目录', demoCatalogue],
     ['意见箱', demoOpinions],

@@ -3,10 +3,14 @@
  * no real place has), its government, 云岭镇 and 石泉街道 (which work in gongkai) and the other
  * townships and departments the county office oversees but which only publish their reports
  * (observed). The supervisor's scope is the county's region, so the overview shows who has
- * reported and who has not, as a county office's would.
+ * reported and who has not, as a county office's would; the county's public page of annual
+ * reports is switched on, so a citizen can open /regions/990101/reports.
  */
+import { actorId, operator } from '../../accounts/permissions.js';
 import type { RegionRecord } from '../../directory/tree.js';
+import { writeAudit } from '../../store/audit.js';
 import { BodyStore, type BodyWrite } from '../../store/body-store.js';
+import { BodyYearsStore } from '../../store/body-years-store.js';
 import { RegionStore } from '../../store/region-store.js';
 import type { AppServices } from '../context.js';
 
@@ -51,9 +55,13 @@ const BODIES: BodyWrite[] = [
 /** Write the demo's regions and place its bodies in them, once (when the county's region is not kept yet). */
 export async function demoDirectory(s: AppServices): Promise<boolean> {
   if ((await new RegionStore(s.db).all()).some((r) => r.code === DEMO_COUNTY_REGION)) return false;
+  const demo = actorId(operator('system:demo'));
   await s.db.transaction(async (tx) => {
     await RegionStore.write(tx, REGIONS);
     await BodyStore.write(tx, BODIES);
+    await BodyYearsStore.setPublicRegion(tx, DEMO_COUNTY_REGION, true, demo);
+    await writeAudit(tx, demo, 'import', 'directory', 'demo', null, { regions: REGIONS.length, bodies: BODIES.length });
+    await writeAudit(tx, demo, 'set', 'public-region-page', DEMO_COUNTY_REGION, null, { region: '青禾县' });
   });
   return true;
 }
