@@ -87,6 +87,7 @@ export const ACTION_WORDS_BY_ENTITY: Readonly<Record<string, string>> = {
   'catalogue_item.delete': '删除草稿',
   'finding.answer': '答复整改情况',
   'finding.export': '导出问题清单',
+  'overview.export': '导出报告总览',
 };
 
 /** Kinds of entry (the `entity` column). */
@@ -125,6 +126,7 @@ export const ENTITY_WORDS: Readonly<Record<string, string>> = {
   directory: '机关名录',
   region: '行政区划',
   'indicator-thresholds': '指标预警阈值',
+  overview: '报告总览',
 };
 
 /** Field names, in every entity. */
@@ -145,6 +147,11 @@ export const FIELD_WORDS: Readonly<Record<string, string>> = {
   lastSignIn: '上次登录',
   reason: '原因',
   conditions: '筛选条件',
+  // The overview's filters, as an export records them
+  errors: '只看有错误的',
+  q: '名称包含',
+  sort: '排序',
+  dir: '排序方向',
   address: '地址',
   ip: '来源地址',
   accountFailures: '该账号连续失败次数',
