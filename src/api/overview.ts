@@ -32,6 +32,9 @@ export const RegionOverviewSchema = z
         code: z.string().nullable(), name: z.string(), totals: TotalsSchema,
       }),
     ),
+    unplaced: z
+      .array(z.object({ id: z.number().int(), unit: z.string().nullable(), year: z.number().int().nullable(), fileName: z.string(), error: z.string().nullable(), errors: z.number().int(), warnings: z.number().int(), late: z.boolean(), similar: z.boolean() }))
+      .openapi({ description: '未能归入表格的上传：机关或年度不明（机关不明的只有上传者本人可见）；只在监督范围的起始视图中列出' }),
   })
   .openapi('RegionOverview');
 

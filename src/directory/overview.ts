@@ -224,12 +224,20 @@ function matchesStatus(c: Cell, status: StatusFilter): boolean {
 
 const collator = new Intl.Collator('zh');
 
+/** The bodies in name order (pinyin, then id): the table's order before any sort, computed once per scope. */
+export function byName(bodies: readonly OverviewBody[]): OverviewBody[] {
+  return [...bodies].sort((a, b) => collator.compare(a.name, b.name) || a.id.localeCompare(b.id));
+}
+
 /** A year column's order: on time without errors first, then more errors, late, unreadable, missing last. */
 function cellOrder(a: Cell, b: Cell): number {
   return STATUS_RANK[a.status] - STATUS_RANK[b.status] || cellErrors(a) - cellErrors(b) || (a.reports[0]?.warnings ?? 0) - (b.reports[0]?.warnings ?? 0);
 }
 
-/** The rows that pass the filters, in the order asked (by name when the sort is unknown). */
+/**
+ * The rows that pass the filters, in the order asked: `bodies` come in name order (`byName`), which
+ * a sort keeps among equals; by region is by 行政区划代码, so the regions stand in the tree's order.
+ */
 export function tableRows(bodies: readonly OverviewBody[], index: ReportIndex, years: readonly number[], regionName: (code: string | null) => string | null, q: TableQuery): TableRow[] {
   const needle = q.q?.trim().toLowerCase() ?? '';
   const rows: TableRow[] = [];
@@ -241,15 +249,15 @@ export function tableRows(bodies: readonly OverviewBody[], index: ReportIndex, y
     if (q.errors && cellErrors(chosen) === 0) continue;
     rows.push({ body, regionName: regionName(body.regionCode), cells: years.map((y) => (y === q.year ? chosen : index.cell(body.id, y))) });
   }
-  const byName = (a: TableRow, b: TableRow) => collator.compare(a.body.name, b.body.name) || a.body.id.localeCompare(b.body.id);
   const sortYear = /^y(\d{4})$/.exec(q.sort ?? '');
   const column = sortYear ? years.indexOf(Number(sortYear[1])) : -1;
-  const key: (a: TableRow, b: TableRow) => number =
+  const key: ((a: TableRow, b: TableRow) => number) | null =
     q.sort === 'level' ? (a, b) => BODY_LEVELS.indexOf(a.body.level) - BODY_LEVELS.indexOf(b.body.level)
-    : q.sort === 'region' ? (a, b) => collator.compare(a.regionName ?? '', b.regionName ?? '')
+    : q.sort === 'region' ? (a, b) => (a.body.regionCode ?? '').localeCompare(b.body.regionCode ?? '')
     : column >= 0 ? (a, b) => cellOrder(a.cells[column]!, b.cells[column]!)
-    : () => 0;
-  const sign = q.dir === 'desc' ? -1 : 1;
-  // Ties keep the name order, whichever way the column goes.
-  return rows.sort((a, b) => sign * key(a, b) || byName(a, b));
+    : null;
+  const desc = q.dir === 'desc';
+  if (!key) return desc ? rows.reverse() : rows;
+  // A stable sort: equals stay in name order, whichever way the column goes.
+  return rows.sort((a, b) => (desc ? key(b, a) : key(a, b)));
 }

@@ -7,6 +7,19 @@ import type { OverviewBody, OverviewReport } from '../directory/overview.js';
 import type { Db } from './db.js';
 import type { Viewer } from './published-store.js';
 
+/** An upload that fits no body and year. */
+export interface Unplaced {
+  id: number;
+  unit: string | null;
+  year: number | null;
+  fileName: string;
+  error: string | null;
+  errors: number;
+  warnings: number;
+  late: boolean;
+  similar: boolean;
+}
+
 export class OverviewStore {
   constructor(private readonly db: Db) {}
 
@@ -32,6 +45,24 @@ export class OverviewStore {
     );
     return rows.map((r) => ({
       id: Number(r.id), bodyId: r.body_id, year: Number(r.year), fileName: r.file_name, error: r.error,
+      errors: Number(r.errors), warnings: Number(r.warnings), late: r.late, similar: r.similar,
+    }));
+  }
+
+  /** The uploads in scope that fit no body and year: body or year unknown (unmatched ones only their uploader sees). */
+  async unplaced(viewer: Viewer): Promise<Unplaced[]> {
+    const rows = await this.db.query<{
+      id: string | number; unit: string | null; year: number | null; file_name: string; error: string | null;
+      errors: number; warnings: number; late: boolean; similar: boolean;
+    }>(
+      `SELECT p.id, p.unit, p.year, p.file_name, p.error, p.error_count AS errors, p.warning_count AS warnings, p.is_late AS late, p.is_similar AS similar
+         FROM published_reports p
+        WHERE ($1::boolean OR p.body_id = ANY($2::text[]) OR (p.body_id IS NULL AND p.uploaded_by = $3)) AND (p.body_id IS NULL OR p.year IS NULL)
+        ORDER BY p.uploaded_at DESC, p.id DESC LIMIT 500`,
+      [viewer.all, [...viewer.bodies], viewer.id],
+    );
+    return rows.map((r) => ({
+      id: Number(r.id), unit: r.unit, year: r.year === null ? null : Number(r.year), fileName: r.file_name, error: r.error,
       errors: Number(r.errors), warnings: Number(r.warnings), late: r.late, similar: r.similar,
     }));
   }

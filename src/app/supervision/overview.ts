@@ -17,6 +17,7 @@ import { createHash } from 'node:crypto';
 import { actorId, isAdmin, type SessionUser } from '../../accounts/permissions.js';
 import { overviewWorkbook } from '../../directory/overview-workbook.js';
 import {
+  byName,
   CELL_STATUS_LABELS,
   cellErrors,
   RegionTree,
@@ -78,7 +79,7 @@ async function scopeData(s: AppServices, user: SessionUser): Promise<ScopeData> 
   const hit = cache.get(key);
   if (hit) return hit;
   const [bodies, reports, regions] = await Promise.all([store.bodies(viewer), store.reports(viewer), new RegionStore(s.db).all()]);
-  const data = { bodies, index: new ReportIndex(reports), tree: new RegionTree(regions) };
+  const data = { bodies: byName(bodies), index: new ReportIndex(reports), tree: new RegionTree(regions) };
   if (cache.size >= MAX_KEPT) cache.delete(cache.keys().next().value!);
   cache.set(key, data);
   return data;
@@ -151,6 +152,7 @@ export async function regionOverview(s: AppServices, user: SessionUser, q: Regio
     wholeScope: chosenRegion(user, data, undefined).top === null,
     totals: totalsOf(bodies, data.index, year),
     lines: regionLines(data.tree, top, bodies, tops, data.index, year),
+    unplaced: top === null || q.region === undefined ? await new OverviewStore(s.db).unplaced(viewerOf(user)) : [],
   };
 }
 
