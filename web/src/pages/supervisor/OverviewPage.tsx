@@ -67,7 +67,9 @@ function Unplaced({ reports }: { reports: RegionOverview['unplaced'] }) {
 /** The table's filters: typed into a form, applied together (a new filter starts at page 1). */
 function TableFilters({ p, onExport }: { p: Params; onExport: () => void }) {
   const [f, setF] = useState(p);
-  useEffect(() => setF(p), [p.level, p.status, p.errors, p.q]); // eslint-disable-line react-hooks/exhaustive-deps
+  // The address changed (a shared link, a total clicked, back): the form shows its filters.
+  const applied = `${p.level}|${p.status}|${p.errors}|${p.q}`;
+  useEffect(() => setF((old) => ({ ...old, level: p.level, status: p.status, errors: p.errors, q: p.q })), [applied]);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     go({ ...p, level: f.level, status: f.status, errors: f.errors, q: f.q.trim(), page: '' });
