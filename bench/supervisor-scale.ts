@@ -62,7 +62,7 @@ interface Row {
 }
 
 /** Write the reports in batches of 250 rows, one statement each. */
-async function writeReports(db: Awaited<ReturnType<typeof openDb>>, bodies: { id: string; name: string }[], uploader: number): Promise<number> {
+export async function writeReports(db: Awaited<ReturnType<typeof openDb>>, bodies: { id: string; name: string }[], uploader: number): Promise<number> {
   const bases = baseModels(join(root, 'test/fixtures'));
   let count = 0;
   let batch: Row[] = [];

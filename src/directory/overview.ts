@@ -222,7 +222,7 @@ function matchesStatus(c: Cell, status: StatusFilter): boolean {
   return status === 'reported' ? c.status !== 'missing' : c.status === status;
 }
 
-const collator = new Intl.Collator('zh');
+const collator = new Intl.Collator('zh', { numeric: true });
 
 /** The bodies in name order (pinyin, then id): the table's order before any sort, computed once per scope. */
 export function byName(bodies: readonly OverviewBody[]): OverviewBody[] {

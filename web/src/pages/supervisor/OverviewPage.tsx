@@ -117,7 +117,7 @@ export default function OverviewPage(_props: PageProps) {
   const data = regions.data;
   const year = String(data?.year ?? p.year);
   const view = { ...p, year };
-  const where = data ? data.region?.name ?? '监督范围' : '';
+  const where = data ? data.region?.name ?? '监督范围内' : '';
 
   const exportXlsx = async () => {
     try {
@@ -138,8 +138,8 @@ export default function OverviewPage(_props: PageProps) {
       {!data && !regions.error && <Loading what="报告总览" />}
       {data && (
         <>
+          <Trail data={data} p={view} />
           <div className="ov-head">
-            <Trail data={data} p={view} />
             <Field label="统计年度">
               {(a) => (
                 <select {...a} value={year} onChange={(e) => go({ ...p, year: e.target.value, page: '' })}>

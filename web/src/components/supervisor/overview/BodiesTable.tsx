@@ -45,7 +45,7 @@ function YearCell({ row, cell }: { row: TableRow; cell: TableCell }) {
       <ul className="sv-cell-list">
         {cell.reports.map((r, i) => (
           <li key={r.id}>
-            <Link to={`/supervisor/reports/${r.id}`} aria-label={`查看${row.name}${cell.year}年度报告（${r.fileName}）`}>
+            <Link to={`/supervisor/reports/${r.id}`} aria-label={`${i === 0 ? '查看' : '另一份'}${row.name}${cell.year}年度报告（${r.fileName}）`}>
               {i === 0 ? '查看' : '另一份'}
             </Link>
             {i === 0 && cell.status !== 'unreadable' ? (

@@ -29,13 +29,14 @@ export function TotalsCards({ data, p }: { data: RegionOverview; p: Params }) {
           <>
             <span className="ov-n">{n}</span>
             <span className="ov-label">{f.label}</span>
+            {f.filter && n > 0 && <span className="sr-only">，在下表中列出</span>}
           </>
         );
         const cls = `ov-card${f.alarm && n > 0 ? ' ov-alarm' : ''}`;
         return (
           <li key={f.key} className={cls}>
             {f.filter && n > 0 ? (
-              <Link to={`${PATH}${queryOf({ ...base, ...f.filter })}#ov-table`} aria-label={`${f.label} ${n} 个，在下表中列出`}>
+              <Link to={`${PATH}${queryOf({ ...base, ...f.filter })}#ov-table`}>
                 {body}
               </Link>
             ) : (
@@ -69,8 +70,9 @@ function Counts({ t }: { t: Totals }) {
 
 /** The lines below the region: each region (a link one level down), the region's own bodies, the bodies outside. */
 export function RegionLines({ data, p }: { data: RegionOverview; p: Params }) {
-  if (!data.lines.length) return null;
-  const where = data.region?.name ?? '监督范围';
+  // One line that is not a region below (a township's own bodies, a scope of bodies without regions): the totals above say it all.
+  if (!data.lines.length || (data.lines.length === 1 && data.lines[0]!.kind !== 'region')) return null;
+  const where = data.region?.name ?? '监督范围内';
   return (
     <div className="table-wrap" tabIndex={0} role="region" aria-label="各地区报告情况">
       <table className="data ov-lines">

@@ -3,6 +3,7 @@ const CSS = `
 .ov-head { display: flex; flex-wrap: wrap; align-items: flex-end; justify-content: space-between; gap: .5rem 1rem; }
 .ov-head .field { margin: 0; }
 .ov-where { margin: .75rem 0 .5rem; }
+.ov-trail { margin: .25rem 0 .75rem; }
 .ov-trail ol { display: flex; flex-wrap: wrap; gap: .25rem; list-style: none; margin: 0; padding: 0; }
 .ov-trail li + li::before { content: "›"; margin-right: .25rem; color: var(--muted); }
 .ov-trail [aria-current] { font-weight: 700; }
