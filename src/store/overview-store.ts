@@ -1,7 +1,8 @@
 /**
  * What the region overview reads: the bodies of a viewer's scope with their regions, and the
  * status columns of their published reports (never the models or findings themselves), latest
- * upload first. The figures are the pure core's (src/directory/overview.ts).
+ * upload first. The figures are the pure core's (src/directory/overview.ts). A scope of thousands of
+ * bodies is matched as a hashed set (`IN (SELECT unnest(…))`), not compared one by one.
  */
 import type { OverviewBody, OverviewReport } from '../directory/overview.js';
 import type { Db } from './db.js';
@@ -26,7 +27,7 @@ export class OverviewStore {
   /** The scope's bodies (every body for the administrator). */
   async bodies(viewer: Viewer): Promise<OverviewBody[]> {
     return this.db.query<OverviewBody>(
-      'SELECT id, name, level, region_code AS "regionCode" FROM bodies WHERE $1::boolean OR id = ANY($2::text[])',
+      'SELECT id, name, level, region_code AS "regionCode" FROM bodies WHERE $1::boolean OR id IN (SELECT unnest($2::text[]))',
       [viewer.all, [...viewer.bodies]],
     );
   }
@@ -39,7 +40,7 @@ export class OverviewStore {
     }>(
       `SELECT p.id, p.body_id, p.year, p.file_name, p.error, p.error_count AS errors, p.warning_count AS warnings, p.is_late AS late, p.is_similar AS similar
          FROM published_reports p
-        WHERE ($1::boolean OR p.body_id = ANY($2::text[])) AND p.body_id IS NOT NULL AND p.year IS NOT NULL
+        WHERE ($1::boolean OR p.body_id IN (SELECT unnest($2::text[]))) AND p.body_id IS NOT NULL AND p.year IS NOT NULL
         ORDER BY p.uploaded_at DESC, p.id DESC`,
       [viewer.all, [...viewer.bodies]],
     );
