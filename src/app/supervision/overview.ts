@@ -66,7 +66,8 @@ interface ScopeData {
 }
 
 const kept = new WeakMap<AppServices, Map<string, ScopeData>>();
-const MAX_KEPT = 50;
+// A province's scope is some megabytes of rows; a server keeps a few scopes, not every one ever opened.
+const MAX_KEPT = 20;
 
 /** The scope's bodies, reports and regions, read again only when the data's versions moved. */
 async function scopeData(s: AppServices, user: SessionUser): Promise<ScopeData> {
