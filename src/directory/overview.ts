@@ -105,6 +105,7 @@ export function totalsOf(bodies: readonly OverviewBody[], index: ReportIndex, ye
 export class RegionTree {
   readonly byCode: Map<string, RegionRecord>;
   private readonly children = new Map<string, RegionRecord[]>();
+  private readonly chains = new Map<string, readonly RegionRecord[]>();
 
   constructor(regions: readonly RegionRecord[]) {
     this.byCode = new Map(regions.map((r) => [r.code, r]));
@@ -121,10 +122,15 @@ export class RegionTree {
     return this.children.get(code) ?? [];
   }
 
-  /** The region and every region above it, top first (stops at a missing parent or a loop). */
-  chain(code: string): RegionRecord[] {
-    const out: RegionRecord[] = [];
-    for (let r = this.byCode.get(code); r && !out.includes(r); r = r.parentCode ? this.byCode.get(r.parentCode) : undefined) out.unshift(r);
+  /** The region and every region above it, top first (stops at a missing parent or a loop); kept, as every body asks it again. */
+  chain(code: string): readonly RegionRecord[] {
+    let out = this.chains.get(code);
+    if (!out) {
+      const up: RegionRecord[] = [];
+      for (let r = this.byCode.get(code); r && !up.includes(r); r = r.parentCode ? this.byCode.get(r.parentCode) : undefined) up.unshift(r);
+      out = up;
+      this.chains.set(code, out);
+    }
     return out;
   }
 

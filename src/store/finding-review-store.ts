@@ -71,12 +71,14 @@ const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOS
  * code, severity, place, state, the body's name); the messages and the reviews' words are read for
  * that page only. The code, year and body filters apply on both sides (a fingerprint hashes the
  * code); severity and state once joined (the finding's severity now wins over the one reviewed).
+ * The administrator's list reads everything; anyone else's joins the scope, so that a county's few
+ * bodies are read by index and a province's thousands by a hash join.
  */
-const ISSUES = `
+const issuesSql = (all: boolean) => `
   WITH scope AS (SELECT DISTINCT unnest($2::text[]) AS id), latest AS (
     SELECT DISTINCT ON (p.body_id, p.year) p.id
-      FROM published_reports p
-     WHERE ($1::boolean OR p.body_id IN (SELECT id FROM scope)) AND p.body_id IS NOT NULL AND p.year IS NOT NULL AND p.error IS NULL
+      FROM published_reports p ${all ? '' : 'JOIN scope s ON s.id = p.body_id'}
+     WHERE $1::boolean = ${all} AND p.body_id IS NOT NULL AND p.year IS NOT NULL AND p.error IS NULL
        AND ($6::int IS NULL OR p.year = $6) AND ($7::text IS NULL OR p.body_id = $7)
      ORDER BY p.body_id, p.year, p.uploaded_at DESC, p.id DESC
   ), cur AS (
@@ -84,8 +86,8 @@ const ISSUES = `
       FROM published_findings f JOIN latest l ON l.id = f.report_id
      WHERE ($3::text IS NULL OR f.code = $3) AND ($8::text IS NULL OR f.fingerprint = $8)
   ), rev AS (
-    SELECT r.body_id, r.year, r.fingerprint, r.code, r.severity, r.at, r.status FROM finding_reviews r
-     WHERE ($1::boolean OR r.body_id IN (SELECT id FROM scope)) AND ($6::int IS NULL OR r.year = $6) AND ($7::text IS NULL OR r.body_id = $7)
+    SELECT r.body_id, r.year, r.fingerprint, r.code, r.severity, r.at, r.status FROM finding_reviews r ${all ? '' : 'JOIN scope s ON s.id = r.body_id'}
+     WHERE ($6::int IS NULL OR r.year = $6) AND ($7::text IS NULL OR r.body_id = $7)
        AND ($3::text IS NULL OR r.code = $3) AND ($8::text IS NULL OR r.fingerprint = $8)
   ), joined AS (
     SELECT COALESCE(c.body_id, r.body_id) AS body_id, COALESCE(c.year, r.year) AS year, COALESCE(c.fingerprint, r.fingerprint) AS fingerprint,
@@ -108,13 +110,14 @@ const ISSUES = `
     LEFT JOIN published_findings f ON f.report_id = g.report_id AND f.fingerprint = g.fingerprint
     LEFT JOIN finding_reviews r ON r.body_id = g.body_id AND r.year = g.year AND r.fingerprint = g.fingerprint
    ORDER BY g.year DESC, g.body_name, CASE g.severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END, g.code, g.at, g.fingerprint`;
+const ISSUES = { all: issuesSql(true), scoped: issuesSql(false) };
 
 export class FindingReviewStore {
   constructor(private readonly db: Db) {}
 
   /** One page of the findings in scope that match the filters, and how many match in all. */
   async issues(viewer: Viewer, f: IssueFilters, limit: number, offset: number, db: Db = this.db): Promise<{ rows: IssueRow[]; total: number }> {
-    const rows = await db.query<Row>(ISSUES, [
+    const rows = await db.query<Row>(viewer.all ? ISSUES.all : ISSUES.scoped, [
       viewer.all, [...viewer.bodies], f.code ?? null, f.severity ?? null, f.statuses?.length ? [...f.statuses] : null,
       f.year ?? null, f.bodyId ?? null, f.fingerprint ?? null, limit, offset,
     ]);

@@ -1,8 +1,8 @@
 /**
  * What the region overview reads: the bodies of a viewer's scope with their regions, and the
  * status columns of their published reports (never the models or findings themselves), latest
- * upload first. The figures are the pure core's (src/directory/overview.ts). A scope of thousands of
- * bodies is matched as a hashed set (`IN (SELECT unnest(…))`), not compared one by one.
+ * upload first. The figures are the pure core's (src/directory/overview.ts). A scope is joined as
+ * a set, so that a county's few bodies are read by index and a province's thousands by a hash join.
  */
 import type { OverviewBody, OverviewReport } from '../directory/overview.js';
 import type { Db } from './db.js';
@@ -27,8 +27,10 @@ export class OverviewStore {
   /** The scope's bodies (every body for the administrator). */
   async bodies(viewer: Viewer): Promise<OverviewBody[]> {
     return this.db.query<OverviewBody>(
-      'SELECT id, name, level, region_code AS "regionCode" FROM bodies WHERE $1::boolean OR id IN (SELECT unnest($2::text[]))',
-      [viewer.all, [...viewer.bodies]],
+      viewer.all
+        ? 'SELECT id, name, level, region_code AS "regionCode" FROM bodies'
+        : 'SELECT b.id, b.name, b.level, b.region_code AS "regionCode" FROM bodies b JOIN (SELECT DISTINCT unnest($1::text[]) AS id) s ON s.id = b.id',
+      viewer.all ? [] : [[...viewer.bodies]],
     );
   }
 
@@ -39,10 +41,10 @@ export class OverviewStore {
       errors: number; warnings: number; late: boolean; similar: boolean;
     }>(
       `SELECT p.id, p.body_id, p.year, p.file_name, p.error, p.error_count AS errors, p.warning_count AS warnings, p.is_late AS late, p.is_similar AS similar
-         FROM published_reports p
-        WHERE ($1::boolean OR p.body_id IN (SELECT unnest($2::text[]))) AND p.body_id IS NOT NULL AND p.year IS NOT NULL
+         FROM published_reports p ${viewer.all ? '' : 'JOIN (SELECT DISTINCT unnest($1::text[]) AS id) s ON s.id = p.body_id'}
+        WHERE p.body_id IS NOT NULL AND p.year IS NOT NULL
         ORDER BY p.uploaded_at DESC, p.id DESC`,
-      [viewer.all, [...viewer.bodies]],
+      viewer.all ? [] : [[...viewer.bodies]],
     );
     return rows.map((r) => ({
       id: Number(r.id), bodyId: r.body_id, year: Number(r.year), fileName: r.file_name, error: r.error,

@@ -46,11 +46,8 @@ export interface Viewer {
   bodies: readonly string[];
 }
 
-/**
- * `$1` all, `$2` bodies, `$3` user: the scope predicate every read uses. The bodies are matched as
- * a hashed set: a province's scope is thousands of them, compared one by one against every row.
- */
-const IN_SCOPE = `($1::boolean OR p.body_id IN (SELECT unnest($2::text[])) OR (p.body_id IS NULL AND p.uploaded_by = $3))`;
+/** `$1` all, `$2` bodies, `$3` user: the scope predicate every read uses. */
+const IN_SCOPE = `($1::boolean OR p.body_id = ANY($2::text[]) OR (p.body_id IS NULL AND p.uploaded_by = $3))`;
 const scopeParams = (v: Viewer) => [v.all, [...v.bodies], v.id];
 
 export interface NewPublished {
@@ -357,7 +354,7 @@ export class PublishedStore {
   async overviewBodies(viewer: Viewer, q: string | null, level: BodyLevel | null): Promise<BodyRef[]> {
     return this.db.query<BodyRef>(
       `SELECT id, name, level FROM bodies
-        WHERE ($1::boolean OR id IN (SELECT unnest($2::text[])))
+        WHERE ($1::boolean OR id = ANY($2::text[]))
           AND ($3::text IS NULL OR name ILIKE '%' || $3 || '%' OR region ILIKE '%' || $3 || '%') AND ($4::text IS NULL OR level = $4)
         ORDER BY name LIMIT 5000`,
       [viewer.all, [...viewer.bodies], q, level],
