@@ -132,6 +132,12 @@ export class FindingReviewStore {
     };
   }
 
+  /** The versions a 问题清单 page depends on: the reports and bodies, and the reviews (moved by triggers on every change). */
+  async versions(): Promise<string> {
+    const rows = await this.db.query<{ name: string; version: string | number }>("SELECT name, version FROM data_versions WHERE name IN ('overview', 'reviews') ORDER BY name");
+    return rows.map((r) => `${r.name}:${r.version}`).join(',');
+  }
+
   /** A review, its row locked until the transaction ends (null: not reviewed yet). */
   async lock(tx: Db, bodyId: string, year: number, fingerprint: string): Promise<StoredReview | null> {
     return (await tx.query<StoredReview>(

@@ -13,7 +13,6 @@
  * reports, bodies, regions or scopes): a supervisor drills down and pages through thousands of
  * bodies, and only the version check touches the database.
  */
-import { createHash } from 'node:crypto';
 import { actorId, isAdmin, type SessionUser } from '../../accounts/permissions.js';
 import { overviewWorkbook } from '../../directory/overview-workbook.js';
 import {
@@ -40,6 +39,7 @@ import type { AppServices } from '../context.js';
 import { XLSX, type FileDownload } from '../download.js';
 import { notFound } from '../errors.js';
 import { requireSupervisor, viewerOf } from './access.js';
+import { keptOr, scopeKey } from './kept.js';
 
 export const TABLE_PAGE_SIZE = 50;
 const EXPORT_LIMIT = 50_000;
@@ -65,7 +65,6 @@ interface ScopeData {
   tree: RegionTree;
 }
 
-const kept = new WeakMap<AppServices, Map<string, ScopeData>>();
 // A province's scope is some megabytes of rows; a server keeps a few scopes, not every one ever opened.
 const MAX_KEPT = 20;
 
@@ -73,17 +72,10 @@ const MAX_KEPT = 20;
 async function scopeData(s: AppServices, user: SessionUser): Promise<ScopeData> {
   const store = new OverviewStore(s.db);
   const viewer = viewerOf(user);
-  const who = createHash('sha256').update(JSON.stringify([viewer.all, viewer.bodies])).digest('hex');
-  const key = `${await store.versions()}|${who}`;
-  const cache = kept.get(s) ?? new Map<string, ScopeData>();
-  kept.set(s, cache);
-  const hit = cache.get(key);
-  if (hit) return hit;
-  const [bodies, reports, regions] = await Promise.all([store.bodies(viewer), store.reports(viewer), new RegionStore(s.db).all()]);
-  const data = { bodies: byName(bodies), index: new ReportIndex(reports), tree: new RegionTree(regions) };
-  if (cache.size >= MAX_KEPT) cache.delete(cache.keys().next().value!);
-  cache.set(key, data);
-  return data;
+  return keptOr(s, 'overview', `${await store.versions()}|${scopeKey(viewer)}`, MAX_KEPT, async () => {
+    const [bodies, reports, regions] = await Promise.all([store.bodies(viewer), store.reports(viewer), new RegionStore(s.db).all()]);
+    return { bodies: byName(bodies), index: new ReportIndex(reports), tree: new RegionTree(regions) };
+  });
 }
 
 /** The regions a user's view starts from: their scope regions, or for the administrator the tops of the tree. */

@@ -78,3 +78,22 @@ export const PUBLISHED_FINDING_ROWS: MigrationStep = {
         WHERE error IS NULL AND body_id IS NOT NULL AND year IS NOT NULL;
   `,
 };
+
+/**
+ * A version number of the findings' reviews (confirmed, dismissed, answered, accepted), bumped by
+ * every change to them: with the reports' and bodies' version it says when a 问题清单 page a
+ * server has built is still what the database holds.
+ */
+export const REVIEWS_VERSION: MigrationStep = {
+  name: 'overview: a version number of the findings reviews, for the 问题清单 pages kept by the server',
+  sql: `
+      INSERT INTO data_versions VALUES ('reviews', 0) ON CONFLICT (name) DO NOTHING;
+      CREATE FUNCTION bump_reviews_version() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        UPDATE data_versions SET version = version + 1 WHERE name = 'reviews';
+        RETURN NULL;
+      END $$;
+      CREATE TRIGGER finding_reviews_version AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON finding_reviews
+        FOR EACH STATEMENT EXECUTE FUNCTION bump_reviews_version();
+  `,
+};
