@@ -2,7 +2,8 @@
  * `npm run bench`: how fast gongkai reads reports, measured, never asserted.
  * Prints reports per second on one core (the parse is single-threaded), cold (first parse in
  * this process, module set-up included) and warm, per corpus, and the peak resident memory;
- * then the corpus, start-up, register, server and catalogue benchmarks (bench/*.ts).
+ * then the corpus, start-up, register, server, catalogue, directory, indicators and supervisor-scale
+ * benchmarks (bench/*.ts).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -140,4 +141,6 @@ const { benchIndicators } = await import('./indicators.js');
 await benchIndicators();
 const { benchBodyPage } = await import('./body-page.js');
 await benchBodyPage();
+const { benchSupervisorScale } = await import('./supervisor-scale.js');
+await benchSupervisorScale();
 console.log(`峰值内存 peak RSS: ${(Math.max(peak, process.resourceUsage().maxRSS * 1024) / 1024 / 1024).toFixed(0)} MiB`);

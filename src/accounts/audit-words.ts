@@ -90,6 +90,7 @@ export const ACTION_WORDS_BY_ENTITY: Readonly<Record<string, string>> = {
   'assessment.export': '下载质量评估',
   'public-region-page.set': '开通地区公开页',
   'public-region-page.delete': '关闭地区公开页',
+  'overview.export': '导出报告总览',
 };
 
 /** Kinds of entry (the `entity` column). */
@@ -130,6 +131,7 @@ export const ENTITY_WORDS: Readonly<Record<string, string>> = {
   'indicator-thresholds': '指标预警阈值',
   assessment: '年度报告质量评估',
   'public-region-page': '地区年度报告公开页',
+  overview: '报告总览',
 };
 
 /** Field names, in every entity. */
@@ -150,6 +152,11 @@ export const FIELD_WORDS: Readonly<Record<string, string>> = {
   lastSignIn: '上次登录',
   reason: '原因',
   conditions: '筛选条件',
+  // The overview's filters, as an export records them
+  errors: '只看有错误的',
+  q: '名称包含',
+  sort: '排序',
+  dir: '排序方向',
   address: '地址',
   ip: '来源地址',
   accountFailures: '该账号连续失败次数',

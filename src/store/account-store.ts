@@ -82,6 +82,15 @@ const SCOPE_BODIES = `WITH RECURSIVE scope(code) AS (
          UNION SELECT r.code FROM regions r JOIN scope s ON r.parent_code = s.code)
        SELECT b.id FROM bodies b JOIN scope s ON s.code = b.region_code`;
 
+interface KeptScope {
+  version: string;
+  scope: { scopeRegions: string[]; bodies: string[] };
+}
+
+/** Supervisors' scopes by database and user, each with the directory version it was read at. */
+const keptScopes = new WeakMap<Db, Map<number, KeptScope>>();
+const MAX_KEPT_SCOPES = 1000;
+
 const userOf = (r: UserRecord): UserRow => ({
   id: r.id,
   username: r.username,
@@ -315,9 +324,10 @@ export class AccountStore {
 
   /** The enabled user behind a live session (by the hash of its id), with their bodies. */
   async sessionUser(idHash: string): Promise<SessionUser | null> {
-    const r = (await this.db.query<{ id: number; username: string; display_name: string; role: Role; bodies: string[] | null; must_change_password: boolean }>(
+    const r = (await this.db.query<{ id: number; username: string; display_name: string; role: Role; bodies: string[] | null; must_change_password: boolean; directory: string | number | null }>(
       `SELECT u.id, u.username, u.display_name, u.role, u.must_change_password,
-              array_remove(array_agg(ub.body_id ORDER BY ub.body_id), NULL) AS bodies
+              array_remove(array_agg(ub.body_id ORDER BY ub.body_id), NULL) AS bodies,
+              (SELECT version FROM data_versions WHERE name = 'directory') AS directory
          FROM sessions s JOIN users u ON u.id = s.user_id AND NOT u.disabled
          LEFT JOIN user_bodies ub ON ub.user_id = u.id
         WHERE s.id_hash = $1 AND s.expires_at > now()
@@ -326,8 +336,25 @@ export class AccountStore {
     ))[0];
     if (!r) return null;
     let user: SessionUser = { id: r.id, username: r.username, displayName: r.display_name, role: r.role, bodies: r.bodies ?? [] };
-    if (r.role === 'supervisor') user = { ...user, ...(await this.scope(r.id, user.bodies)) };
+    if (r.role === 'supervisor') user = { ...user, ...(await this.keptScope(r.id, user.bodies, r.directory)) };
     return r.must_change_password ? { ...user, mustChangePassword: true } : user;
+  }
+
+  /**
+   * A supervisor's scope, kept while the directory's version stays (a trigger moves it on every
+   * change to regions, bodies, or a supervisor's regions or extra bodies): a province's scope is
+   * thousands of bodies, and every request needs it.
+   */
+  private async keptScope(userId: number, extra: readonly string[], version: string | number | null): Promise<{ scopeRegions: string[]; bodies: string[] }> {
+    if (version === null) return this.scope(userId, extra);
+    const kept = keptScopes.get(this.db) ?? new Map<number, KeptScope>();
+    keptScopes.set(this.db, kept);
+    const hit = kept.get(userId);
+    if (hit && hit.version === String(version)) return hit.scope;
+    const scope = await this.scope(userId, extra);
+    if (kept.size >= MAX_KEPT_SCOPES) kept.delete(kept.keys().next().value!);
+    kept.set(userId, { version: String(version), scope });
+    return scope;
   }
 
   /**

@@ -66,48 +66,58 @@ const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOS
 
 /**
  * `$1` all, `$2` bodies: the findings of the latest readable report of each body and year in
- * scope, full-joined with the reviews in scope; `$3…$8` the filters.
+ * scope (rows kept beside each report's JSON, src/store/migrations/overview.ts), full-joined with
+ * the reviews in scope; `$3…$8` the filters. The page is chosen and counted on narrow rows (keys,
+ * code, severity, place, state, the body's name); the messages and the reviews' words are read for
+ * that page only. The code, year and body filters apply on both sides (a fingerprint hashes the
+ * code); severity and state once joined (the finding's severity now wins over the one reviewed).
+ * The administrator's list reads everything; anyone else's joins the scope, so that a county's few
+ * bodies are read by index and a province's thousands by a hash join.
  */
-const ISSUES = `
-  WITH latest AS (
-    SELECT DISTINCT ON (p.body_id, p.year) p.id, p.body_id, p.year, p.findings
-      FROM published_reports p
-     WHERE ($1::boolean OR p.body_id = ANY($2::text[])) AND p.body_id IS NOT NULL AND p.year IS NOT NULL AND p.error IS NULL
+const issuesSql = (all: boolean) => `
+  WITH scope AS (SELECT DISTINCT unnest($2::text[]) AS id), latest AS (
+    SELECT DISTINCT ON (p.body_id, p.year) p.id
+      FROM published_reports p ${all ? '' : 'JOIN scope s ON s.id = p.body_id'}
+     WHERE $1::boolean = ${all} AND p.body_id IS NOT NULL AND p.year IS NOT NULL AND p.error IS NULL
        AND ($6::int IS NULL OR p.year = $6) AND ($7::text IS NULL OR p.body_id = $7)
      ORDER BY p.body_id, p.year, p.uploaded_at DESC, p.id DESC
   ), cur AS (
-    SELECT DISTINCT ON (l.body_id, l.year, e->>'fingerprint') l.id AS report_id, l.body_id, l.year, e->>'fingerprint' AS fingerprint,
-           e->>'code' AS code, e->>'severity' AS severity, e->>'at' AS at, e->>'message' AS message
-      FROM latest l CROSS JOIN LATERAL jsonb_array_elements(l.findings) e
-     WHERE e ? 'fingerprint'
-     ORDER BY l.body_id, l.year, e->>'fingerprint'
+    SELECT f.report_id, f.body_id, f.year, f.fingerprint, f.code, f.severity, f.at
+      FROM published_findings f JOIN latest l ON l.id = f.report_id
+     WHERE ($3::text IS NULL OR f.code = $3) AND ($8::text IS NULL OR f.fingerprint = $8)
   ), rev AS (
-    SELECT * FROM finding_reviews r
-     WHERE ($1::boolean OR r.body_id = ANY($2::text[])) AND ($6::int IS NULL OR r.year = $6) AND ($7::text IS NULL OR r.body_id = $7)
+    SELECT r.body_id, r.year, r.fingerprint, r.code, r.severity, r.at, r.status FROM finding_reviews r ${all ? '' : 'JOIN scope s ON s.id = r.body_id'}
+     WHERE ($6::int IS NULL OR r.year = $6) AND ($7::text IS NULL OR r.body_id = $7)
+       AND ($3::text IS NULL OR r.code = $3) AND ($8::text IS NULL OR r.fingerprint = $8)
   ), joined AS (
     SELECT COALESCE(c.body_id, r.body_id) AS body_id, COALESCE(c.year, r.year) AS year, COALESCE(c.fingerprint, r.fingerprint) AS fingerprint,
-           COALESCE(c.code, r.code) AS code, COALESCE(c.severity, r.severity) AS severity, COALESCE(c.at, r.at) AS at,
-           COALESCE(c.message, r.message) AS message, c.report_id,
-           CASE WHEN r.status IS NULL THEN 'new' WHEN c.fingerprint IS NULL AND r.status IN ('confirmed', 'answered') THEN 'resolved' ELSE r.status END AS status,
-           r.reason, r.answer, r.decided_by_name, r.decided_at, r.answered_by_name, r.answered_at, r.accepted_by_name, r.accepted_at
+           COALESCE(c.code, r.code) AS code, COALESCE(c.severity, r.severity) AS severity, COALESCE(c.at, r.at) AS at, c.report_id,
+           CASE WHEN r.status IS NULL THEN 'new' WHEN c.fingerprint IS NULL AND r.status IN ('confirmed', 'answered') THEN 'resolved' ELSE r.status END AS status
       FROM cur c FULL OUTER JOIN rev r ON r.body_id = c.body_id AND r.year = c.year AND r.fingerprint = c.fingerprint
+  ), page AS (
+    SELECT j.*, b.name AS body_name, count(*) OVER () AS total
+      FROM joined j JOIN bodies b ON b.id = j.body_id
+     WHERE ($4::text IS NULL OR j.severity = $4) AND ($5::text[] IS NULL OR j.status = ANY($5::text[]))
+     ORDER BY j.year DESC, b.name, CASE j.severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END, j.code, j.at, j.fingerprint
+     LIMIT $9 OFFSET $10
   )
-  SELECT j.body_id AS "bodyId", b.name AS "bodyName", j.year, j.fingerprint, j.code, j.severity, j.at, j.message, j.status,
-         j.report_id AS "reportId", j.reason, j.answer, j.decided_by_name AS "decidedBy", j.decided_at AS "decidedAt",
-         j.answered_by_name AS "answeredBy", j.answered_at AS "answeredAt", j.accepted_by_name AS "acceptedBy", j.accepted_at AS "acceptedAt",
-         count(*) OVER () AS total
-    FROM joined j JOIN bodies b ON b.id = j.body_id
-   WHERE ($3::text IS NULL OR j.code = $3) AND ($4::text IS NULL OR j.severity = $4) AND ($5::text[] IS NULL OR j.status = ANY($5::text[]))
-     AND ($8::text IS NULL OR j.fingerprint = $8)
-   ORDER BY j.year DESC, b.name, CASE j.severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END, j.code, j.at, j.fingerprint
-   LIMIT $9 OFFSET $10`;
+  SELECT g.body_id AS "bodyId", g.body_name AS "bodyName", g.year, g.fingerprint, g.code, g.severity, g.at,
+         COALESCE(f.message, r.message) AS message, g.status,
+         g.report_id AS "reportId", r.reason, r.answer, r.decided_by_name AS "decidedBy", r.decided_at AS "decidedAt",
+         r.answered_by_name AS "answeredBy", r.answered_at AS "answeredAt", r.accepted_by_name AS "acceptedBy", r.accepted_at AS "acceptedAt",
+         g.total
+    FROM page g
+    LEFT JOIN published_findings f ON f.report_id = g.report_id AND f.fingerprint = g.fingerprint
+    LEFT JOIN finding_reviews r ON r.body_id = g.body_id AND r.year = g.year AND r.fingerprint = g.fingerprint
+   ORDER BY g.year DESC, g.body_name, CASE g.severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END, g.code, g.at, g.fingerprint`;
+const ISSUES = { all: issuesSql(true), scoped: issuesSql(false) };
 
 export class FindingReviewStore {
   constructor(private readonly db: Db) {}
 
   /** One page of the findings in scope that match the filters, and how many match in all. */
   async issues(viewer: Viewer, f: IssueFilters, limit: number, offset: number, db: Db = this.db): Promise<{ rows: IssueRow[]; total: number }> {
-    const rows = await db.query<Row>(ISSUES, [
+    const rows = await db.query<Row>(viewer.all ? ISSUES.all : ISSUES.scoped, [
       viewer.all, [...viewer.bodies], f.code ?? null, f.severity ?? null, f.statuses?.length ? [...f.statuses] : null,
       f.year ?? null, f.bodyId ?? null, f.fingerprint ?? null, limit, offset,
     ]);
@@ -120,6 +130,12 @@ export class FindingReviewStore {
         decidedAt: iso(r.decidedAt), answeredAt: iso(r.answeredAt), acceptedAt: iso(r.acceptedAt),
       })),
     };
+  }
+
+  /** The versions a 问题清单 page depends on: the reports and bodies, and the reviews (moved by triggers on every change). */
+  async versions(): Promise<string> {
+    const rows = await this.db.query<{ name: string; version: string | number }>("SELECT name, version FROM data_versions WHERE name IN ('overview', 'reviews') ORDER BY name");
+    return rows.map((r) => `${r.name}:${r.version}`).join(',');
   }
 
   /** A review, its row locked until the transaction ends (null: not reviewed yet). */

@@ -24,6 +24,7 @@ import { APPLICATION_SERIALS, REGISTER_TABLES, REQUESTED_FORM_AND_DELIVERY, WEB_
 import { SCOPE_REGIONS_AND_PENDING } from './migrations/matching.js';
 import { REPORT_DRAFTS, REPORT_FINAL } from './migrations/reports.js';
 import { EDIT_VERSIONS } from './migrations/versions.js';
+import { DIRECTORY_VERSION, PUBLISHED_FINDING_ROWS, REVIEWS_VERSION } from './migrations/overview.js';
 import { OVERVIEW_VERSION, PUBLISHED_REPORTS, PUBLISHED_REPORT_COUNTS, PUBLISHED_REPORT_MARKS } from './migrations/supervisor.js';
 
 /** What a migration does: a name recorded with it and the SQL it runs. */
@@ -68,6 +69,9 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 930, ...FINDING_REVIEWS },
   { version: 940, ...INDICATOR_THRESHOLDS },
   { version: 960, ...EDIT_VERSIONS },
+  { version: 980, ...DIRECTORY_VERSION },
+  { version: 981, ...PUBLISHED_FINDING_ROWS },
+  { version: 982, ...REVIEWS_VERSION },
   { version: 990, ...PUBLIC_REGION_PAGES },
 ];
 

@@ -91,11 +91,11 @@ describe.skipIf(!HAVE_CHROMIUM || !HAVE_SHARED)('supervisor uploads the seeds an
     await table.waitFor();
     const units = [...SEEDS.map((s) => s.unit), ...new Set(PDFS.map((n) => expectedJson(n).unit as string))];
     await expect.poll(async () => (await table.locator('tbody th[scope="row"]').allTextContents()).sort()).toEqual([...units].sort());
-    await expect.poll(() => table.locator('thead th').allTextContents()).toEqual(['机关', '层级', '2025年度', '2024年度', '2023年度']);
+    await expect.poll(() => table.locator('thead th').allTextContents()).toEqual(['机关', '层级', '地区', '2025年度', '2024年度', '2023年度']);
     // 官坡镇 reported 2023 only: its 2024 cell says 缺报 in words.
     const guanpo = table.locator('tr', { has: page.getByRole('rowheader', { name: '官坡镇人民政府' }) });
-    await expect.poll(() => guanpo.locator('td').nth(2).textContent()).toContain('缺报');
-    await expect.poll(() => guanpo.locator('td').nth(3).textContent()).toContain('查看');
+    await expect.poll(() => guanpo.locator('td').nth(3).textContent()).toContain('缺报');
+    await expect.poll(() => guanpo.locator('td').nth(4).textContent()).toContain('查看');
     await screenshot(page, 'supervisor-overview');
     expect(await seriousViolations(page)).toEqual([]);
     // Filtering by name.

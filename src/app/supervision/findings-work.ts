@@ -20,6 +20,7 @@ import type { AppServices } from '../context.js';
 import { XLSX, type FileDownload } from '../download.js';
 import { conflict, forbidden, invalid, notFound } from '../errors.js';
 import { requireSupervisor, viewerOf } from './access.js';
+import { keptOr, scopeKey } from './kept.js';
 import { placeOf } from './view.js';
 
 /** Every cell path of either template (the 2019 single （六） row included): a finding's `at` names a cell or a row. */
@@ -30,6 +31,8 @@ const CELL_PATHS = [
 const placeName = (at: string) => placeOf(at, CELL_PATHS);
 
 export const ISSUES_PAGE_SIZE = 50;
+/** 问题清单 pages a server keeps (each fifty issues and the scope's body list). */
+const KEPT_PAGES = 50;
 const EXPORT_LIMIT = 50_000;
 const MAX_TEXT = 1000;
 
@@ -65,20 +68,24 @@ const filtersOf = (q: IssueQuery): IssueFilters => ({
 const nameOf = (u: SessionUser) => u.displayName || u.username;
 const entityId = (k: FindingKey) => `${k.bodyId}/${k.year}/${k.fingerprint}`;
 
-/** One page of the 问题清单 in the supervisor's scope, with what the filters may choose from. */
+/** One page of the 问题清单 in the supervisor's scope, with what the filters may choose from; kept until the reports, bodies or reviews change. */
 export async function issueList(s: AppServices, user: SessionUser, q: IssueQuery) {
   requireSupervisor(user);
   const viewer = viewerOf(user);
   const page = Math.max(1, q.page ?? 1);
-  const { rows, total } = await new FindingReviewStore(s.db).issues(viewer, filtersOf(q), ISSUES_PAGE_SIZE, (page - 1) * ISSUES_PAGE_SIZE);
-  const published = new PublishedStore(s.db);
-  return {
-    total, page, pageSize: ISSUES_PAGE_SIZE,
-    rows: rows.map(issueView),
-    years: await published.years(viewer),
-    bodies: (await published.overviewBodies(viewer, null, null)).map((b) => ({ id: b.id, name: b.name })),
-    codes: CODES.filter((c) => c.family !== 'rollup').map((c) => ({ code: c.code, rule: c.zh })),
-  };
+  const store = new FindingReviewStore(s.db);
+  const key = `${await store.versions()}|${scopeKey(viewer)}|${JSON.stringify([filtersOf(q), page])}`;
+  return keptOr(s, 'issues', key, KEPT_PAGES, async () => {
+    const { rows, total } = await store.issues(viewer, filtersOf(q), ISSUES_PAGE_SIZE, (page - 1) * ISSUES_PAGE_SIZE);
+    const published = new PublishedStore(s.db);
+    return {
+      total, page, pageSize: ISSUES_PAGE_SIZE,
+      rows: rows.map(issueView),
+      years: await published.years(viewer),
+      bodies: (await published.overviewBodies(viewer, null, null)).map((b) => ({ id: b.id, name: b.name })),
+      codes: CODES.filter((c) => c.family !== 'rollup').map((c) => ({ code: c.code, rule: c.zh })),
+    };
+  });
 }
 
 /** The 问题清单 as filtered, as an Excel workbook (logged as an export). */

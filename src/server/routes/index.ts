@@ -13,6 +13,7 @@ import { directoryRoutes } from './directory.js';
 import { findingsWorkRoutes } from './findings-work.js';
 import { indicatorRoutes } from './indicators.js';
 import { opinionRoutes } from './opinions.js';
+import { overviewRoutes } from './overview.js';
 import { pendingRoutes } from './pending.js';
 import { publicRoutes } from './public.js';
 import { registerRoutes } from './register.js';
@@ -20,4 +21,4 @@ import { reportRoutes } from './reports.js';
 import { supervisorRoutes } from './supervisor.js';
 import { userRoutes } from './users.js';
 
-export const ROUTE_MODULES: RouteModule[] = [publicRoutes, registerRoutes, reportRoutes, supervisorRoutes, analysisRoutes, catalogueRoutes, cataloguePublicRoutes, opinionRoutes, auditRoutes, userRoutes, calendarRoutes, directoryRoutes, findingsWorkRoutes, pendingRoutes, indicatorRoutes, bodyPageRoutes];
+export const ROUTE_MODULES: RouteModule[] = [publicRoutes, registerRoutes, reportRoutes, supervisorRoutes, analysisRoutes, catalogueRoutes, cataloguePublicRoutes, opinionRoutes, auditRoutes, userRoutes, calendarRoutes, directoryRoutes, findingsWorkRoutes, pendingRoutes, indicatorRoutes, bodyPageRoutes, overviewRoutes];

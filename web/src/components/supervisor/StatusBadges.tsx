@@ -4,7 +4,7 @@
  */
 import type { ReportSummary } from './types.js';
 
-export function StatusBadges({ report }: { report: ReportSummary }) {
+export function StatusBadges({ report }: { report: Pick<ReportSummary, 'error' | 'errors' | 'warnings' | 'late' | 'similar'> }) {
   const badges: { text: string; kind: string }[] = [];
   if (report.error) badges.push({ text: '无法读取', kind: 'badge-error' });
   if (report.errors) badges.push({ text: `错误 ${report.errors}`, kind: 'badge-error' });

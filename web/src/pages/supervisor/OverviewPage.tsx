@@ -1,87 +1,38 @@
 /**
- * 报告总览: the supervisor's bodies × years, each cell saying in words what is wrong — 缺报,
- * 无法读取, 错误, 警告, 逾期发布, 内容雷同 — with a link to each report; filtered by name, level
- * and year. Below, the uploads that could not be placed (body or year unknown).
+ * 报告总览: for a year, the totals of the supervisor's scope or of any region in it — bodies,
+ * reported, late, missing, with errors — and of each region below it, a click going one level
+ * down; then the region's bodies × years table, each cell saying in words what is wrong with a
+ * link to each report, sortable by every column, filtered by level, the year's state, errors and
+ * name, fifty a page, exported to Excel as filtered. Region, year, filters, sort and page live in
+ * the address: a view can be bookmarked or sent. Below, the uploads that fit no body or year.
  */
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import { ApiFailure, get, query } from '../../api.js';
+import { useEffect, useState, type FormEvent } from 'react';
+import { ApiFailure, download } from '../../api.js';
+import { LevelSelect } from '../../components/level-select.js';
+import { BodiesTableView, Pager } from '../../components/supervisor/overview/BodiesTable.js';
+import { ensureOverviewStyles } from '../../components/supervisor/overview/styles.js';
+import { go, paramsOf, queryOf, type BodiesTable, type Params, type RegionOverview } from '../../components/supervisor/overview/params.js';
+import { RegionLines, TotalsCards, Trail } from '../../components/supervisor/overview/RegionTotals.js';
 import { StatusBadges, StatusLegend } from '../../components/supervisor/StatusBadges.js';
 import { ensureSupervisorStyles } from '../../components/supervisor/styles.js';
-import type { Overview, ReportSummary } from '../../components/supervisor/types.js';
 import { Field, Loading, Notice, PageTitle } from '../../components/ui.js';
-import { Link } from '../../router.js';
+import { useGet } from '../../hooks.js';
+import { Link, useLocation } from '../../router.js';
 import type { PageProps } from '../../routes.js';
-import { LevelSelect } from '../../components/level-select.js';
 
 ensureSupervisorStyles();
+ensureOverviewStyles();
 
-interface Filters {
-  q: string;
-  level: string;
-  year: string;
-}
+const STATUS_OPTIONS: [string, string][] = [['reported', '已报送'], ['late', '逾期发布'], ['missing', '缺报'], ['unreadable', '无法读取']];
 
-function ReportLink({ report, label }: { report: ReportSummary; label: string }) {
-  return (
-    <li>
-      <Link to={`/supervisor/reports/${report.id}`} aria-label={`查看${label}（${report.fileName}）`}>
-        查看
-      </Link>
-      <StatusBadges report={report} />
-    </li>
-  );
-}
+const failure = (e: unknown) => (e instanceof ApiFailure ? e.message : '操作失败，请稍后再试');
 
-function StatusTable({ data }: { data: Overview }) {
-  return (
-    <div className="table-wrap" tabIndex={0} role="region" aria-label="各机关年度报告情况表">
-      <table className="data">
-        <caption>各机关年度报告情况（{data.bodies.length} 个机关）</caption>
-        <thead>
-          <tr>
-            <th scope="col">机关</th>
-            <th scope="col">层级</th>
-            {data.years.map((y) => (
-              <th scope="col" key={y}>
-                {y}年度
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {data.bodies.map((b) => (
-            <tr key={b.id}>
-              <th scope="row">{b.name}</th>
-              <td>{b.levelLabel}</td>
-              {b.cells.map((c) =>
-                c.reports.length ? (
-                  <td key={c.year}>
-                    <ul className="sv-cell-list">
-                      {c.reports.map((r) => (
-                        <ReportLink key={r.id} report={r} label={`${b.name}${c.year}年度报告`} />
-                      ))}
-                    </ul>
-                  </td>
-                ) : (
-                  <td key={c.year} className="sv-missing">
-                    <span className="badge badge-error">缺报</span>
-                  </td>
-                ),
-              )}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
-}
-
-function Unplaced({ reports }: { reports: ReportSummary[] }) {
+function Unplaced({ reports }: { reports: RegionOverview['unplaced'] }) {
   if (!reports.length) return null;
   return (
     <section aria-labelledby="unplaced-h">
       <h2 id="unplaced-h">未能归入上表的文件</h2>
-      <p>机关或年度读不出来的文件（机关不明的只有上传者本人能看到）。</p>
+      <p>机关或年度读不出来的文件（机关不明的只有上传者本人能看到；待匹配的请到<Link to="/supervisor/pending">待匹配</Link>选择机关）。</p>
       <div className="table-wrap">
         <table className="data">
           <caption className="sr-only">未能归入上表的文件</caption>
@@ -113,66 +64,118 @@ function Unplaced({ reports }: { reports: ReportSummary[] }) {
   );
 }
 
-export default function OverviewPage(_props: PageProps) {
-  const [filters, setFilters] = useState<Filters>({ q: '', level: '', year: '' });
-  const [applied, setApplied] = useState<Filters>(filters);
-  const [data, setData] = useState<Overview | null>(null);
-  const [years, setYears] = useState<number[]>([]);
-  const [error, setError] = useState<string | null>(null);
-
-  const load = useCallback(async (f: Filters) => {
-    try {
-      const d = await get<Overview>(`/api/supervisor/overview${query({ q: f.q.trim(), level: f.level, year: f.year })}`);
-      setData(d);
-      if (!f.year) setYears(d.years);
-      setError(null);
-    } catch (e) {
-      setError(e instanceof ApiFailure ? e.message : '加载失败，请稍后再试');
-    }
-  }, []);
-
-  useEffect(() => {
-    void load(applied);
-  }, [applied, load]);
-
+/** The table's filters: typed into a form, applied together (a new filter starts at page 1). */
+function TableFilters({ p, onExport }: { p: Params; onExport: () => void }) {
+  const [f, setF] = useState(p);
+  // The address changed (a shared link, a total clicked, back): the form shows its filters.
+  const applied = `${p.level}|${p.status}|${p.errors}|${p.q}`;
+  useEffect(() => setF((old) => ({ ...old, level: p.level, status: p.status, errors: p.errors, q: p.q })), [applied]);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    setApplied(filters);
+    go({ ...p, level: f.level, status: f.status, errors: f.errors, q: f.q.trim(), page: '' });
   };
-  const set = (k: keyof Filters) => (e: { target: { value: string } }) => setFilters({ ...filters, [k]: e.target.value });
+  const filtered = p.level || p.status || p.errors || p.q;
+  return (
+    <form className="filters" onSubmit={submit} role="search" aria-label="筛选机关">
+      <Field label="机关名称">{(a) => <input {...a} type="search" value={f.q} onChange={(e) => setF({ ...f, q: e.target.value })} placeholder="如 云岭镇" />}</Field>
+      <LevelSelect label="层级" value={f.level} onChange={(level) => setF({ ...f, level })} />
+      <Field label={`${p.year || '所选'}年度情况`}>
+        {(a) => (
+          <select {...a} value={f.status} onChange={(e) => setF({ ...f, status: e.target.value })}>
+            <option value="">全部</option>
+            {STATUS_OPTIONS.map(([v, text]) => (
+              <option key={v} value={v}>
+                {text}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <label className="ov-check">
+        <input type="checkbox" checked={f.errors === '1'} onChange={(e) => setF({ ...f, errors: e.target.checked ? '1' : '' })} />
+        只看有错误的
+      </label>
+      <button type="submit">筛选</button>
+      {filtered && (
+        <button type="button" className="secondary" onClick={() => go({ ...p, level: '', status: '', errors: '', q: '', page: '' })}>
+          清除筛选
+        </button>
+      )}
+      <button type="button" className="secondary" onClick={onExport}>
+        导出 Excel
+      </button>
+    </form>
+  );
+}
+
+export default function OverviewPage(_props: PageProps) {
+  const { search } = useLocation();
+  const p = paramsOf(search);
+  const regions = useGet<RegionOverview>(`/api/supervisor/overview/regions${queryOf({ region: p.region, year: p.year })}`);
+  const table = useGet<BodiesTable>(`/api/supervisor/overview/bodies${queryOf(p)}`);
+  const [error, setError] = useState<string | null>(null);
+  const data = regions.data;
+  const year = String(data?.year ?? p.year);
+  const view = { ...p, year };
+  const where = data ? data.region?.name ?? '监督范围内' : '';
+
+  const exportXlsx = async () => {
+    try {
+      await download(`/api/supervisor/overview/bodies.xlsx${queryOf({ ...view, page: '' })}`);
+      setError(null);
+    } catch (e) {
+      setError(failure(e));
+    }
+  };
 
   return (
     <>
       <PageTitle>报告总览</PageTitle>
       <p className="lead">
-        您监督范围内各机关各年度的政府信息公开工作年度报告。<Link to="/supervisor/upload">上传报告</Link>
+        您监督范围内各地区、各机关各年度的政府信息公开工作年度报告。<Link to="/supervisor/upload">上传报告</Link>
       </p>
-      <form className="filters" onSubmit={submit} role="search" aria-label="筛选机关">
-        <Field label="机关名称">{(p) => <input {...p} type="search" value={filters.q} onChange={set('q')} placeholder="如 云岭镇" />}</Field>
-        <LevelSelect label="层级" value={filters.level} onChange={(level) => setFilters({ ...filters, level })} />
-        <Field label="年度">
-          {(p) => (
-            <select {...p} value={filters.year} onChange={set('year')}>
-              <option value="">全部年度</option>
-              {years.map((y) => (
-                <option key={y} value={y}>
-                  {y}年度
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <button type="submit">筛选</button>
-      </form>
-      {error && <Notice kind="error">{error}</Notice>}
-      {!data && !error && <Loading what="报告总览" />}
+      {regions.error && <Notice kind="error">{regions.error}</Notice>}
+      {!data && !regions.error && <Loading what="报告总览" />}
       {data && (
         <>
-          {data.bodies.length ? <StatusTable data={data} /> : <Notice>没有符合条件的机关。上传报告后，报告所属机关会出现在这里。</Notice>}
-          <StatusLegend />
-          <Unplaced reports={data.unplaced} />
+          <Trail data={data} p={view} />
+          <div className="ov-head">
+            <Field label="统计年度">
+              {(a) => (
+                <select {...a} value={year} onChange={(e) => go({ ...p, year: e.target.value, page: '' })}>
+                  {data.years.map((y) => (
+                    <option key={y} value={y}>
+                      {y}年度
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+          </div>
+          <h2 className="ov-where">
+            {where}
+            {data.year}年度报告情况
+          </h2>
+          <TotalsCards data={data} p={view} />
+          <RegionLines data={data} p={view} />
         </>
       )}
+      <h2 id="ov-table">各机关情况</h2>
+      <TableFilters p={view} onExport={() => void exportXlsx()} />
+      {error && <Notice kind="error">{error}</Notice>}
+      {table.error && <Notice kind="error">{table.error}</Notice>}
+      {!table.data && !table.error && <Loading what="各机关情况" />}
+      {table.data &&
+        (table.data.rows.length ? (
+          <>
+            <BodiesTableView data={table.data} p={view} where={where} />
+            <Pager data={table.data} p={view} />
+          </>
+        ) : (
+          <Notice>没有符合条件的机关。{p.level || p.status || p.errors || p.q ? '可清除筛选条件再看。' : '上传报告后，报告所属机关会出现在这里。'}</Notice>
+        ))}
+      <StatusLegend />
+      {data && <Unplaced reports={data.unplaced} />}
     </>
   );
 }
