@@ -9,6 +9,7 @@
  */
 import type { FindingCode } from './model/codes.js';
 import { NOT_A_REPORT_REASON, readDecoded, readTextBytes, recognizeDocument, unreadable, type ParseResult } from './parse.js';
+import { DEFAULT_READ_BUDGET, overBudgetReason, type ReadBudget } from './read/budget.js';
 import { cleanString, cleanStrings, controlCharsDiagnostic } from './read/clean.js';
 import { decodeText, sniffBinary } from './read/decode.js';
 import { decodeHtml, looksLikeHtml } from './read/html-sniff.js';
@@ -26,8 +27,12 @@ export interface ExternalTools {
 }
 
 export interface IngestOptions {
-  /** Larger inputs are refused before any parsing (bounded time and memory). */
-  maxBytes?: number;
+  /**
+   * The file's reading budget (src/read/budget.ts): a larger input is refused before any parsing,
+   * a PDF with more pages before its pages are read, a Word file that unpacks larger before it
+   * is unpacked. Time and memory are enforced by the thread that runs this (src/adapters/worker-pool.ts).
+   */
+  budget?: Partial<ReadBudget>;
   tools?: ExternalTools;
 }
 
@@ -42,7 +47,7 @@ export interface IngestResult extends ParseResult {
   converted?: { docx?: Uint8Array; ocrText?: string };
 }
 
-export const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
+export const DEFAULT_MAX_BYTES = DEFAULT_READ_BUDGET.maxBytes;
 /** Fewer characters than this per page: a scan, not a PDF with a text layer. */
 const SCAN_CHARS_PER_PAGE = 20;
 
@@ -58,7 +63,8 @@ export function detectFormat(bytes: Uint8Array): InputFormat {
   return looksLikeHtml(head) ? 'html' : 'text';
 }
 
-function refused(format: InputFormat, code: FindingCode, reason: string): IngestResult {
+/** A file not read: an empty model with the reason, as every refusal of the single entry looks. */
+export function refused(format: InputFormat, code: FindingCode, reason: string): IngestResult {
   return { ...unreadable(code, reason), format, document: null, sourceText: null };
 }
 
@@ -73,9 +79,10 @@ function fromDocument(document: TextDocument, format: InputFormat, sourceText: s
 }
 
 /** A .docx (or the one LibreOffice made of a .doc): unpacked by the hardened ZIP reader, read by mammoth. */
-async function fromDocx(bytes: Uint8Array): Promise<IngestResult> {
+async function fromDocx(bytes: Uint8Array, budget: ReadBudget): Promise<IngestResult> {
   const { readDocx } = await import('./read/docx.js');
-  return fromDocument((await readDocx(bytes)).doc, 'docx');
+  const limits = { maxEntryBytes: budget.maxUnpackedBytes, maxTotalBytes: budget.maxUnpackedBytes, maxEntries: 10_000 };
+  return fromDocument((await readDocx(bytes, limits)).doc, 'docx');
 }
 
 async function fromOcr(bytes: Uint8Array, kind: 'pdf' | 'image', tools: ExternalTools | undefined): Promise<IngestResult> {
@@ -114,10 +121,8 @@ export async function parseFile(bytes: Uint8Array, options: IngestOptions = {}):
 
 async function readAnyFormat(bytes: Uint8Array, options: IngestOptions): Promise<IngestResult> {
   const format = bytes.length ? detectFormat(bytes) : 'text';
-  const max = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  if (bytes.length > max) {
-    return refused(format, 'INPUT.TOO_LARGE', `文件有 ${(bytes.length / 1024 / 1024).toFixed(0)} MiB，超过上限 ${(max / 1024 / 1024).toFixed(0)} MiB（年度报告通常不到 5 MiB）`);
-  }
+  const budget = { ...DEFAULT_READ_BUDGET, ...options.budget };
+  if (bytes.length > budget.maxBytes) return refused(format, 'INPUT.TOO_LARGE', overBudgetReason('maxBytes', budget, bytes.length));
   try {
     switch (format) {
       case 'text':
@@ -130,10 +135,10 @@ async function readAnyFormat(bytes: Uint8Array, options: IngestOptions): Promise
         return read;
       }
       case 'docx':
-        return await fromDocx(bytes); // awaited here, so a refusal is caught below
+        return await fromDocx(bytes, budget); // awaited here, so a refusal is caught below
       case 'pdf': {
         const { readPdf } = await import('./read/pdf.js');
-        const pdf = await readPdf(bytes);
+        const pdf = await readPdf(bytes, { maxPages: budget.maxPages });
         if (pdf.textChars < SCAN_CHARS_PER_PAGE * pdf.pages) return fromOcr(bytes, 'pdf', options.tools);
         return fromDocument(pdf.doc, format);
       }
@@ -147,7 +152,7 @@ async function readAnyFormat(bytes: Uint8Array, options: IngestOptions): Promise
         } catch (error) {
           return refused(format, 'INPUT.NEEDS_CONVERTER', `这是旧版 Word/WPS 文件（.doc/.wps），转换失败：${(error as Error).message}`);
         }
-        return { ...(await fromDocx(docx)), format, converted: { docx } };
+        return { ...(await fromDocx(docx, budget)), format, converted: { docx } };
       }
       case 'zip':
         if (!zipEntries(bytes)) return refused(format, 'INPUT.CORRUPT', 'ZIP/Word 文件不完整或已损坏（找不到文件目录，可能下载中断）');
