@@ -48,6 +48,8 @@ interface Job {
 
 interface Slot {
   thread: Worker | null;
+  /** Settles when the thread has loaded its code (a job's time counts from then). */
+  ready: Promise<void>;
   busy: boolean;
 }
 
@@ -63,7 +65,7 @@ export class WorkerPool<In, Out> {
     size: number,
     private readonly budget: ThreadBudget,
   ) {
-    this.slots = Array.from({ length: Math.max(1, size) }, () => ({ thread: null, busy: false }));
+    this.slots = Array.from({ length: Math.max(1, size) }, () => ({ thread: null, ready: Promise.resolve(), busy: false }));
   }
 
   get size(): number {
@@ -85,7 +87,7 @@ export class WorkerPool<In, Out> {
     await Promise.all(this.slots.map((s) => s.thread?.terminate()));
   }
 
-  private spawn(): Worker {
+  private spawn(slot: Slot): Worker {
     const thread = new Worker(this.entry.code, {
       eval: this.entry.eval,
       resourceLimits: { maxOldGenerationSizeMb: this.budget.maxMemoryMb, maxYoungGenerationSizeMb: Math.min(64, Math.max(8, this.budget.maxMemoryMb / 8)) },
@@ -93,7 +95,12 @@ export class WorkerPool<In, Out> {
     // A thread's death is reported to the job it ran (below); one that dies idle is simply replaced.
     thread.on('error', () => {});
     thread.on('exit', () => {
-      for (const slot of this.slots) if (slot.thread === thread) slot.thread = null;
+      for (const s of this.slots) if (s.thread === thread) s.thread = null;
+    });
+    // The thread says when its code is loaded; one that dies first settles it too (its job then ends as a crash).
+    slot.ready = new Promise((resolve) => {
+      const settle = () => resolve();
+      thread.once('message', settle).once('error', settle).once('exit', settle);
     });
     return thread;
   }
@@ -109,8 +116,12 @@ export class WorkerPool<In, Out> {
 
   private start(slot: Slot, job: Job): void {
     slot.busy = true;
-    const thread = (slot.thread ??= this.spawn());
+    const thread = (slot.thread ??= this.spawn(slot));
     thread.ref();
+    void slot.ready.then(() => this.send(slot, thread, job));
+  }
+
+  private send(slot: Slot, thread: Worker, job: Job): void {
     const id = nextId++;
     const finish = (end: JobEnd<unknown>, dead: boolean) => {
       clearTimeout(timer);
@@ -131,6 +142,13 @@ export class WorkerPool<In, Out> {
     const onError = (error: Error & { code?: string }) =>
       finish({ ok: false, stopped: error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'maxMemoryMb' : 'crash', detail: error.message }, true);
     const onExit = (code: number) => finish({ ok: false, stopped: 'crash', detail: `thread exited (${code})` }, true);
+    if (slot.thread !== thread) {
+      // It died while loading its code.
+      slot.busy = false;
+      job.done({ ok: false, stopped: 'crash', detail: 'thread exited while starting' });
+      this.pump();
+      return;
+    }
     const timer = setTimeout(() => finish({ ok: false, stopped: 'timeoutMs', detail: `${job.timeoutMs} ms` }, true), job.timeoutMs);
     thread.on('message', onMessage).on('error', onError).on('exit', onExit);
     thread.postMessage({ id, input: job.input }, job.transfer);
@@ -147,4 +165,5 @@ export function serveJobs<In, Out>(handle: (input: In) => Promise<{ value: Out; 
       parentPort?.postMessage({ id, error: error instanceof Error ? error.message : String(error) });
     }
   });
+  parentPort?.postMessage({ ready: true });
 }
