@@ -72,7 +72,9 @@ export function refused(format: InputFormat, code: FindingCode, reason: string):
  * A document read from HTML, Word or PDF → model. One that holds nothing of a report is refused
  * with an empty model (the recogniser's guesses about markup are noise), its document kept.
  */
-function fromDocument(document: TextDocument, format: InputFormat, sourceText: string | null = null): IngestResult {
+function fromDocument(document: TextDocument, format: InputFormat, budget: ReadBudget, sourceText: string | null = null): IngestResult {
+  const chars = document.lines.reduce((n, l) => n + l.text.length, 0);
+  if (chars > budget.maxTextChars) return refused(format, 'INPUT.OVER_BUDGET', overBudgetReason('maxTextChars', budget, chars));
   const parsed = recognizeDocument(document);
   if (!parsed.readable) return { ...refused(format, 'INPUT.NOT_A_REPORT', NOT_A_REPORT_REASON), document, sourceText };
   return { ...parsed, format, document, sourceText };
@@ -82,7 +84,7 @@ function fromDocument(document: TextDocument, format: InputFormat, sourceText: s
 async function fromDocx(bytes: Uint8Array, budget: ReadBudget): Promise<IngestResult> {
   const { readDocx } = await import('./read/docx.js');
   const limits = { maxEntryBytes: budget.maxUnpackedBytes, maxTotalBytes: budget.maxUnpackedBytes, maxEntries: 10_000 };
-  return fromDocument((await readDocx(bytes, limits)).doc, 'docx');
+  return fromDocument((await readDocx(bytes, limits)).doc, 'docx', budget);
 }
 
 async function fromOcr(bytes: Uint8Array, kind: 'pdf' | 'image', tools: ExternalTools | undefined): Promise<IngestResult> {
@@ -126,11 +128,11 @@ async function readAnyFormat(bytes: Uint8Array, options: IngestOptions): Promise
   try {
     switch (format) {
       case 'text':
-        return { ...readTextBytes(bytes), format };
+        return { ...readTextBytes(bytes, budget.maxTextChars), format };
       case 'html': {
         const source = cleanString(decodeHtml(bytes));
         const { readHtml } = await import('./read/html.js');
-        const read = fromDocument(readHtml(source.text), format, source.text);
+        const read = fromDocument(readHtml(source.text), format, budget, source.text);
         if (source.removed) read.report.diagnostics.unshift(controlCharsDiagnostic(source.removed));
         return read;
       }
@@ -140,7 +142,7 @@ async function readAnyFormat(bytes: Uint8Array, options: IngestOptions): Promise
         const { readPdf } = await import('./read/pdf.js');
         const pdf = await readPdf(bytes, { maxPages: budget.maxPages });
         if (pdf.textChars < SCAN_CHARS_PER_PAGE * pdf.pages) return fromOcr(bytes, 'pdf', options.tools);
-        return fromDocument(pdf.doc, format);
+        return fromDocument(pdf.doc, format, budget);
       }
       case 'image':
         return fromOcr(bytes, 'image', options.tools);

@@ -14,6 +14,8 @@ export interface ReadBudget {
   maxUnpackedBytes: number;
   /** Pages of one PDF, checked before any page is read. */
   maxPages: number;
+  /** Characters of text in one file (decoded or extracted): what the recogniser, the checks and the source view then cost. */
+  maxTextChars: number;
   /** Time to read one file, outside programs included; past it the reading thread is stopped. */
   timeoutMs: number;
   /** Heap of the thread reading one file, in MiB; past it the thread is stopped. */
@@ -38,6 +40,7 @@ export const DEFAULT_READ_BUDGET: ReadBudget = {
   maxBytes: 64 * MiB,
   maxUnpackedBytes: 100 * MiB,
   maxPages: 500,
+  maxTextChars: 300_000,
   timeoutMs: 60_000,
   maxMemoryMb: 512,
 };
@@ -64,6 +67,8 @@ export function budgetLimitText(key: ReadBudgetKey | UploadBudgetKey, budget: Pa
       return `每个文件解压后 ${size(v)}`;
     case 'maxPages':
       return `每个 PDF ${v} 页`;
+    case 'maxTextChars':
+      return `每个文件 ${v >= 10_000 ? `${v / 10_000} 万` : v}字`;
     case 'timeoutMs':
       return `每个文件读取 ${v / 1000} 秒`;
     case 'maxMemoryMb':
@@ -89,6 +94,8 @@ export function overBudgetReason(key: ReadBudgetKey | 'maxUploadMs', budget: Par
       return `超过读取预算（${limit}）：解压后有 ${size(actual ?? 0)}（疑似压缩炸弹）`;
     case 'maxPages':
       return `超过读取预算（${limit}）：这份 PDF 有 ${actual ?? '?'} 页，年度报告通常不到 100 页，未读取`;
+    case 'maxTextChars':
+      return `超过读取预算（${limit}）：这个文件有约 ${Math.round((actual ?? 0) / 10_000)} 万字，年度报告通常不到 5 万字，未读取`;
     case 'timeoutMs':
       return `超过读取预算（${limit}）：读取未在时限内完成，已停止`;
     case 'maxMemoryMb':
@@ -114,6 +121,7 @@ export const READ_BUDGET_ENV: Record<ReadBudgetKey, string> = {
   maxBytes: 'GONGKAI_READ_MAX_BYTES',
   maxUnpackedBytes: 'GONGKAI_READ_MAX_UNPACKED_BYTES',
   maxPages: 'GONGKAI_READ_MAX_PAGES',
+  maxTextChars: 'GONGKAI_READ_MAX_TEXT_CHARS',
   timeoutMs: 'GONGKAI_READ_TIMEOUT_MS',
   maxMemoryMb: 'GONGKAI_READ_MAX_MEMORY_MB',
 };
