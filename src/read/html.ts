@@ -38,7 +38,8 @@ interface RowState {
 
 const clean = (text: string) => text.replace(/[\s\u00a0\u3000]+/g, ' ').trim();
 
-export function readHtml(source: string): TextDocument {
+/** `steps` counts the tree walker's work (tests show it grows linearly with the page). */
+export function readHtml(source: string, steps?: { count: number }): TextDocument {
   const lines: TextLine[] = [];
   const locate = locator(source);
   let skip = 0;
@@ -117,7 +118,7 @@ export function readHtml(source: string): TextDocument {
         flushText();
       }
     },
-  });
+  }, steps);
   flushText();
   return { lines, pages: 1 };
 }

@@ -43,7 +43,7 @@ export function manyPagePdf(pages: number): Uint8Array {
 /** A real report of our own fixtures, as text. */
 export const goodReport = (): Uint8Array => new Uint8Array(readFileSync(join(FIXTURES, 'reports', 'yunling-2024.md')));
 
-/** A report padded to `bytes` with numbered lines of narrative (so each entry differs and reads slowly). */
+/** A report padded to about `bytes` (whole lines, so the UTF-8 stays valid) with numbered lines of narrative. */
 export function paddedReport(bytes: number, n: number): Uint8Array {
   const base = new TextDecoder().decode(goodReport());
   const lines: string[] = [];
@@ -53,7 +53,7 @@ export function paddedReport(bytes: number, n: number): Uint8Array {
     lines.push(line);
     size += utf8(line).length;
   }
-  return utf8(base + '\n' + lines.join('')).subarray(0, bytes);
+  return utf8(base + '\n' + lines.join(''));
 }
 
 /** A ZIP of `count` reports of `bytes` each. */
@@ -78,4 +78,28 @@ export function largeText(bytes: number): Uint8Array {
   const out = new Uint8Array(bytes);
   for (let at = 0; at < bytes; at += line.length) out.set(line.subarray(0, Math.min(line.length, bytes - at)), at);
   return out;
+}
+
+/** A valid PDF of `pages` pages, each with `lines` lines of text in Helvetica (for the reader's growth, not an attack). */
+export function textPdf(pages: number, lines: number): Uint8Array {
+  const objects: string[] = ['<< /Type /Catalog /Pages 2 0 R >>', '', '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>'];
+  const kids: string[] = [];
+  for (let p = 0; p < pages; p++) {
+    const text = Array.from({ length: lines }, (_, i) => `BT /F1 10 Tf 50 ${800 - (i % 70) * 11} Td (Line ${i} of page ${p}    ${i * 7}) Tj ET`).join('\n');
+    objects.push(`<< /Length ${text.length} >>\nstream\n${text}\nendstream`);
+    objects.push(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents ${objects.length} 0 R >>`);
+    kids.push(`${objects.length} 0 R`);
+  }
+  objects[1] = `<< /Type /Pages /Count ${pages} /Kids [${kids.join(' ')}] >>`;
+  let out = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((body, i) => {
+    offsets.push(out.length);
+    out += `${i + 1} 0 obj\n${body}\nendobj\n`;
+  });
+  const xref = out.length;
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const at of offsets) out += `${String(at).padStart(10, '0')} 00000 n \n`;
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return utf8(out);
 }
