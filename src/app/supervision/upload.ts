@@ -1,7 +1,8 @@
 /**
  * The supervisor's upload: files, folders and ZIP archives of published reports, each read once
  * (`parseFile`), matched to a body of the uploader's scope, checked against the reports already
- * stored, and saved with its source view and the audit entries in one transaction.
+ * stored, and saved with its source view and its audit entries in one transaction (a few files per
+ * transaction, so other requests are not held up behind a large upload).
  *
  * Matching (src/directory/match.ts): a report whose unit is one body in the scope — by full
  * name, alias, or region + short name — goes to that body; a known body outside the scope is
@@ -256,13 +257,16 @@ async function readItems(reader: ReportReader, d: Directory, uploads: readonly U
 
 const dateOf = (at: string) => at.slice(0, 10);
 
+/** Files saved per transaction. */
+const SAVE_CHUNK = 10;
+
 /** 已替换: the same file uploaded before, with its version and date. */
 const replacedText = (r: ReplacedUpload | null) => (r ? `已替换此前上传的同一文件“${r.file}”（第 ${r.version} 版，${dateOf(r.uploadedAt)} 上传）` : null);
 
 /**
  * Upload published reports: ZIPs opened, each file read once, matched, checked (a stored report
  * a new one pairs with or resembles is re-checked), and everything saved with its audit entries
- * in one transaction. One result per file, in the order sent, then the files refused unread.
+ * in transactions of a few files each. One result per file, in the order sent, then the files refused unread.
  */
 export async function uploadReports(s: AppServices, user: SessionUser, input: { files: readonly UploadFile[] | ReadFiles; limits: UploadLimits }): Promise<UploadResult[]> {
   requireSupervisor(user);
@@ -281,27 +285,33 @@ export async function uploadReports(s: AppServices, user: SessionUser, input: { 
     : [];
   checkBatch(stored, pool);
   const actor = actorId(user);
-  const ids = await s.db.transaction(async (tx) => {
-    const out = new Map<Item, { id: number; replaced: ReplacedUpload | null }>();
-    for (const item of stored) {
-      const bodyId = item.body?.id ?? null;
-      const findings = withFingerprints(sortFindings(item.findings), { bodyId, unit: item.report?.unit ?? null }, item.report?.year ?? null);
-      const saved = await store.save(tx, user.id, { ...item, findings, fileName: item.file, bodyId });
-      const { id, replaced } = saved;
-      if (item.read && item.report) await store.setCorrectedModel(tx, id, item.read.report, item.report);
-      const match = item.placement.kind === 'body' ? { match: MATCH_METHOD_LABELS[item.placement.method] } : item.placement.kind === 'pending' ? { match: '待匹配', candidates: item.placement.candidates } : {};
-      await writeAudit(tx, actor, replaced ? 'replace' : 'upload', 'published-report', String(id), replaced, { sha256: item.sha256, ...summary({ ...item, findings }), ...match });
-      if (item.placement.kind === 'pending') await PendingStore.put(tx, id, item.report?.unit ?? '', item.placement.candidates);
-      else await PendingStore.drop(tx, id);
-      out.set(item, saved);
-    }
+  const saveItem = async (tx: Db, item: Item) => {
+    const bodyId = item.body?.id ?? null;
+    const findings = withFingerprints(sortFindings(item.findings), { bodyId, unit: item.report?.unit ?? null }, item.report?.year ?? null);
+    const saved = await store.save(tx, user.id, { ...item, findings, fileName: item.file, bodyId });
+    const { id, replaced } = saved;
+    if (item.read && item.report) await store.setCorrectedModel(tx, id, item.read.report, item.report);
+    const match = item.placement.kind === 'body' ? { match: MATCH_METHOD_LABELS[item.placement.method] } : item.placement.kind === 'pending' ? { match: '待匹配', candidates: item.placement.candidates } : {};
+    await writeAudit(tx, actor, replaced ? 'replace' : 'upload', 'published-report', String(id), replaced, { sha256: item.sha256, ...summary({ ...item, findings }), ...match });
+    if (item.placement.kind === 'pending') await PendingStore.put(tx, id, item.report?.unit ?? '', item.placement.candidates);
+    else await PendingStore.drop(tx, id);
+    return saved;
+  };
+  // A few files per transaction: the embedded database has one connection, and one transaction for
+  // hundreds of files would keep every other request (the public form too) waiting until it ends.
+  const ids = new Map<Item, { id: number; replaced: ReplacedUpload | null }>();
+  for (let at = 0; at < stored.length; at += SAVE_CHUNK) {
+    await s.db.transaction(async (tx) => {
+      for (const item of stored.slice(at, at + SAVE_CHUNK)) ids.set(item, await saveItem(tx, item));
+    });
+  }
+  await s.db.transaction(async (tx) => {
     for (const p of pool) {
       if (p.storedId === undefined || !p.changed) continue;
       const findings = withFingerprints(sortFindings(p.findings), { bodyId: p.bodyId, unit: p.report.unit }, p.year);
       const old = await store.setFindings(tx, p.storedId, findings);
       await writeAudit(tx, actor, 'recheck', 'published-report', String(p.storedId), { findings: old.map((f) => f.code) }, { findings: findings.map((f) => f.code) });
     }
-    return out;
   });
   return [
     ...items.map((i): UploadResult => {
