@@ -133,6 +133,8 @@ const { benchRegister } = await import('./register.js');
 await benchRegister();
 const { benchServer } = await import('./server.js');
 await benchServer();
+const { benchUploads } = await import('./uploads.js');
+await benchUploads();
 const { benchCatalogue } = await import('./catalogue.js');
 await benchCatalogue();
 const { benchDirectory } = await import('./directory.js');

@@ -10,6 +10,7 @@
 import type { FindingCode } from './model/codes.js';
 import type { AnnualReport, Diagnostic } from './model/report.js';
 import { NOT_A_REPORT_REASON, readDecoded, readTextBytes, recognizeDocument, unreadable, type ParseResult } from './parse.js';
+import { DEFAULT_READ_BUDGET, overBudgetReason, type ReadBudget } from './read/budget.js';
 import { cleanString, cleanStrings, controlCharsDiagnostic } from './read/clean.js';
 import { decodeText, sniffBinary } from './read/decode.js';
 import { decodeHtml, looksLikeHtml } from './read/html-sniff.js';
@@ -27,8 +28,12 @@ export interface ExternalTools {
 }
 
 export interface IngestOptions {
-  /** Larger inputs are refused before any parsing (bounded time and memory). */
-  maxBytes?: number;
+  /**
+   * The file's reading budget (src/read/budget.ts): a larger input is refused before any parsing,
+   * a PDF with more pages before its pages are read, a Word file that unpacks larger before it
+   * is unpacked. Time and memory are enforced by the thread that runs this (src/adapters/worker-pool.ts).
+   */
+  budget?: Partial<ReadBudget>;
   tools?: ExternalTools;
 }
 
@@ -43,7 +48,7 @@ export interface IngestResult extends ParseResult {
   converted?: { docx?: Uint8Array; ocrText?: string };
 }
 
-export const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
+export const DEFAULT_MAX_BYTES = DEFAULT_READ_BUDGET.maxBytes;
 /** Fewer characters than this per page: a scan, not a PDF with a text layer. */
 const SCAN_CHARS_PER_PAGE = 20;
 
@@ -59,7 +64,8 @@ export function detectFormat(bytes: Uint8Array): InputFormat {
   return looksLikeHtml(head) ? 'html' : 'text';
 }
 
-function refused(format: InputFormat, code: FindingCode, reason: string): IngestResult {
+/** A file not read: an empty model with the reason, as every refusal of the single entry looks. */
+export function refused(format: InputFormat, code: FindingCode, reason: string): IngestResult {
   return { ...unreadable(code, reason), format, document: null, sourceText: null };
 }
 
@@ -67,16 +73,19 @@ function refused(format: InputFormat, code: FindingCode, reason: string): Ingest
  * A document read from HTML, Word or PDF → model. One that holds nothing of a report is refused
  * with an empty model (the recogniser's guesses about markup are noise), its document kept.
  */
-function fromDocument(document: TextDocument, format: InputFormat, sourceText: string | null = null): IngestResult {
+function fromDocument(document: TextDocument, format: InputFormat, budget: ReadBudget, sourceText: string | null = null): IngestResult {
+  const chars = document.lines.reduce((n, l) => n + l.text.length, 0);
+  if (chars > budget.maxTextChars) return refused(format, 'INPUT.OVER_BUDGET', overBudgetReason('maxTextChars', budget, chars));
   const parsed = recognizeDocument(document);
   if (!parsed.readable) return { ...refused(format, 'INPUT.NOT_A_REPORT', NOT_A_REPORT_REASON), document, sourceText };
   return { ...parsed, format, document, sourceText };
 }
 
 /** A .docx (or the one LibreOffice made of a .doc): unpacked by the hardened ZIP reader, read by mammoth. */
-async function fromDocx(bytes: Uint8Array): Promise<IngestResult> {
+async function fromDocx(bytes: Uint8Array, budget: ReadBudget): Promise<IngestResult> {
   const { readDocx } = await import('./read/docx.js');
-  return fromDocument((await readDocx(bytes)).doc, 'docx');
+  const limits = { maxEntryBytes: budget.maxUnpackedBytes, maxTotalBytes: budget.maxUnpackedBytes, maxEntries: 10_000 };
+  return fromDocument((await readDocx(bytes, limits)).doc, 'docx', budget);
 }
 
 async function fromOcr(bytes: Uint8Array, kind: 'pdf' | 'image', tools: ExternalTools | undefined): Promise<IngestResult> {
@@ -132,28 +141,26 @@ export async function parseFile(bytes: Uint8Array, options: IngestOptions = {}):
 
 async function readAnyFormat(bytes: Uint8Array, options: IngestOptions): Promise<IngestResult> {
   const format = bytes.length ? detectFormat(bytes) : 'text';
-  const max = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  if (bytes.length > max) {
-    return refused(format, 'INPUT.TOO_LARGE', `文件有 ${(bytes.length / 1024 / 1024).toFixed(0)} MiB，超过上限 ${(max / 1024 / 1024).toFixed(0)} MiB（年度报告通常不到 5 MiB）`);
-  }
+  const budget = { ...DEFAULT_READ_BUDGET, ...options.budget };
+  if (bytes.length > budget.maxBytes) return refused(format, 'INPUT.TOO_LARGE', overBudgetReason('maxBytes', budget, bytes.length));
   try {
     switch (format) {
       case 'text':
-        return { ...readTextBytes(bytes), format };
+        return { ...readTextBytes(bytes, budget.maxTextChars), format };
       case 'html': {
         const source = cleanString(decodeHtml(bytes));
         const { readHtml } = await import('./read/html.js');
-        const read = fromDocument(readHtml(source.text), format, source.text);
+        const read = fromDocument(readHtml(source.text), format, budget, source.text);
         if (source.removed) read.report.diagnostics.unshift(controlCharsDiagnostic(source.removed));
         return read;
       }
       case 'docx':
-        return await fromDocx(bytes); // awaited here, so a refusal is caught below
+        return await fromDocx(bytes, budget); // awaited here, so a refusal is caught below
       case 'pdf': {
         const { readPdf } = await import('./read/pdf.js');
-        const pdf = await readPdf(bytes);
+        const pdf = await readPdf(bytes, { maxPages: budget.maxPages });
         if (pdf.textChars < SCAN_CHARS_PER_PAGE * pdf.pages) return fromOcr(bytes, 'pdf', options.tools);
-        return fromDocument(pdf.doc, format);
+        return fromDocument(pdf.doc, format, budget);
       }
       case 'image':
         return fromOcr(bytes, 'image', options.tools);
@@ -165,7 +172,7 @@ async function readAnyFormat(bytes: Uint8Array, options: IngestOptions): Promise
         } catch (error) {
           return refused(format, 'INPUT.NEEDS_CONVERTER', `这是旧版 Word/WPS 文件（.doc/.wps），转换失败：${(error as Error).message}`);
         }
-        return { ...(await fromDocx(docx)), format, converted: { docx } };
+        return { ...(await fromDocx(docx, budget)), format, converted: { docx } };
       }
       case 'zip':
         if (!zipEntries(bytes)) return refused(format, 'INPUT.CORRUPT', 'ZIP/Word 文件不完整或已损坏（找不到文件目录，可能下载中断）');

@@ -5,6 +5,7 @@
  * hands text files to `readTextBytes` here. Never throws: an input that is not a report still
  * yields a model, with diagnostics saying why.
  */
+import { overBudgetReason } from './read/budget.js';
 import type { FindingCode } from './model/codes.js';
 import { emptyReport, type AnnualReport } from './model/report.js';
 import { cleanString, controlCharsDiagnostic } from './read/clean.js';
@@ -77,9 +78,10 @@ export function parseText(text: string): ParseResult {
  * The bytes of a file already known to be text (not a binary format) → model: decoded once,
  * its encoding noted when it is not plain UTF-8.
  */
-export function readTextBytes(bytes: Uint8Array): TextRead {
+export function readTextBytes(bytes: Uint8Array, maxChars = Infinity): TextRead {
   if (bytes.length === 0) return { ...unreadable('INPUT.EMPTY', '文件是空的（0 字节）'), document: null, sourceText: null };
   const decoded = decodeText(bytes);
+  if (decoded.text.length > maxChars) return { ...unreadable('INPUT.OVER_BUDGET', overBudgetReason('maxTextChars', { maxTextChars: maxChars }, decoded.text.length)), document: null, sourceText: null };
   const nul = decoded.text.indexOf('\u0000');
   if (nul >= 0 && decoded.text.slice(0, 4096).split('\u0000').length > 8) {
     return { ...unreadable('INPUT.UNSUPPORTED_FORMAT', BINARY_REASON.binary), document: null, sourceText: null };

@@ -10,6 +10,7 @@ import type { WorkingDayCalendar } from '../calendar/calendar.js';
 import type { AccountStore } from '../store/account-store.js';
 import type { Db } from '../store/db.js';
 import type { RegisterStore } from '../store/register-store.js';
+import type { ReportReader } from './reading/reader.js';
 
 export interface AppServices {
   db: Db;
@@ -21,4 +22,6 @@ export interface AppServices {
   calendarChanged(): void;
   /** Today in Beijing time (YYYY-MM-DD); tests pin it. */
   today(): string;
+  /** Reads report files in worker threads within the reading budget (threads start on first use). */
+  reader: ReportReader;
 }

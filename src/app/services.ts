@@ -8,7 +8,9 @@ import type { WorkCalendar } from '../calendar/calendar.js';
 import { AccountStore } from '../store/account-store.js';
 import type { Db } from '../store/db.js';
 import { RegisterStore } from '../store/register-store.js';
+import { DEFAULT_READ_BUDGET, type ReadBudget } from '../read/budget.js';
 import { loadWorkCalendar } from './calendar.js';
+import { ReportReader } from './reading/reader.js';
 import type { AppServices } from './context.js';
 
 /** Today in Beijing: what a date of receipt or a deadline means. */
@@ -30,6 +32,8 @@ function calendarOf(db: Db): Pick<AppServices, 'calendar' | 'calendarChanged'> {
 export interface ServiceOptions {
   /** Today's date (tests pin it); Beijing's by default. */
   today?: () => string;
+  /** The reading budget of report files (src/read/budget.ts); the defaults otherwise. */
+  readBudget?: ReadBudget;
 }
 
 /** The services of the use cases on an open database, its schema brought up to date. */
@@ -41,5 +45,6 @@ export async function openServices(db: Db, options: ServiceOptions = {}): Promis
     accounts: new AccountStore(db),
     ...calendarOf(db),
     today: options.today ?? (() => beijingToday()),
+    reader: new ReportReader(options.readBudget ?? DEFAULT_READ_BUDGET),
   };
 }

@@ -14,7 +14,6 @@ import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/p
 import { createInterface } from 'node:readline';
 import { availableParallelism } from 'node:os';
 import { join, relative } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { detectFormat } from '../ingest.js';
 import { unzip, zipEntries } from '../read/zip.js';
 import { crossYearResults, crossYearSlim, type CrossYearItem } from '../corpus/cross-year.js';
@@ -34,6 +33,8 @@ import {
 } from '../corpus/outputs.js';
 import { SUMMARY_SHEETS, summaryColumnsOf, summaryValues } from '../corpus/summary.js';
 import { complain, describeError } from './io.js';
+import { cliReader } from './reading.js';
+import type { ReportReader } from '../app/reading/reader.js';
 
 export interface BatchOptions {
   out: string;
@@ -136,7 +137,7 @@ export async function writeAtomic(path: string, text: string | Uint8Array): Prom
   await rename(tmp, path);
 }
 
-const IN_FLIGHT = 4;
+const IN_FLIGHT = 2;
 
 /** The cached form of a worker thread's answer: key order fixed, so the same file gives the same bytes. */
 export function cachedOf(sha256: string, answer: { report?: BatchResult['report']; findings?: BatchResult['findings']; error?: string }): Cached {
@@ -153,71 +154,39 @@ export interface PoolWork<J extends { sha256: string }> {
 }
 
 /**
- * Worker threads that read and check files: `gongkai batch` feeds them from its list of files,
- * a queue worker from the jobs it claims in PostgreSQL. A few jobs are in flight per thread, so
- * a thread never waits for the main thread's file or database I/O.
+ * Reading threads that read and check files within the reading budget (./reading.ts, the
+ * server's): `gongkai batch` feeds them from its list of files, a queue worker from the jobs it
+ * claims in PostgreSQL. Two jobs are in flight per thread, so a thread never waits for the
+ * main thread's file or database I/O; a file stopped by a budget is an error row naming it.
  */
 export class CheckPool {
-  private readonly threads: Worker[];
+  private readonly reader: ReportReader;
 
   constructor(threads: number) {
-    this.threads = Array.from({ length: Math.max(1, threads) }, () => new Worker(new URL('./batch-worker.js', import.meta.url)));
+    this.reader = cliReader(Math.max(1, threads));
   }
 
   /** Run jobs until `next` has none and every job in flight is done. */
-  run<J extends { sha256: string }>(work: PoolWork<J>): Promise<void> {
-    const jobs = new Map<number, J>();
-    let seq = 0;
-    let busy = 0;
-    let exhausted = false;
-    return new Promise<void>((resolve, reject) => {
-      const fail = (error: unknown) => reject(error instanceof Error ? error : new Error(String(error)));
-      const idle = () => {
-        if (exhausted && busy === 0) resolve();
-      };
-      const feed = async (thread: Worker): Promise<void> => {
-        if (exhausted) return idle();
-        busy++;
-        const job = await work.next();
-        if (!job) {
-          exhausted = true;
-          busy--;
-          return idle();
-        }
-        let bytes: Uint8Array<ArrayBuffer>;
+  async run<J extends { sha256: string }>(work: PoolWork<J>): Promise<void> {
+    const lane = async (): Promise<void> => {
+      for (let job = await work.next(); job; job = await work.next()) {
+        let bytes: Uint8Array;
         try {
-          bytes = new Uint8Array(await work.read(job));
+          bytes = await work.read(job);
         } catch (error) {
           await work.done(job, { sha256: job.sha256, error: `无法读取文件：${describeError(error)}` }, true);
-          busy--;
-          return feed(thread);
+          continue;
         }
-        const id = seq++;
-        jobs.set(id, job);
-        thread.postMessage({ id, bytes }, [bytes.buffer]);
-      };
-      const onMessage = (thread: Worker) => async (msg: { id: number; report?: BatchResult['report']; findings?: BatchResult['findings']; error?: string }) => {
-        try {
-          const job = jobs.get(msg.id)!;
-          jobs.delete(msg.id);
-          await work.done(job, cachedOf(job.sha256, msg), false);
-          busy--;
-          await feed(thread);
-        } catch (error) {
-          fail(error);
-        }
-      };
-      for (const thread of this.threads) {
-        thread.removeAllListeners('message').removeAllListeners('error');
-        thread.on('message', onMessage(thread));
-        thread.on('error', fail);
-        for (let i = 0; i < IN_FLIGHT; i++) feed(thread).catch(fail);
+        const { parsed, findings } = await this.reader.read(bytes, { check: true });
+        const answer = parsed.readable ? { report: parsed.report, findings: findings ?? [] } : { error: parsed.reason ?? '无法读取' };
+        await work.done(job, cachedOf(job.sha256, answer), false);
       }
-    });
+    };
+    await Promise.all(Array.from({ length: this.reader.threads * IN_FLIGHT }, lane));
   }
 
   async close(): Promise<void> {
-    await Promise.all(this.threads.map((t) => t.terminate()));
+    await this.reader.close();
   }
 }
 

@@ -4,12 +4,11 @@
  * Exit code: 0 no error, 1 some error, 2 a file could not be read.
  */
 import type { AnnualReport } from '../model/report.js';
-import { EXTERNAL_TOOLS } from '../adapters/external.js';
-import { parseFile } from '../ingest.js';
 import { checkReport } from '../rules/check.js';
 import { SEVERITY_ORDER, type Finding } from '../rules/finding.js';
 import { DEFAULT_DEADLINES, type Deadlines } from '../rules/publication.js';
 import { complain, describeError, readInput, writeOutput } from './io.js';
+import { readReportBytes } from './reading.js';
 
 export interface CheckCommandOptions {
   json?: boolean;
@@ -44,7 +43,12 @@ export async function loadReport(file: string): Promise<{ report: AnnualReport }
       // Not JSON after all: read it as a report text.
     }
   }
-  const parsed = await parseFile(bytes, { tools: EXTERNAL_TOOLS });
+  let parsed;
+  try {
+    ({ parsed } = await readReportBytes(bytes));
+  } catch (error) {
+    return { error: (error as Error).message };
+  }
   return parsed.readable ? { report: parsed.report } : { error: parsed.reason ?? '无法读取' };
 }
 

@@ -1,8 +1,7 @@
 /** `gongkai parse FILE|- ...`: print the canonical JSON of each report. */
 import type { AnnualReport } from '../model/report.js';
-import { EXTERNAL_TOOLS } from '../adapters/external.js';
-import { parseFile } from '../ingest.js';
 import { complain, describeError, readInput, writeOutput } from './io.js';
+import { cliReader, readReportBytes } from './reading.js';
 
 export interface ParseOptions {
   out?: string;
@@ -18,6 +17,12 @@ function serialise(report: AnnualReport, withProvenance: boolean, pretty: boolea
 export async function parseCommand(files: readonly string[], opts: ParseOptions): Promise<number> {
   const lines: string[] = [];
   let code = 0;
+  try {
+    cliReader();
+  } catch (error) {
+    process.stderr.write(`gongkai: ${(error as Error).message}\n`);
+    return 2;
+  }
   for (const file of files) {
     let bytes: Uint8Array;
     try {
@@ -27,7 +32,7 @@ export async function parseCommand(files: readonly string[], opts: ParseOptions)
       code = 2;
       continue;
     }
-    const result = await parseFile(bytes, { tools: EXTERNAL_TOOLS });
+    const { parsed: result } = await readReportBytes(bytes);
     if (!result.readable) {
       complain(file, result.reason ?? '无法读取');
       code = 2;

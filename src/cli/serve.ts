@@ -5,6 +5,7 @@
 import { fileURLToPath } from 'node:url';
 import { existsSync } from 'node:fs';
 import { DEMO_PASSWORD, DEMO_USERS, loadDemoData } from '../app/demo.js';
+import { readBudgetFromEnv, uploadBudgetFromEnv } from '../read/budget.js';
 import { startServer } from '../server/start.js';
 
 export interface ServeOptions {
@@ -23,12 +24,22 @@ export async function serveCommand(opts: ServeOptions): Promise<number> {
     return 2;
   }
   const databaseUrl = process.env.DATABASE_URL;
+  let read, upload;
+  try {
+    read = readBudgetFromEnv(process.env);
+    upload = uploadBudgetFromEnv(process.env);
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n`);
+    return 2;
+  }
   const server = await startServer({
     port,
     host: opts.host ?? process.env.HOST ?? '127.0.0.1',
     ...(databaseUrl ? { databaseUrl } : { dataDir: opts.data ?? process.env.GONGKAI_DATA_DIR ?? './data' }),
     config: {
       ...(existsSync(webRoot) ? { webRoot } : {}),
+      read,
+      upload: { ...upload, maxFileBytes: read.maxBytes },
       ...(process.env.GONGKAI_INSECURE_COOKIES === '1' ? { secureCookies: false } : {}),
       ...(process.env.GONGKAI_TRUSTED_PROXIES ? { trustedProxies: process.env.GONGKAI_TRUSTED_PROXIES.split(',') } : {}),
       ...(process.env.GONGKAI_PUBLIC_RATE_LIMIT ? { publicRateLimit: { max: Number(process.env.GONGKAI_PUBLIC_RATE_LIMIT), windowMs: 3_600_000 } } : {}),

@@ -74,6 +74,7 @@ export const CODES = [
   { code: 'INPUT.PDF_CORRUPT', severity: 'error', family: 'input', zh: 'PDF 文件已损坏或不完整', en: 'the PDF is damaged or incomplete', extra: true },
   { code: 'INPUT.CORRUPT', severity: 'error', family: 'input', zh: '文件已损坏或不完整', en: 'the file is damaged or incomplete', extra: true },
   { code: 'INPUT.TOO_LARGE', severity: 'error', family: 'input', zh: '文件超过大小上限', en: 'the file is larger than the limit', extra: true },
+  { code: 'INPUT.OVER_BUDGET', severity: 'error', family: 'input', zh: '超过读取预算（页数、解压后大小、时间或内存），未读取', en: 'over a reading budget (pages, unpacked bytes, time or memory): not read', extra: true },
   { code: 'INPUT.UNSAFE_ARCHIVE', severity: 'error', family: 'input', zh: '压缩包解压后过大（疑似压缩炸弹），未解压', en: 'an archive that would unpack too large (a zip bomb?): not unpacked', extra: true },
   { code: 'INPUT.NEEDS_OCR', severity: 'error', family: 'input', zh: '扫描件需要文字识别（OCR），而本机未安装或识别失败', en: 'a scan needs OCR, which is not installed here or failed', extra: true },
   { code: 'INPUT.NEEDS_CONVERTER', severity: 'error', family: 'input', zh: '旧版 Word/WPS 文件需要 LibreOffice 转换，而本机未安装或转换失败', en: 'an old Word/WPS file needs LibreOffice, which is not installed here or failed', extra: true },

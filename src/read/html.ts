@@ -49,7 +49,8 @@ function span(value: string | undefined, max: number): number {
 
 const clean = (text: string) => text.replace(/[\s\u00a0\u3000]+/g, ' ').trim();
 
-export function readHtml(source: string): TextDocument {
+/** `steps` counts the tree walker's work (tests show it grows linearly with the page). */
+export function readHtml(source: string, steps?: { count: number }): TextDocument {
   const lines: TextLine[] = [];
   const locate = locator(source);
   let skip = 0;
@@ -133,7 +134,7 @@ export function readHtml(source: string): TextDocument {
         flushText();
       }
     },
-  });
+  }, steps);
   flushText();
   return { lines, pages: 1 };
 }

@@ -11,6 +11,7 @@
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { OverBudget } from './budget.js';
 import { InputError } from './input-error.js';
 import { foldRadicals } from './radicals.js';
 import { latticePage, type PageItem } from './lattice.js';
@@ -71,7 +72,11 @@ export function toLines(items: readonly Item[]): { y: number; text: string }[] {
   });
 }
 
-export async function readPdf(bytes: Uint8Array): Promise<PdfRead> {
+/**
+ * Read a PDF's text layer. A PDF of more than `maxPages` pages is refused (OverBudget) once its
+ * page tree is opened, before any page is read: ten thousand blank pages once took minutes.
+ */
+export async function readPdf(bytes: Uint8Array, options: { maxPages?: number } = {}): Promise<PdfRead> {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   let pdf;
   try {
@@ -95,6 +100,7 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfRead> {
   /** Each page's blocks (text lines and ruled table rows), made into lines once the tables are linked across pages. */
   const pages: { free: Block[]; parts: TablePart[] }[] = [];
   try {
+    if (options.maxPages !== undefined && pdf.numPages > options.maxPages) throw new OverBudget('maxPages', { maxPages: options.maxPages }, pdf.numPages);
     for (let p = 1; p <= pdf.numPages; p++) {
       const page = await pdf.getPage(p);
       const content = await page.getTextContent();

@@ -40,6 +40,19 @@ export function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number 
   return common / (a.size + b.size - common);
 }
 
+/** SIM.DUPLICATE for `report`, whose narrative is `score` similar to `other`'s. */
+export function similarityFinding(report: AnnualReport, other: AnnualReport, score: number, threshold = DEFAULT_SIMILARITY_THRESHOLD): Finding {
+  const same = other.unit === report.unit;
+  return {
+    code: 'SIM.DUPLICATE',
+    severity: 'warning',
+    message: `第一、五、六部分与${same ? `本机关${other.year ?? ''}年报告` : `“${other.unit ?? '另一机关'}”${other.year ?? ''}年报告`}的文字相似度为 ${(score * 100).toFixed(0)}%（内容雷同），请按本年度实际情况撰写`,
+    at: 'sections',
+    expected: `< ${(threshold * 100).toFixed(0)}%`,
+    found: `${(score * 100).toFixed(0)}%`,
+  };
+}
+
 /** Findings for `report` against each of `others` that is at least `threshold` similar. */
 export function similarityFindings(report: AnnualReport, others: readonly AnnualReport[], threshold = DEFAULT_SIMILARITY_THRESHOLD): Finding[] {
   const mine = shingles(narrativeOf(report));
@@ -47,16 +60,7 @@ export function similarityFindings(report: AnnualReport, others: readonly Annual
   for (const other of others) {
     if (other === report) continue;
     const score = jaccard(mine, shingles(narrativeOf(other)));
-    if (score < threshold) continue;
-    const same = other.unit === report.unit;
-    findings.push({
-      code: 'SIM.DUPLICATE',
-      severity: 'warning',
-      message: `第一、五、六部分与${same ? `本机关${other.year ?? ''}年报告` : `“${other.unit ?? '另一机关'}”${other.year ?? ''}年报告`}的文字相似度为 ${(score * 100).toFixed(0)}%（内容雷同），请按本年度实际情况撰写`,
-      at: 'sections',
-      expected: `< ${(threshold * 100).toFixed(0)}%`,
-      found: `${(score * 100).toFixed(0)}%`,
-    });
+    if (score >= threshold) findings.push(similarityFinding(report, other, score, threshold));
   }
   return findings;
 }

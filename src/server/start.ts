@@ -5,6 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
 import { openDb, type Db } from '../store/db.js';
 import { openServices } from '../app/services.js';
@@ -14,9 +15,10 @@ import { DEFAULT_CONFIG, type AppDeps, type ServerConfig } from './context.js';
 
 /** Everything the application needs, on an open database: the use cases' services, the secret and the settings. */
 async function makeDeps(db: Db, options: { config?: Partial<ServerConfig>; today?: () => string } = {}): Promise<AppDeps> {
-  const services = await openServices(db, options.today ? { today: options.today } : {});
+  const config = { ...DEFAULT_CONFIG, ...options.config };
+  const services = await openServices(db, { ...(options.today ? { today: options.today } : {}), readBudget: config.read });
   const secret = await services.accounts.setting('csrf-secret', () => randomBytes(32).toString('base64url'));
-  return { ...services, secret, config: { ...DEFAULT_CONFIG, ...options.config } };
+  return { ...services, secret, config };
 }
 
 export interface RunningServer {
@@ -40,7 +42,10 @@ export interface StartOptions {
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
   const log = options.log ?? (() => {});
   const db = await openDb(options.databaseUrl ? { url: options.databaseUrl } : options.dataDir ? { dataDir: options.dataDir } : {});
-  const deps = await makeDeps(db, { ...(options.config ? { config: options.config } : {}), ...(options.today ? { today: options.today } : {}) });
+  // Uploads stream into the data folder (the same disk as the data); PostgreSQL or in memory: the system's temporary folder.
+  const stagingDir = options.dataDir ? join(options.dataDir, 'uploads-tmp') : undefined;
+  const config = { ...(stagingDir ? { stagingDir } : {}), ...options.config };
+  const deps = await makeDeps(db, { config, ...(options.today ? { today: options.today } : {}) });
   const generated = await ensureFirstAdmin(deps, process.env.GONGKAI_ADMIN_PASSWORD);
   if (generated) log(`已创建管理员账号 admin，初始密码：${generated}（登录后请在“账号”中修改）\nCreated account admin with password ${generated}`);
   await options.prepare?.(deps);
@@ -56,6 +61,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     deps,
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await deps.reader.close();
       await db.close();
     },
   };

@@ -319,7 +319,7 @@ describe('the source text shown beside the tables', () => {
   ];
   for (const file of files) {
     it(`marks every value of ${file.split('/').pop()} where it stands in the text`, async () => {
-      const { parsed, source } = await readUpload(new Uint8Array(readFileSync(file)), { maxBytes: 64 * 1024 * 1024, tools: EXTERNAL_TOOLS });
+      const { parsed, source } = await readUpload(new Uint8Array(readFileSync(file)), { tools: EXTERNAL_TOOLS });
       const paths = Object.keys(parsed.report.provenance);
       // 云岭镇 2024 and 白鹭镇 2024 print every cell of the three tables: 200 numbers.
       expect(paths).toHaveLength(200);
@@ -350,18 +350,25 @@ describe('upload limits', () => {
     expect(r.body.error).toContain('一次最多上传 2 个文件');
   });
 
-  it('refuses a file over the size limit, naming it', async () => {
-    const r = await uploadAs(sup, [{ name: '大文件.txt', bytes: 'x'.repeat(5000) }]);
-    expect(r.status).toBe(413);
-    expect(r.body.error).toContain('大文件.txt');
-    expect(r.body.error).toContain('超过每个文件的上限');
+  it('refuses a file over the size limit with the reason, and keeps the file sent with it', async () => {
+    const r = await uploadAs(sup, [
+      { name: '大文件.txt', bytes: 'x'.repeat(5000) },
+      { name: '小文件.txt', bytes: '一、总体情况' },
+    ]);
+    expect(r.status).toBe(200);
+    const [small, big] = r.body.results!;
+    expect(big).toMatchObject({ file: '大文件.txt', ok: false, reportId: null });
+    expect(big!.error).toContain('超过每个文件的上限 4 KiB');
+    expect(small!.file).toBe('小文件.txt');
+    expect(small!.reportId).not.toBeNull();
   });
 
   it('refuses a request over the total limit before reading it', async () => {
+    const before = await reportCount(server);
     const r = await uploadAs(sup, [{ name: 'huge.txt', bytes: 'x'.repeat(200_000) }]);
     expect(r.status).toBe(413);
     expect(r.body.error).toContain('超过每次上限');
-    expect(Number((await server.deps.db.query<{ n: string }>('SELECT count(*) AS n FROM published_reports'))[0]!.n)).toBe(0);
+    expect(await reportCount(server)).toBe(before);
   });
 
   it('answers the limits to the upload page', async () => {

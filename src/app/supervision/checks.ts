@@ -9,7 +9,7 @@ import { checkReport } from '../../rules/check.js';
 import { crossYearFindings } from '../../rules/crossyear.js';
 import { sortFindings, type Finding } from '../../rules/finding.js';
 import { DEFAULT_DEADLINES, type Deadlines } from '../../rules/publication.js';
-import { DEFAULT_SIMILARITY_THRESHOLD, jaccard, narrativeOf, shingles, similarityFindings } from '../../rules/similarity.js';
+import { DEFAULT_SIMILARITY_THRESHOLD, jaccard, narrativeOf, shingles, similarityFinding } from '../../rules/similarity.js';
 import type { BodyRef } from '../../store/published-store.js';
 
 /** A new report to check, with the body it was matched to (if any); its findings are filled in. */
@@ -67,10 +67,12 @@ export function checkBatch(items: CheckItem[], pool: PoolEntry[]): void {
     const findings = checkReport(r, { ...(previous ? { previous: previous.report } : {}), deadlines: deadlinesOf(body, r.year) });
     const mine = shingles(narrativeOf(r));
     for (const p of near) {
-      if (jaccard(mine, p.shingles) < DEFAULT_SIMILARITY_THRESHOLD) continue;
-      if (p !== previous) findings.push(...similarityFindings(r, [p.report]));
+      // Scored once, for both directions (the measure is symmetric): a batch of copies costs no narrative twice.
+      const score = jaccard(mine, p.shingles);
+      if (score < DEFAULT_SIMILARITY_THRESHOLD) continue;
+      if (p !== previous) findings.push(similarityFinding(r, p.report, score));
       const before = p.findings.length;
-      addOnce(p.findings, similarityFindings(p.report, [r]));
+      addOnce(p.findings, [similarityFinding(p.report, r, score)]);
       p.changed ||= p.findings.length !== before;
     }
     for (const p of near) {

@@ -4,13 +4,14 @@
  * (`parseFile`) returned — the document the model was recognised from, the decoded text, the
  * outside tools' output — so no file is read twice: `sourceView` is a pure function of the parse.
  */
-import { parseFile, type ExternalTools, type IngestResult } from '../../ingest.js';
+import { parseFile, type IngestOptions, type IngestResult } from '../../ingest.js';
 import type { AnnualReport } from '../../model/report.js';
 import { sanitizeHtml } from '../../read/sanitize.js';
 import type { TextCell, TextDocument } from '../../read/text.js';
 import type { Mark, SourceView } from '../../store/published-store.js';
 
-const NO_SOURCE: SourceView = { lines: [], marks: {}, html: null };
+/** No source to show (a file not read). */
+export const NO_SOURCE: SourceView = { lines: [], marks: {}, html: null };
 
 /** Provenance points straight into these lines (text, PDF layout text, OCR text). */
 function direct(lines: string[], report: AnnualReport): SourceView {
@@ -105,7 +106,7 @@ export interface ReadUpload {
 }
 
 /** Read one uploaded file as `gongkai parse` would — once — and keep the text the model's provenance points into. */
-export async function readUpload(bytes: Uint8Array, options: { maxBytes: number; tools?: ExternalTools }): Promise<ReadUpload> {
+export async function readUpload(bytes: Uint8Array, options: IngestOptions = {}): Promise<ReadUpload> {
   const parsed = await parseFile(bytes, options);
   return { parsed, source: sourceView(parsed) };
 }

@@ -1,21 +1,20 @@
 /**
  * The supervisor's upload: files, folders and ZIP archives of published reports, each read once
  * (`parseFile`), matched to a body of the uploader's scope, checked against the reports already
- * stored, and saved with its source view and the audit entries in one transaction.
+ * stored, and saved with its source view and its audit entries in one transaction (a few files per
+ * transaction, so other requests are not held up behind a large upload).
  *
  * Matching (src/directory/match.ts): a report whose unit is one body in the scope — by full
  * name, alias, or region + short name — goes to that body; a known body outside the scope is
  * refused (nothing saved); anything else waits in 待匹配 (./pending.ts), where the supervisor
  * picks the body or creates it inside the scope. No body is ever created here.
  */
-import { createHash } from 'node:crypto';
 import { actorId, isAdmin, type SessionUser } from '../../accounts/permissions.js';
-import { EXTERNAL_TOOLS } from '../../adapters/external.js';
 import { detectFormat } from '../../ingest.js';
 import { applyCorrections } from '../../model/corrections.js';
 import type { AnnualReport, Diagnostic } from '../../model/report.js';
 import { MATCH_METHOD_LABELS, Matcher, type MatchMethod } from '../../directory/match.js';
-import { DEFAULT_UNZIP_LIMITS, unzip } from '../../read/zip.js';
+import { budgetLimitText, DEFAULT_UPLOAD_BUDGET, type UploadBudget } from '../../read/budget.js';
 import { sortFindings, type Finding } from '../../rules/finding.js';
 import { writeAudit } from '../../store/audit.js';
 import type { Db } from '../../store/db.js';
@@ -27,18 +26,22 @@ import type { AppServices } from '../context.js';
 import { invalid } from '../errors.js';
 import { requireSupervisor, viewerOf } from './access.js';
 import { checkBatch, poolEntry, type PoolEntry } from './checks.js';
+import type { ReportReader } from '../reading/reader.js';
 import { withFingerprints } from './fingerprint.js';
-import { readUpload } from './source-view.js';
+import { NO_SOURCE } from './source-view.js';
 
-export interface UploadLimits {
+/** The upload's budget (src/read/budget.ts): bytes per file (as sent), files, and the upload's bytes, unpacked bytes and reading time when not the defaults. */
+export interface UploadLimits extends Partial<UploadBudget> {
   maxFileBytes: number;
   maxFiles: number;
 }
 
-/** One file as it came: its name (a folder's relative path included) and bytes. */
+/** One file as it came: its name (a folder's relative path included) and its bytes, or how to load them (a file staged on disk). */
 export interface UploadFile {
   file: string;
-  bytes: Uint8Array;
+  bytes: Uint8Array | (() => Promise<Uint8Array>);
+  /** Refused as it arrived (over the per-file byte budget): not read, answered with this reason. */
+  refused?: string;
 }
 
 /** The files, read only once the uploader may upload (the server reads a request body that may be large). */
@@ -65,15 +68,14 @@ export interface UploadResult {
   error?: string;
 }
 
-const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
+const budgetOf = (l: UploadLimits): UploadBudget => ({ ...DEFAULT_UPLOAD_BUDGET, ...l });
 
-/** Never buffer more than this for one request, whatever the per-file limit times the count. */
-const REQUEST_CAP = 256 * 1024 * 1024;
-
-/** The request's size limit: the files plus room for the multipart headers. */
+/** The request's size limit: the files (never more than the upload's byte budget) plus room for the multipart headers. */
 export function requestLimit(l: UploadLimits): number {
-  return Math.min(l.maxFiles * l.maxFileBytes, Math.max(l.maxFileBytes, REQUEST_CAP)) + 64 * 1024 + l.maxFiles * 1024;
+  return Math.min(l.maxFiles * l.maxFileBytes, Math.max(l.maxFileBytes, budgetOf(l).maxUploadBytes)) + 64 * 1024 + l.maxFiles * 1024;
 }
+
+const loadBytes = (f: UploadFile) => (typeof f.bytes === 'function' ? f.bytes() : Promise.resolve(f.bytes));
 
 /** The limits the upload page shows before anything is sent. */
 export function uploadLimits(user: SessionUser, l: UploadLimits) {
@@ -92,21 +94,31 @@ interface Refused {
 }
 
 /**
- * ZIP archives (not Word files) are opened by the hardened reader; their files join the upload
- * as `archive.zip!/entry`. A zip bomb or a broken archive is refused unopened; an entry over the
- * size limit, encrypted, or itself an archive is refused on its own.
+ * ZIP archives (not Word files) are opened by the hardened reader, in a reading thread; their
+ * files join the upload as `archive.zip!/entry`. A zip bomb, a broken archive, or one past what
+ * the upload may still unpack is refused unopened; an entry over the size limit, encrypted, or
+ * itself an archive is refused on its own. Files refused as they arrived are refused here.
  */
-function expand(files: readonly UploadFile[], l: UploadLimits): { uploads: UploadFile[]; refused: Refused[] } {
+async function expand(reader: ReportReader, files: readonly UploadFile[], l: UploadLimits): Promise<{ uploads: UploadFile[]; refused: Refused[] }> {
+  const budget = budgetOf(l);
   const uploads: UploadFile[] = [];
   const refused: Refused[] = [];
+  let unpacked = 0;
   for (const f of files) {
-    if (!f.bytes.length || detectFormat(f.bytes) !== 'zip') {
+    if (f.refused !== undefined) {
+      refused.push({ file: f.file, error: f.refused });
+      continue;
+    }
+    const bytes = await loadBytes(f);
+    if (!bytes.length || detectFormat(bytes) !== 'zip') {
       uploads.push(f);
       continue;
     }
-    const inside = unzip(f.bytes, { ...DEFAULT_UNZIP_LIMITS, maxEntryBytes: l.maxFileBytes });
+    const room = budget.maxUploadUnpackedBytes - unpacked;
+    const inside = await reader.unzip(bytes, { maxEntryBytes: Math.min(l.maxFileBytes, reader.budget.maxBytes), maxTotalBytes: room, maxEntries: 10_000 });
     if ('refused' in inside) {
-      refused.push({ file: f.file, error: inside.refused.startsWith('压缩包') ? inside.refused : `压缩包未解压：${inside.refused}` });
+      const error = inside.refused.startsWith('压缩包') ? inside.refused : `压缩包未解压：${inside.refused}`;
+      refused.push({ file: f.file, error: room < budget.maxUploadUnpackedBytes ? `${error}（${budgetLimitText('maxUploadUnpackedBytes', budget)}，本次已解压 ${(unpacked / 1024 / 1024).toFixed(0)} MiB）` : error });
       continue;
     }
     for (const e of inside.entries) {
@@ -114,7 +126,10 @@ function expand(files: readonly UploadFile[], l: UploadLimits): { uploads: Uploa
       const file = `${f.file}!/${e.name}`;
       if ('refused' in e) refused.push({ file, error: e.refused });
       else if (e.bytes.length && detectFormat(e.bytes) === 'zip') refused.push({ file, error: '压缩包中的压缩包不再展开，请解压后分别上传' });
-      else uploads.push({ file, bytes: e.bytes });
+      else {
+        unpacked += e.bytes.length;
+        uploads.push({ file, bytes: e.bytes });
+      }
     }
   }
   if (uploads.length + refused.length > l.maxFiles) {
@@ -213,21 +228,37 @@ async function keepCorrections(store: PublishedStore, db: Db, user: SessionUser,
   }
 }
 
-/** Read each file once, match it to a body, check it against the batch and the stored reports. */
-async function readItems(d: Directory, uploads: readonly UploadFile[], l: UploadLimits): Promise<Item[]> {
-  const items: Item[] = [];
-  for (const u of uploads) {
-    const { parsed, source } = await readUpload(u.bytes, { maxBytes: l.maxFileBytes, tools: EXTERNAL_TOOLS });
+/**
+ * Read each file once, in the reading threads (a few at a time, so the threads stay busy), and
+ * match it to a body. A file over a budget comes back refused with the reason and is kept as
+ * unreadable; files not started when the upload's reading time is spent are refused unread.
+ */
+async function readItems(reader: ReportReader, d: Directory, uploads: readonly UploadFile[], l: UploadLimits): Promise<Item[]> {
+  const deadline = Date.now() + budgetOf(l).maxUploadMs;
+  const items: Item[] = new Array<Item>(uploads.length);
+  let next = 0;
+  const one = async (u: UploadFile): Promise<Item> => {
+    const remaining = deadline - Date.now();
+    const bytes = await loadBytes(u);
+    const read = remaining > 0 ? await reader.read(bytes, { view: true, upload: { within: remaining, budget: budgetOf(l) } }) : reader.refuseUnread(bytes, 'maxUploadMs', budgetOf(l));
+    const { parsed, source, sha256 } = read;
     const error = parsed.readable ? null : (parsed.reason ?? '无法读取');
     const placement = parsed.readable ? place(parsed.report.unit, d) : { kind: 'none' as const };
     const report = parsed.readable ? parsed.report : null;
     const body = placement.kind === 'body' ? placement.body : null;
-    items.push({ file: u.file, sha256: sha256(u.bytes), format: parsed.format, report, diagnostics: parsed.report.diagnostics, error, source, placement, body, findings: [] });
-  }
+    return { file: u.file, sha256, format: parsed.format, report, diagnostics: parsed.report.diagnostics, error, source: source ?? NO_SOURCE, placement, body, findings: [] };
+  };
+  const lane = async () => {
+    for (let i = next++; i < uploads.length; i = next++) items[i] = await one(uploads[i]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(uploads.length, reader.threads) }, lane));
   return items;
 }
 
 const dateOf = (at: string) => at.slice(0, 10);
+
+/** Files saved per transaction. */
+const SAVE_CHUNK = 10;
 
 /** 已替换: the same file uploaded before, with its version and date. */
 const replacedText = (r: ReplacedUpload | null) => (r ? `已替换此前上传的同一文件“${r.file}”（第 ${r.version} 版，${dateOf(r.uploadedAt)} 上传）` : null);
@@ -235,15 +266,15 @@ const replacedText = (r: ReplacedUpload | null) => (r ? `已替换此前上传�
 /**
  * Upload published reports: ZIPs opened, each file read once, matched, checked (a stored report
  * a new one pairs with or resembles is re-checked), and everything saved with its audit entries
- * in one transaction. One result per file, in the order sent, then the files refused unread.
+ * in transactions of a few files each. One result per file, in the order sent, then the files refused unread.
  */
 export async function uploadReports(s: AppServices, user: SessionUser, input: { files: readonly UploadFile[] | ReadFiles; limits: UploadLimits }): Promise<UploadResult[]> {
   requireSupervisor(user);
   const files = typeof input.files === 'function' ? await input.files() : input.files;
   const store = new PublishedStore(s.db);
-  const { uploads, refused } = expand(files, input.limits);
+  const { uploads, refused } = await expand(s.reader, files, input.limits);
   const directory = await directoryOf(s, user);
-  const items = await readItems(directory, uploads, input.limits);
+  const items = await readItems(s.reader, directory, uploads, input.limits);
   const stored = items.filter((i) => i.placement.kind !== 'refused');
   await keepCorrections(store, s.db, user, stored);
   const years = stored.flatMap((i) => (i.report?.year == null ? [] : [i.report.year]));
@@ -254,27 +285,33 @@ export async function uploadReports(s: AppServices, user: SessionUser, input: { 
     : [];
   checkBatch(stored, pool);
   const actor = actorId(user);
-  const ids = await s.db.transaction(async (tx) => {
-    const out = new Map<Item, { id: number; replaced: ReplacedUpload | null }>();
-    for (const item of stored) {
-      const bodyId = item.body?.id ?? null;
-      const findings = withFingerprints(sortFindings(item.findings), { bodyId, unit: item.report?.unit ?? null }, item.report?.year ?? null);
-      const saved = await store.save(tx, user.id, { ...item, findings, fileName: item.file, bodyId });
-      const { id, replaced } = saved;
-      if (item.read && item.report) await store.setCorrectedModel(tx, id, item.read.report, item.report);
-      const match = item.placement.kind === 'body' ? { match: MATCH_METHOD_LABELS[item.placement.method] } : item.placement.kind === 'pending' ? { match: '待匹配', candidates: item.placement.candidates } : {};
-      await writeAudit(tx, actor, replaced ? 'replace' : 'upload', 'published-report', String(id), replaced, { sha256: item.sha256, ...summary({ ...item, findings }), ...match });
-      if (item.placement.kind === 'pending') await PendingStore.put(tx, id, item.report?.unit ?? '', item.placement.candidates);
-      else await PendingStore.drop(tx, id);
-      out.set(item, saved);
-    }
+  const saveItem = async (tx: Db, item: Item) => {
+    const bodyId = item.body?.id ?? null;
+    const findings = withFingerprints(sortFindings(item.findings), { bodyId, unit: item.report?.unit ?? null }, item.report?.year ?? null);
+    const saved = await store.save(tx, user.id, { ...item, findings, fileName: item.file, bodyId });
+    const { id, replaced } = saved;
+    if (item.read && item.report) await store.setCorrectedModel(tx, id, item.read.report, item.report);
+    const match = item.placement.kind === 'body' ? { match: MATCH_METHOD_LABELS[item.placement.method] } : item.placement.kind === 'pending' ? { match: '待匹配', candidates: item.placement.candidates } : {};
+    await writeAudit(tx, actor, replaced ? 'replace' : 'upload', 'published-report', String(id), replaced, { sha256: item.sha256, ...summary({ ...item, findings }), ...match });
+    if (item.placement.kind === 'pending') await PendingStore.put(tx, id, item.report?.unit ?? '', item.placement.candidates);
+    else await PendingStore.drop(tx, id);
+    return saved;
+  };
+  // A few files per transaction: the embedded database has one connection, and one transaction for
+  // hundreds of files would keep every other request (the public form too) waiting until it ends.
+  const ids = new Map<Item, { id: number; replaced: ReplacedUpload | null }>();
+  for (let at = 0; at < stored.length; at += SAVE_CHUNK) {
+    await s.db.transaction(async (tx) => {
+      for (const item of stored.slice(at, at + SAVE_CHUNK)) ids.set(item, await saveItem(tx, item));
+    });
+  }
+  await s.db.transaction(async (tx) => {
     for (const p of pool) {
       if (p.storedId === undefined || !p.changed) continue;
       const findings = withFingerprints(sortFindings(p.findings), { bodyId: p.bodyId, unit: p.report.unit }, p.year);
       const old = await store.setFindings(tx, p.storedId, findings);
       await writeAudit(tx, actor, 'recheck', 'published-report', String(p.storedId), { findings: old.map((f) => f.code) }, { findings: findings.map((f) => f.code) });
     }
-    return out;
   });
   return [
     ...items.map((i): UploadResult => {

@@ -1,9 +1,12 @@
 /**
- * The supervisor's routes: HTTP only. The upload reads the multipart body within its limits
- * (counted as it arrives) and hands the files to the use case; the others parse the request
+ * The supervisor's routes: HTTP only. The upload streams the multipart body to disk within its
+ * limits (counted as it arrives) and hands the files to the use case, which reads them in threads; the others parse the request
  * (src/api/supervisor.ts), call one use case (src/app/supervision) and answer, the sanitised page
  * of an HTML upload under its own sandboxing policy.
  */
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Context } from 'hono';
 import type { z } from '@hono/zod-openapi';
 import {
@@ -25,6 +28,7 @@ import { requireUser } from '../auth/session.js';
 import type { AppEnv, RouteModule } from '../context.js';
 import { ApiError } from '../errors.js';
 import { printable } from '../http.js';
+import { boundaryOf, stageMultipart, StageError, type StagedFile } from '../multipart.js';
 
 /** What the upload answers for each file. */
 export type UploadResult = z.infer<typeof api.UploadResultSchema>;
@@ -34,45 +38,52 @@ const tooLarge = (limit: number) => new ApiError(413, `上传内容超过每次�
 /** A file name as the browser sent it (a folder's relative path included), without control characters. */
 const cleanName = (name: string) => printable(name).slice(0, 300) || '（无文件名）';
 
-/** The `file` fields of a multipart body, counted as they arrive: past the limit, reading stops. */
-async function readFiles(c: Context<AppEnv>, l: UploadLimits): Promise<UploadFile[]> {
+/**
+ * The `file` fields of a multipart body, streamed into `dir` and counted as they arrive: past
+ * the request's limit, reading stops (413); a file past its own limit is not kept and answered
+ * as refused, the others go on. Each file's bytes are loaded only when it is read.
+ */
+async function stageFiles(c: Context<AppEnv>, l: UploadLimits, dir: string): Promise<UploadFile[]> {
   const type = c.req.header('content-type') ?? '';
-  if (!/^multipart\/form-data/i.test(type)) throw new ApiError(400, '请以 multipart/form-data 上传文件，每个文件一个 file 字段 (multipart expected)');
+  const boundary = boundaryOf(type);
+  if (!/^multipart\/form-data/i.test(type) || !boundary) throw new ApiError(400, '请以 multipart/form-data 上传文件，每个文件一个 file 字段 (multipart expected)');
   const limit = requestLimit(l);
   if (Number(c.req.header('content-length') ?? 0) > limit) throw tooLarge(limit);
   const body = c.req.raw.body;
   if (!body) throw new ApiError(400, '没有收到任何文件 (no files)');
-  let seen = 0;
-  const counted = body.pipeThrough(
-    new TransformStream<Uint8Array, Uint8Array>({
-      transform(chunk, ctl) {
-        seen += chunk.byteLength;
-        if (seen > limit) ctl.error(new Error('too large'));
-        else ctl.enqueue(chunk);
-      },
-    }),
-  );
-  let form: FormData;
+  let staged: StagedFile[];
   try {
-    form = await new Response(counted, { headers: { 'content-type': type } }).formData();
-  } catch {
-    if (seen > limit) throw tooLarge(limit);
+    staged = await stageMultipart(body, boundary, dir, { maxRequestBytes: limit, maxFileBytes: l.maxFileBytes, maxFiles: l.maxFiles });
+  } catch (error) {
+    if (!(error instanceof StageError)) throw error;
+    if (error.kind === 'tooLarge') throw tooLarge(limit);
+    if (error.kind === 'tooManyFiles') throw new ApiError(400, `一次最多上传 ${l.maxFiles} 个文件，本次超过了，请分批上传 (too many files)`);
     throw new ApiError(400, '上传内容不完整或格式有误，无法读取 (malformed multipart body)');
   }
-  const files = form.getAll('file').filter((f): f is Exclude<typeof f, string> => typeof f !== 'string');
-  if (files.length === 0) throw new ApiError(400, '没有收到任何文件（字段名应为 file）(no files)');
-  if (files.length > l.maxFiles) throw new ApiError(400, `一次最多上传 ${l.maxFiles} 个文件，本次有 ${files.length} 个，请分批上传 (too many files)`);
-  const big = files.find((f) => f.size > l.maxFileBytes);
-  if (big) throw new ApiError(413, `文件“${cleanName(big.name)}”有 ${mib(big.size)}，超过每个文件的上限 ${mib(l.maxFileBytes)} (file too large)`);
-  return Promise.all(files.map(async (f) => ({ file: cleanName(f.name), bytes: new Uint8Array(await f.arrayBuffer()) })));
+  if (staged.length === 0) throw new ApiError(400, '没有收到任何文件（字段名应为 file）(no files)');
+  return staged.map((f): UploadFile => {
+    const file = cleanName(f.name);
+    if (f.tooLarge || !f.path) return { file, bytes: new Uint8Array(), refused: `文件超过每个文件的上限 ${mib(l.maxFileBytes)}，未读取` };
+    const path = f.path;
+    return { file, bytes: async () => new Uint8Array(await readFile(path)) };
+  });
 }
 
 export const supervisorRoutes: RouteModule = (app, deps) => {
   app.openapi(api.limits, (c) => c.json(uploadLimits(requireUser(c), deps.config.upload), 200));
 
   app.openapi(api.upload, async (c) => {
-    const results = await uploadReports(deps, requireUser(c), { files: () => readFiles(c, deps.config.upload), limits: deps.config.upload });
-    return c.json({ results }, 200);
+    const limits = deps.config.upload;
+    const staging = deps.config.stagingDir ?? join(tmpdir(), 'gongkai-uploads');
+    await mkdir(staging, { recursive: true });
+    const dir = await mkdtemp(join(staging, 'upload-'));
+    try {
+      // The use case checks the uploader first and only then asks for the files: a stranger's body is never read.
+      const results = await uploadReports(deps, requireUser(c), { files: () => stageFiles(c, limits, dir), limits });
+      return c.json({ results }, 200);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   app.openapi(api.overview, async (c) => c.json(await supervisorOverview(deps, requireUser(c), c.req.valid('query')), 200));
