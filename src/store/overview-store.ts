@@ -6,20 +6,10 @@
  */
 import type { OverviewBody, OverviewReport } from '../directory/overview.js';
 import type { Db } from './db.js';
-import type { Viewer } from './published-store.js';
+import type { OverviewRow, Viewer } from './published-store.js';
 
 /** An upload that fits no body and year. */
-export interface Unplaced {
-  id: number;
-  unit: string | null;
-  year: number | null;
-  fileName: string;
-  error: string | null;
-  errors: number;
-  warnings: number;
-  late: boolean;
-  similar: boolean;
-}
+export type Unplaced = Omit<OverviewRow, 'bodyId'>;
 
 export class OverviewStore {
   constructor(private readonly db: Db) {}

@@ -5,6 +5,7 @@
  * that could not be matched to a body; the administrator sees all. Rows only: reading the files, the
  * checks and the audit are the use cases' (src/app/supervision).
  */
+import type { OverviewReport } from '../directory/overview.js';
 import type { CellCorrection } from '../model/corrections.js';
 import type { AnnualReport, Cell, Diagnostic } from '../model/report.js';
 import type { BodyLevel } from '../register/bodies.js';
@@ -118,17 +119,11 @@ export interface PoolReport {
   findings: Finding[];
 }
 
-export interface OverviewRow {
-  id: number;
+/** An upload as the overview lists it: the overview's report, its body and year possibly unknown. */
+export interface OverviewRow extends Omit<OverviewReport, 'bodyId' | 'year'> {
   bodyId: string | null;
   unit: string | null;
   year: number | null;
-  fileName: string;
-  error: string | null;
-  errors: number;
-  warnings: number;
-  late: boolean;
-  similar: boolean;
 }
 
 interface ReportRow {

@@ -27,11 +27,9 @@ import {
   totalsOf,
   type Cell,
   type OverviewBody,
-  type SortDirection,
-  type StatusFilter,
   type TableQuery,
 } from '../../directory/overview.js';
-import { BODY_LEVEL_LABELS, type BodyLevel } from '../../register/bodies.js';
+import { BODY_LEVEL_LABELS } from '../../register/bodies.js';
 import { writeAudit } from '../../store/audit.js';
 import { OverviewStore } from '../../store/overview-store.js';
 import { RegionStore } from '../../store/region-store.js';
@@ -49,13 +47,8 @@ export interface RegionQuery {
   year?: number | undefined;
 }
 
-export interface BodiesQuery extends RegionQuery {
-  level?: BodyLevel | undefined;
-  status?: StatusFilter | undefined;
-  errors?: boolean | undefined;
-  q?: string | undefined;
-  sort?: string | undefined;
-  dir?: SortDirection | undefined;
+/** The table's filters and sort (the year optional: last year when absent), a region and a page. */
+export interface BodiesQuery extends RegionQuery, Omit<TableQuery, 'year'> {
   page?: number | undefined;
 }
 
