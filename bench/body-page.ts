@@ -16,7 +16,8 @@ import { bodyPage } from '../src/app/supervision/body-page.js';
 import { sharedNarrative } from '../src/corpus/shared-passages.js';
 import { emptyReport } from '../src/model/report.js';
 import { BodyYearsStore } from '../src/store/body-years-store.js';
-import { openPglite, openPostgres, type Db } from '../src/store/db.js';
+import type { Db } from '../src/store/db.js';
+import { onEachDatabase } from './databases.js';
 import { generatedDirectory } from '../test/support/directory-file.js';
 import { tables } from './indicators.js';
 
@@ -95,15 +96,7 @@ async function measure(name: string, db: Db): Promise<void> {
 
 export async function benchBodyPage(): Promise<void> {
   benchPure();
-  await measure('PGlite', await openPglite());
-  const url = process.env.GONGKAI_BENCH_DATABASE_URL;
-  if (url) {
-    const admin = await openPostgres(url);
-    const name = `gongkai_bench_body_${Date.now()}`;
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.close();
-    await measure('PostgreSQL', await openPostgres(url.replace(/\/[^/]*$/, `/${name}`)));
-  } else console.log('（未设置 GONGKAI_BENCH_DATABASE_URL，跳过 PostgreSQL / PostgreSQL skipped）');
+  await onEachDatabase('gongkai_bench_body', measure);
 }
 
 // `tsx bench/body-page.ts` runs it alone.

@@ -6,7 +6,8 @@
 import { operator } from '../src/accounts/permissions.js';
 import { exportDirectory, importDirectory } from '../src/app/directory/index.js';
 import { openServices } from '../src/app/services.js';
-import { openPglite, openPostgres, type Db } from '../src/store/db.js';
+import type { Db } from '../src/store/db.js';
+import { onEachDatabase } from './databases.js';
 import { generatedDirectory } from '../test/support/directory-file.js';
 
 async function measure(name: string, db: Db): Promise<void> {
@@ -33,15 +34,7 @@ async function measure(name: string, db: Db): Promise<void> {
 }
 
 export async function benchDirectory(): Promise<void> {
-  await measure('PGlite', await openPglite());
-  const url = process.env.GONGKAI_BENCH_DATABASE_URL;
-  if (url) {
-    const admin = await openPostgres(url);
-    const name = `gongkai_bench_dir_${Date.now()}`;
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.close();
-    await measure('PostgreSQL', await openPostgres(url.replace(/\/[^/]*$/, `/${name}`)));
-  } else console.log('（未设置 GONGKAI_BENCH_DATABASE_URL，跳过 PostgreSQL / PostgreSQL skipped）');
+  await onEachDatabase('gongkai_bench_dir', measure);
 }
 
 // `tsx bench/directory.ts` runs it alone.

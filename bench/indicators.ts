@@ -13,7 +13,8 @@ import { openServices } from '../src/app/services.js';
 import type { ReportTables } from '../src/indicators/compute.js';
 import { applicableThresholds, indicatorTable } from '../src/indicators/table.js';
 import { emptyReport } from '../src/model/report.js';
-import { openPglite, openPostgres, type Db } from '../src/store/db.js';
+import type { Db } from '../src/store/db.js';
+import { onEachDatabase } from './databases.js';
 import { generatedDirectory } from '../test/support/directory-file.js';
 
 const YEARS = [2020, 2021, 2022, 2023, 2024];
@@ -99,15 +100,7 @@ async function measure(name: string, db: Db): Promise<void> {
 
 export async function benchIndicators(): Promise<void> {
   benchPure(Array.from({ length: 3000 }, (_, i) => `b${i}`));
-  await measure('PGlite', await openPglite());
-  const url = process.env.GONGKAI_BENCH_DATABASE_URL;
-  if (url) {
-    const admin = await openPostgres(url);
-    const name = `gongkai_bench_ind_${Date.now()}`;
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.close();
-    await measure('PostgreSQL', await openPostgres(url.replace(/\/[^/]*$/, `/${name}`)));
-  } else console.log('（未设置 GONGKAI_BENCH_DATABASE_URL，跳过 PostgreSQL / PostgreSQL skipped）');
+  await onEachDatabase('gongkai_bench_ind', measure);
 }
 
 // `tsx bench/indicators.ts` runs it alone.

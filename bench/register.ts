@@ -6,7 +6,8 @@
 import { registerReport } from '../src/app/register/records.js';
 import { appendEvent, logApplication, logImportedApplications } from '../src/app/register/writes.js';
 import { openServices } from '../src/app/services.js';
-import { openPglite, openPostgres, type Db } from '../src/store/db.js';
+import type { Db } from '../src/store/db.js';
+import { onEachDatabase } from './databases.js';
 import { APPLICANT_TYPES, OUTCOME_KEYS, type Application } from '../src/register/types.js';
 
 const iso = (day: number) => new Date(Date.UTC(2024, 0, 1) + day * 86_400_000).toISOString().slice(0, 10);
@@ -57,15 +58,5 @@ async function measure(name: string, db: Db): Promise<void> {
 }
 
 export async function benchRegister(): Promise<void> {
-  await measure('PGlite', await openPglite());
-  const url = process.env.GONGKAI_BENCH_DATABASE_URL;
-  if (url) {
-    // A database of its own, so runs do not collide.
-    const admin = await openPostgres(url);
-    const name = `gongkai_bench_${Date.now()}`;
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.close();
-    await measure('PostgreSQL', await openPostgres(url.replace(/\/[^/]*$/, `/${name}`)));
-  }
-  else console.log('（未设置 GONGKAI_BENCH_DATABASE_URL，跳过 PostgreSQL / PostgreSQL skipped）');
+  await onEachDatabase('gongkai_bench', measure);
 }

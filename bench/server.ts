@@ -19,6 +19,7 @@ import { openDb, openPostgres } from '../src/store/db.js';
 import { PublicStore } from '../src/store/public-store.js';
 import { serveProcess } from '../test/support/serve-process.js';
 import { writeCorpus } from './corpus.js';
+import { session as signedIn } from './session.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const PASSWORD = 'bench password 2026';
@@ -63,26 +64,7 @@ async function seed(target: Target): Promise<{ id: string; code: string }[]> {
 
 const startServer = (target: Target) => serveProcess(target.args, { ...target.env, GONGKAI_ADMIN_PASSWORD: PASSWORD }, { stderr: 'inherit' });
 
-/** Cookies and CSRF token of a session (signed in when a user is given). */
-async function session(base: string, username?: string): Promise<{ cookie: string; csrf: string }> {
-  const jar = new Map<string, string>();
-  const take = (res: Response) => {
-    for (const c of res.headers.getSetCookie()) {
-      const [k, v] = c.split(';')[0]!.split('=');
-      jar.set(k!, v!);
-    }
-  };
-  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
-  let res = await fetch(`${base}/api/session`);
-  take(res);
-  let csrf = ((await res.json()) as { csrfToken: string }).csrfToken;
-  if (username) {
-    res = await fetch(`${base}/api/session`, { method: 'POST', headers: { cookie: cookie(), 'x-csrf-token': csrf, 'content-type': 'application/json' }, body: JSON.stringify({ username, password: PASSWORD }) });
-    take(res);
-    csrf = ((await res.json()) as { csrfToken: string }).csrfToken;
-  }
-  return { cookie: cookie(), csrf };
-}
+const session = (base: string, username?: string) => signedIn(base, username, PASSWORD);
 
 /** Upload the generated reports as the supervisor, 50 files a request. */
 async function uploadReports(base: string, files: string[]): Promise<void> {

@@ -25,6 +25,7 @@ import { openDb, openPostgres } from '../src/store/db.js';
 import { generatedDirectory } from '../test/support/directory-file.js';
 import { serveProcess } from '../test/support/serve-process.js';
 import { baseModels } from './corpus.js';
+import { session } from './session.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const PASSWORD = 'bench password 2026';
@@ -115,23 +116,7 @@ async function seed(target: { url?: string; dataDir?: string }): Promise<{ repor
   }
 }
 
-async function signIn(base: string, username: string): Promise<string> {
-  const jar = new Map<string, string>();
-  const take = (res: Response) => {
-    for (const c of res.headers.getSetCookie()) {
-      const [k, v] = c.split(';')[0]!.split('=');
-      jar.set(k!, v!);
-    }
-  };
-  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
-  let res = await fetch(`${base}/api/session`);
-  take(res);
-  const csrf = ((await res.json()) as { csrfToken: string }).csrfToken;
-  res = await fetch(`${base}/api/session`, { method: 'POST', headers: { cookie: cookie(), 'x-csrf-token': csrf, 'content-type': 'application/json' }, body: JSON.stringify({ username, password: PASSWORD }) });
-  if (!res.ok) throw new Error(`sign-in failed: ${res.status}`);
-  take(res);
-  return cookie();
-}
+const signIn = async (base: string, username: string) => (await session(base, username, PASSWORD)).cookie;
 
 const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))]!;
 
