@@ -15,6 +15,7 @@ import {
 import { adjacency, streamRows, type RowValues } from './assign.js';
 import { writtenAs, type Diagnostics } from './diagnostics.js';
 import { findLabels, labelMatcher, type LabelHit } from './labels.js';
+import { withoutColumnNumbers } from './columns.js';
 import { resolveShortRow } from './shortrow.js';
 import type { Item, ValueItem } from './stream.js';
 
@@ -88,7 +89,11 @@ function plan(items: readonly Item[], hits: readonly LabelHit[], width: number, 
   return { rows: adj.rows, via: 'adjacency' };
 }
 
-export function readApplications(items: readonly Item[], diags: Diagnostics, provenance: Record<string, Provenance>): ApplicationsRead {
+/**
+ * @param cutLine the last line of the text when the table runs to it (a web excerpt that stops
+ *   mid-table): a short row there was cut, not written short.
+ */
+export function readApplications(items: readonly Item[], diags: Diagnostics, provenance: Record<string, Provenance>, cutLine: number | null = null): ApplicationsRead {
   let hits = findLabels(items, MATCHER);
   const subRows = hits.some((h) => h.key.startsWith('otherHandling.'));
   if (subRows) hits = hits.filter((h) => h.key !== OTHER_HANDLING_SINGLE.key);
@@ -147,7 +152,7 @@ export function readApplications(items: readonly Item[], diags: Diagnostics, pro
   for (const r of planned) {
     if (!(r.key in rows)) continue;
     seen.add(r.key);
-    placeRow(r, columns, totalAt, partsAt, rows, provenance, diags);
+    placeRow(r, columns, totalAt, partsAt, rows, provenance, diags, cutLine);
   }
   for (const def of rowDefs) {
     if (!seen.has(def.key)) {
@@ -165,15 +170,15 @@ function placeRow(
   rows: Record<string, CellRow>,
   provenance: Record<string, Provenance>,
   diags: Diagnostics,
+  cutLine: number | null,
 ): void {
   const width = columns.length;
   const label = LABEL_OF.get(r.key) ?? r.key;
   const first = r.values[0]?.cell;
   const target = rows[r.key]!;
-  const record = (c: number, item: ValueItem, via?: Provenance['via']) => {
+  const record = (c: number, item: ValueItem, via: Provenance['via']) => {
     const col = columns[c]!.key;
-    const p: Provenance = { raw: item.cell.text, line: item.cell.line, column: item.cell.column, page: item.cell.page };
-    if (via) p.via = via;
+    const p: Provenance = { raw: item.cell.text, line: item.cell.line, column: item.cell.column, page: item.cell.page, via };
     provenance[`applications.${r.key}.${col}`] = p;
     if (col === 'subtotal') return;
     target[col] = item.value;
@@ -182,7 +187,14 @@ function placeRow(
     }
   };
   if (r.values.length === width) {
-    r.values.forEach((v, c) => record(c, v, r.via));
+    r.values.forEach((v, c) => record(c, v, r.via ?? 'label'));
+    if (r.via === 'stream') byOrderDiagnostic(r, label, totalHolds(columns)(r.values), diags);
+    return;
+  }
+  if (r.values.length < width && first && r.values[r.values.length - 1]!.cell.line === cutLine) {
+    // The text stops inside this row: what is visible are its first cells, the rest is unknown.
+    r.values.forEach((v, c) => record(c, v, r.via ?? 'label'));
+    diags.add('TABLE.ROW_CUT', 'warning', `文本在表三“${label}”行中途结束，只读到前${r.values.length}列；其余各列留空，不按合计推算`, `applications.${r.key}`, first);
     return;
   }
   if (r.values.length === 0) {
@@ -191,6 +203,18 @@ function placeRow(
   }
   const raws = r.values.map((v) => v.cell.text).join(' ');
   if (r.values.length > width) {
+    const chosen = withoutColumnNumbers(r.values, width, totalHolds(columns));
+    if (chosen) {
+      chosen.forEach((v, c) => record(c, v, 'columns'));
+      diags.add(
+        'TABLE.COLUMNS_CHOSEN',
+        'warning',
+        `表三“${label}”行有${r.values.length}个数（${raws}），其中${r.values.length - width}个是混入的列序号；去掉列序号后只有一种读法使行合计成立，已按此读取`,
+        `applications.${r.key}`,
+        first,
+      );
+      return;
+    }
     diags.add('TABLE.ROW_LONG', 'error', `表三“${label}”行有${r.values.length}个数（${raws}），多于${width}列，无法确定对应关系，该行留空`, `applications.${r.key}`, first);
     return;
   }
@@ -211,5 +235,18 @@ function placeRow(
       (unresolved === 0 ? '由于各种对齐方式结果一致（行合计可确定缺失值），已据此读取' : `无法确定的${unresolved}列留空`),
     `applications.${r.key}`,
     first,
+  );
+}
+
+/** A row placed by template order: a warning when its total confirms it, an error when not. */
+function byOrderDiagnostic(r: RowValues, label: string, confirmed: boolean, diags: Diagnostics): void {
+  const raws = r.values.map((v) => v.cell.text).join(' ');
+  diags.add(
+    'TABLE.PLACED_BY_ORDER',
+    confirmed ? 'warning' : 'error',
+    `表三“${label}”行的数值（${raws}）按模板行序放置，文本中没有紧随其行标签；` +
+      (confirmed ? '行合计相符，请与原件核对' : '行合计不符，可能错行，请与原件核对'),
+    `applications.${r.key}`,
+    r.values[0]?.cell,
   );
 }

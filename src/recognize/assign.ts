@@ -14,7 +14,10 @@ import type { Item, ValueItem } from './stream.js';
 export interface RowValues {
   key: string;
   values: ValueItem[];
-  via?: 'stream';
+  /** How the row was placed; adjacency to its label when absent. */
+  via?: 'stream' | 'columns' | 'split';
+  /** How sure a placement other than by label is: the severity of the row's diagnostic. */
+  doubt?: 'warning' | 'error';
 }
 
 /** Values following each label up to the next label. */

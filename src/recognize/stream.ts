@@ -34,6 +34,10 @@ function valueItem(cell: TextCell, raw: string, offset: number): ValueItem {
   return { kind: 'value', cell: { ...cell, text: raw, column: cell.column + offset }, value };
 }
 
+function unclosed(text: string): boolean {
+  return (text.match(/[(（]/g)?.length ?? 0) > (text.match(/[)）]/g)?.length ?? 0);
+}
+
 /** Items of one cell: a value, a run of values, or a label possibly followed by values (`行政许可 0`). */
 function cellItems(cell: TextCell): Item[] {
   const reading = readCell(cell.text);
@@ -51,7 +55,9 @@ function cellItems(cell: TextCell): Item[] {
   }
   // Values separated by mandatory white space: no nested quantifier, so no catastrophic backtracking.
   const tail = /^(.*[\u4e00-\u9fff）)”])\s*([+-]?\d[\d.,]*(?:\s+[+-]?\d[\d.,]*)*)$/.exec(cell.text);
-  if (tail && tail[2]!.split(/\s+/).every((part) => readCell(part).kind === 'number')) {
+  // A number glued to a label (`采购项目数量(指202`, a cut label with the next row's `2`) or
+  // inside an open parenthesis is part of the text, not a cell.
+  if (tail && !unclosed(tail[1]!) && tail[2]!.split(/\s+/).every((part) => readCell(part).kind === 'number')) {
     const label: TextItem = { kind: 'text', cell: { ...cell, text: tail[1]! }, norm: normalizeLabel(tail[1]!) };
     const values = tail[2]!.trim().split(/\s+/);
     let offset = tail[1]!.length;
