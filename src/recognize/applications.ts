@@ -12,7 +12,7 @@ import {
   type ApplicationRowDef,
   type ColumnDef,
 } from '../template/templates.js';
-import { adjacency, streamRows, type RowValues } from './assign.js';
+import { adjacency, labelledThenOrder, streamRows, type RowValues } from './assign.js';
 import { writtenAs, type Diagnostics } from './diagnostics.js';
 import { findLabels, labelMatcher, type LabelHit } from './labels.js';
 import { withoutColumnNumbers } from './columns.js';
@@ -66,7 +66,9 @@ function totalHolds(columns: readonly ColumnDef[]) {
 
 interface Plan {
   rows: RowValues[];
-  via: 'adjacency' | 'stream';
+  via: 'adjacency' | 'stream' | 'mixed';
+  /** Values that belong to no row (a stray number between torn labels). */
+  strays?: ValueItem[];
 }
 
 /** Choose adjacency when it reads cleanly; else the stream, when it fits the rows exactly. */
@@ -78,6 +80,9 @@ function plan(items: readonly Item[], hits: readonly LabelHit[], width: number, 
     counts.every((c) => c > 0 && c <= width) &&
     counts.filter((c) => c < width).length <= Math.max(1, Math.floor(counts.length / 4));
   if (clean) return { rows: adj.rows, via: 'adjacency' };
+
+  const mixed = labelledThenOrder(items, hits.filter((h) => rowDefs.some((r) => r.key === h.key)), width, rowDefs.map((r) => r.key));
+  if (mixed) return { rows: mixed.rows, via: 'mixed', strays: mixed.strays };
 
   const rows = streamRows(items, width, totalHolds(columns));
   if (rows) {
@@ -137,7 +142,19 @@ export function readApplications(items: readonly Item[], diags: Diagnostics, pro
     }
   }
 
-  const { rows: planned, via } = plan(items, hits, width, columns, rowDefs);
+  const { rows: planned, via, strays } = plan(items, hits, width, columns, rowDefs);
+  if (strays?.length) {
+    diags.add(
+      'TABLE.VALUE_STRAY',
+      'warning',
+      `表三有${strays.length}个数值（${strays.map((v) => v.cell.text).join(' ')}）不在任何一行中，无法确定归属，未计入`,
+      'applications',
+      strays[0]!.cell,
+    );
+  }
+  if (via === 'mixed') {
+    diags.add('TABLE.READ_BY_ORDER', 'info', '表三部分行的标签与数值在文本中相互分离：标签与数值同行的按标签读取，其余整行数值按模板行序读取', 'applications');
+  }
   if (via === 'stream') {
     diags.add(
       'TABLE.READ_BY_ORDER',
@@ -228,11 +245,15 @@ function placeRow(
     }
   });
   const unresolved = resolved.cells.filter((v) => v === null).length;
+  // A cell derived from the total after other placements were ruled out may be one the source
+  // left blank: an error, so that it is checked against the source.
+  const guessed = resolved.derived.length > 0 && resolved.narrowed;
   diags.add(
     'TABLE.ROW_SHORT',
-    'warning',
+    guessed ? 'error' : 'warning',
     `表三“${label}”行应有${width}个数，只读到${r.values.length}个（${raws}），缺失位置不明；` +
-      (unresolved === 0 ? '由于各种对齐方式结果一致（行合计可确定缺失值），已据此读取' : `无法确定的${unresolved}列留空`),
+      (unresolved === 0 ? '由于各种对齐方式结果一致（行合计可确定缺失值），已据此读取' : `无法确定的${unresolved}列留空`) +
+      (guessed ? `；其中${resolved.derived.map((c) => `“${columns[c]!.label}”`).join('')}是按行合计推算的，原件中可能为空，请核对` : ''),
     `applications.${r.key}`,
     first,
   );

@@ -74,11 +74,47 @@ function cellItems(cell: TextCell): Item[] {
   return [{ kind: 'text', cell, norm: normalizeLabel(cell.text) }];
 }
 
+const BARE_PIPE = /^\s*\|\s*$/;
+const TRAILING_PIPE = /[^|\s]\s*\|\s*$/;
+
+/**
+ * In text written one cell per line as `cell |`, a bare `|` line is a blank cell — except the
+ * last of a run of them before a text line, which ends a row (`0 |` / `|` / `规章 |`). Pages
+ * that alternate cells with `|` lines (no trailing pipes) use the bare line as a separator.
+ */
+function bareBlanks(doc: TextDocument, from: number, to: number): Set<number> {
+  const blanks = new Set<number>();
+  let trailing = 0;
+  for (let i = from; i < to && trailing < 3; i++) if (TRAILING_PIPE.test(doc.lines[i]!.text)) trailing++;
+  if (trailing < 3) return blanks;
+  const kindAt = (i: number) => {
+    const line = doc.lines[i];
+    if (!line || BARE_PIPE.test(line.text)) return 'pipe';
+    return line.cells.length ? readCell(line.cells[0]!.text).kind : 'none';
+  };
+  const bare: number[] = [];
+  for (let i = from; i < to; i++) {
+    if (!BARE_PIPE.test(doc.lines[i]!.text)) continue;
+    // A lone `|` between a row's last value and the next label ends rows in this text: no blanks.
+    const before = kindAt(i - 1);
+    if ((before === 'number' || before === 'blank') && kindAt(i + 1) === 'text') return blanks;
+    bare.push(i);
+  }
+  for (const i of bare) if (i + 1 < to && kindAt(i + 1) !== 'text') blanks.add(i);
+  return blanks;
+}
+
 /** The items of lines [from, to) of a document. */
 export function itemsOf(doc: TextDocument, from: number, to: number): Item[] {
   const items: Item[] = [];
+  const blanks = bareBlanks(doc, from, to);
   for (let i = from; i < to; i++) {
     const line = doc.lines[i]!;
+    if (blanks.has(i)) {
+      const at = line.text.indexOf('|');
+      items.push({ kind: 'value', cell: { text: '', line: line.line, column: at + 1, page: line.page, blank: true }, value: null });
+      continue;
+    }
     if (line.cells.length === 0) {
       if (items.length && items[items.length - 1]!.kind !== 'break') items.push({ kind: 'break' });
       continue;
