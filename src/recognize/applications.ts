@@ -16,6 +16,7 @@ import { adjacency, labelledThenOrder, streamRows, type RowValues } from './assi
 import { writtenAs, type Diagnostics } from './diagnostics.js';
 import { findLabels, labelMatcher, type LabelHit } from './labels.js';
 import { withoutColumnNumbers } from './columns.js';
+import { chooseByColumns, digitSplits, hasRuns, type ColumnRelation } from './split.js';
 import { resolveShortRow } from './shortrow.js';
 import type { Item, ValueItem } from './stream.js';
 
@@ -166,11 +167,24 @@ export function readApplications(items: readonly Item[], diags: Diagnostics, pro
   const totalAt = columns.findIndex((c) => c.key === 'total');
   const partsAt = columns.map((c, i) => (c.key === 'total' || c.key === 'subtotal' ? -1 : i)).filter((i) => i >= 0);
   const seen = new Set<string>();
+  const ambiguous = new Map<string, { r: RowValues; splits: (number | null)[][] }>();
   for (const r of planned) {
     if (!(r.key in rows)) continue;
     seen.add(r.key);
+    if (r.values.length < width && hasRuns(r.values, width) && r.values[r.values.length - 1]!.cell.line !== cutLine) {
+      const splits = digitSplits(r.values, width, totalAt, partsAt);
+      if (splits.length === 1) {
+        placeSplit(r, splits[0]!, columns, rows, provenance, diags, '只有一种拆分使行合计成立');
+        continue;
+      }
+      if (splits.length > 1) {
+        ambiguous.set(r.key, { r, splits });
+        continue;
+      }
+    }
     placeRow(r, columns, totalAt, partsAt, rows, provenance, diags, cutLine);
   }
+  resolveSplits(ambiguous, columns, rows, rowDefs, provenance, diags);
   for (const def of rowDefs) {
     if (!seen.has(def.key)) {
       diags.add('STRUCT.ROW_MISSING', 'error', `表三缺少“${def.label}”行，该行各列留空`, `applications.${def.key}`);
@@ -208,7 +222,7 @@ function placeRow(
     if (r.via === 'stream') byOrderDiagnostic(r, label, totalHolds(columns)(r.values), diags);
     return;
   }
-  if (r.values.length < width && first && r.values[r.values.length - 1]!.cell.line === cutLine) {
+  if (r.values.length < width && first && r.values[r.values.length - 1]!.cell.line === cutLine && !hasRuns(r.values, width)) {
     // The text stops inside this row: what is visible are its first cells, the rest is unknown.
     r.values.forEach((v, c) => record(c, v, r.via ?? 'label'));
     diags.add('TABLE.ROW_CUT', 'warning', `文本在表三“${label}”行中途结束，只读到前${r.values.length}列；其余各列留空，不按合计推算`, `applications.${r.key}`, first);
@@ -270,4 +284,76 @@ function byOrderDiagnostic(r: RowValues, label: string, confirmed: boolean, diag
     `applications.${r.key}`,
     r.values[0]?.cell,
   );
+}
+
+/** Place a row read by cutting digit runs, and say so. */
+function placeSplit(
+  r: RowValues,
+  cells: readonly (number | null)[],
+  columns: readonly ColumnDef[],
+  rows: Record<string, CellRow>,
+  provenance: Record<string, Provenance>,
+  diags: Diagnostics,
+  why: string,
+): void {
+  const label = LABEL_OF.get(r.key) ?? r.key;
+  const raws = r.values.map((v) => v.cell.text).join(' ');
+  const first = r.values[0]!.cell;
+  cells.forEach((value, c) => {
+    const col = columns[c]!.key;
+    provenance[`applications.${r.key}.${col}`] = { raw: raws, line: first.line, column: first.column, page: first.page, via: 'split' };
+    if (col !== 'subtotal') rows[r.key]![col] = value;
+  });
+  diags.add(
+    'TABLE.DIGITS_SPLIT',
+    'warning',
+    `表三“${label}”行的数字连在一起（${raws}），单元格边界已丢失；${why}，读作 ${cells.join(' | ')}，请与原件核对`,
+    `applications.${r.key}`,
+    first,
+  );
+}
+
+/** Column relations of table 三: outcomes add up to （七）总计; new + carried over = total + carried forward. */
+function columnRelations(rowDefs: readonly ApplicationRowDef[]): ColumnRelation[] {
+  const keys = rowDefs.map((r) => r.key);
+  const outcomes = keys.slice(keys.indexOf('granted'), keys.indexOf('total'));
+  return [
+    { plus: outcomes, minus: ['total'] },
+    { plus: ['newReceived', 'carriedOver'], minus: ['total', 'carriedForward'] },
+  ];
+}
+
+/** Rows with several readings whose totals hold: the column totals choose, or the row stays blank. */
+function resolveSplits(
+  ambiguous: ReadonlyMap<string, { r: RowValues; splits: (number | null)[][] }>,
+  columns: readonly ColumnDef[],
+  rows: Record<string, CellRow>,
+  rowDefs: readonly ApplicationRowDef[],
+  provenance: Record<string, Provenance>,
+  diags: Diagnostics,
+): void {
+  const canonical = TEMPLATE_2021.applicationColumns.map((c) => c.key);
+  const toCanonical = (cells: readonly (number | null)[]) =>
+    canonical.map((k) => {
+      const at = columns.findIndex((c) => c.key === k);
+      return at >= 0 ? (cells[at] ?? null) : null;
+    });
+  const known = (key: string) => (ambiguous.has(key) || !rows[key] ? null : canonical.map((k) => rows[key]![k] ?? null));
+  const relations = columnRelations(rowDefs);
+  for (const [key, { r, splits }] of ambiguous) {
+    const chosen = chooseByColumns(key, splits.map(toCanonical), known, relations);
+    const at = chosen ? splits.findIndex((s) => toCanonical(s).join(',') === chosen.join(',')) : -1;
+    if (at >= 0) {
+      placeSplit(r, splits[at]!, columns, rows, provenance, diags, `有${splits.length}种拆分使行合计成立，只有一种同时使列合计成立`);
+      continue;
+    }
+    const label = LABEL_OF.get(key) ?? key;
+    diags.add(
+      'TABLE.DIGITS_SPLIT',
+      'error',
+      `表三“${label}”行的数字连在一起（${r.values.map((v) => v.cell.text).join(' ')}），有${splits.length}种拆分都使行合计成立，无法确定，该行留空`,
+      `applications.${key}`,
+      r.values[0]!.cell,
+    );
+  }
 }
