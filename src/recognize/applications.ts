@@ -233,6 +233,13 @@ function placeRow(
     return;
   }
   const raws = r.values.map((v) => v.cell.text).join(' ');
+  const last = r.values[r.values.length - 1]!;
+  if (r.values.length === width + 1 && last.cell.line === cutLine && /^\d$/.test(last.cell.text.trim()) && totalHolds(columns)(r.values)) {
+    // The excerpt stops right after the next row's numbering (`2` of `2.重复申请`): not a cell.
+    r.values.slice(0, width).forEach((v, c) => record(c, v, r.via ?? 'label'));
+    diags.add('TABLE.ROW_CUT', 'warning', `表三“${label}”行之后文本中断，末尾的“${last.cell.text.trim()}”是下一行编号被截断的开头，未计入；本行${width}个数行合计相符`, `applications.${r.key}`, first);
+    return;
+  }
   if (r.values.length > width) {
     const chosen = withoutColumnNumbers(r.values, width, totalHolds(columns));
     if (chosen) {

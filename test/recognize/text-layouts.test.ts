@@ -279,6 +279,16 @@ describe('web excerpts: `cell |` per line with bare `|` blanks, cut off by the e
   });
 });
 
+describe('an excerpt that stops after the next row’s numbering', () => {
+  it('does not take the glued `2` of `2.重复申请` for a cell of the row before it', () => {
+    const r = parseText(
+      ['三、收到和处理政府信息公开申请情况', '申请人情况', '自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计', '1.信访举报投诉类申请', '3', '0', '0', '0', '1', '0', '4', '2'].join('\n'),
+    ).report;
+    expect(row(r, 'notProcessed.petition')).toEqual([3, 0, 0, 0, 1, 0, 4]);
+    expect(diag(r, 'TABLE.ROW_CUT', 'applications.notProcessed.petition').map((d) => d.severity)).toEqual(['warning']);
+  });
+});
+
 describe('section headings with a typo', () => {
   it('finds section 三 written 收到的处理', () => {
     const r = parseText(
