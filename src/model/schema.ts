@@ -63,7 +63,7 @@ function reportSchema(version: TemplateVersion) {
           line: z.number().int(),
           column: z.number().int(),
           page: z.number().int().optional(),
-          via: z.enum(['stream', 'columns', 'arithmetic', 'reordered']).optional(),
+          via: z.enum(['grid', 'label', 'stream', 'columns', 'split', 'arithmetic', 'reordered']).optional(),
           ocr: z.boolean().optional(),
         }),
       )

@@ -150,13 +150,23 @@ export function readAppeals(items: readonly Item[], diags: Diagnostics, provenan
     );
   }
   const values = reordered ?? asRead;
+  if (reordered) {
+    GROUPS.forEach((g, i) => {
+      const holds = groupsHolding(reordered.slice(i * WIDTH, i * WIDTH + WIDTH)) === 1;
+      diags.add(
+        'TABLE.PLACED_BY_ORDER',
+        holds ? 'warning' : 'error',
+        `表四“${g.label}”的数值是从错乱的文本顺序中重排得到的；` + (holds ? '该组合计相符，请与原件核对' : '该组合计不符，可能错位，请与原件核对'),
+        `appeals.${g.key}`,
+      );
+    });
+  }
   values.forEach((item, i) => {
     const group = GROUPS[Math.floor(i / WIDTH)]!;
     const result = RESULTS[i % WIDTH]!;
     rows[group.key]![result.key] = item.value;
-    const p: Provenance = { raw: item.cell.text, line: item.cell.line, column: item.cell.column, page: item.cell.page };
-    if (reordered) p.via = 'reordered';
-    else if (byGrid) p.via = 'grid';
+    // In order, the fifteen numbers of the one data row sit under the fixed header.
+    const p: Provenance = { raw: item.cell.text, line: item.cell.line, column: item.cell.column, page: item.cell.page, via: reordered ? 'reordered' : byGrid ? 'grid' : 'label' };
     provenance[`appeals.${group.key}.${result.key}`] = p;
     if (item.value === null) {
       diags.add('VALUE.BLANK', 'warning', `表四“${group.label}”的“${result.label}”未填数字（${writtenAs(item.cell.text)}），应填写0或实际数`, `appeals.${group.key}.${result.key}`, item.cell);

@@ -12,12 +12,14 @@ import {
   type ApplicationRowDef,
   type ColumnDef,
 } from '../template/templates.js';
-import { adjacency, streamRows, type ForeignRow, type RowValues } from './assign.js';
+import { adjacency, labelledThenOrder, streamRows, type ForeignRow, type RowValues } from './assign.js';
 import type { GridTable } from './grid.js';
 import { applicationsByGrid } from './grid-tables.js';
 import { writtenAs, type Diagnostics } from './diagnostics.js';
 import { reportForeignRows } from './extrarows.js';
 import { findLabels, labelMatcher, type LabelHit } from './labels.js';
+import { withoutColumnNumbers } from './columns.js';
+import { chooseByColumns, digitSplits, hasRuns, type ColumnRelation } from './split.js';
 import { resolveShortRow } from './shortrow.js';
 import type { Item, ValueItem } from './stream.js';
 
@@ -70,9 +72,11 @@ function totalHolds(columns: readonly ColumnDef[]) {
 
 interface Plan {
   rows: RowValues[];
-  via: 'adjacency' | 'stream' | 'grid';
+  via: 'adjacency' | 'stream' | 'mixed' | 'grid';
   /** Rows of the source's own, left unread (adjacency only). */
   foreign: ForeignRow[];
+  /** Values that belong to no row (a stray number between torn labels). */
+  strays?: ValueItem[];
 }
 
 /** Choose adjacency when it reads cleanly; else the stream, when it fits the rows exactly. */
@@ -85,6 +89,9 @@ function plan(items: readonly Item[], hits: readonly LabelHit[], width: number, 
     counts.filter((c) => c < width).length <= Math.max(1, Math.floor(counts.length / 4));
   if (clean) return { rows: adj.rows, via: 'adjacency', foreign: adj.foreign };
 
+  const mixed = labelledThenOrder(items, hits.filter((h) => rowDefs.some((r) => r.key === h.key)), width, rowDefs.map((r) => r.key));
+  if (mixed) return { rows: mixed.rows, via: 'mixed', foreign: [], strays: mixed.strays };
+
   const rows = streamRows(items, width, totalHolds(columns));
   if (rows) {
     const found = new Set(hits.map((h) => h.key));
@@ -95,7 +102,18 @@ function plan(items: readonly Item[], hits: readonly LabelHit[], width: number, 
   return { rows: adj.rows, via: 'adjacency', foreign: adj.foreign };
 }
 
-export function readApplications(items: readonly Item[], diags: Diagnostics, provenance: Record<string, Provenance>, grid: readonly GridTable[] = []): ApplicationsRead {
+/**
+ * @param grid the table's exact cells, when the source has them (HTML, Word, ruled PDF).
+ * @param cutLine the last line of the text when the table runs to it (a web excerpt that stops
+ *   mid-table): a short row there was cut, not written short.
+ */
+export function readApplications(
+  items: readonly Item[],
+  diags: Diagnostics,
+  provenance: Record<string, Provenance>,
+  grid: readonly GridTable[] = [],
+  cutLine: number | null = null,
+): ApplicationsRead {
   let hits = findLabels(items, MATCHER);
   const subRows = hits.some((h) => h.key.startsWith('otherHandling.'));
   if (subRows) hits = hits.filter((h) => h.key !== OTHER_HANDLING_SINGLE.key);
@@ -141,8 +159,20 @@ export function readApplications(items: readonly Item[], diags: Diagnostics, pro
     }
   }
 
-  const { rows: planned, via, foreign }: Plan = byGrid ? { rows: byGrid.rows, via: 'grid', foreign: [] } : plan(items, hits, width, columns, rowDefs);
+  const { rows: planned, via, foreign, strays }: Plan = byGrid ? { rows: byGrid.rows, via: 'grid', foreign: [] } : plan(items, hits, width, columns, rowDefs);
   reportForeignRows(diags, foreign, 'applications', '表三');
+  if (strays?.length) {
+    diags.add(
+      'TABLE.VALUE_STRAY',
+      'warning',
+      `表三有${strays.length}个数值（${strays.map((v) => v.cell.text).join(' ')}）不在任何一行中，无法确定归属，未计入`,
+      'applications',
+      strays[0]!.cell,
+    );
+  }
+  if (via === 'mixed') {
+    diags.add('TABLE.READ_BY_ORDER', 'info', '表三部分行的标签与数值在文本中相互分离：标签与数值同行的按标签读取，其余整行数值按模板行序读取', 'applications');
+  }
   if (via === 'stream') {
     diags.add(
       'TABLE.READ_BY_ORDER',
@@ -154,11 +184,24 @@ export function readApplications(items: readonly Item[], diags: Diagnostics, pro
   const totalAt = columns.findIndex((c) => c.key === 'total');
   const partsAt = columns.map((c, i) => (c.key === 'total' || c.key === 'subtotal' ? -1 : i)).filter((i) => i >= 0);
   const seen = new Set<string>();
+  const ambiguous = new Map<string, { r: RowValues; splits: (number | null)[][] }>();
   for (const r of planned) {
     if (!(r.key in rows)) continue;
     seen.add(r.key);
-    placeRow(r, columns, totalAt, partsAt, rows, provenance, diags);
+    if (r.values.length < width && hasRuns(r.values, width) && r.values[r.values.length - 1]!.cell.line !== cutLine) {
+      const splits = digitSplits(r.values, width, totalAt, partsAt);
+      if (splits.length === 1) {
+        placeSplit(r, splits[0]!, columns, rows, provenance, diags, '只有一种拆分使行合计成立');
+        continue;
+      }
+      if (splits.length > 1) {
+        ambiguous.set(r.key, { r, splits });
+        continue;
+      }
+    }
+    placeRow(r, columns, totalAt, partsAt, rows, provenance, diags, cutLine);
   }
+  resolveSplits(ambiguous, columns, rows, rowDefs, provenance, diags);
   for (const def of rowDefs) {
     if (!seen.has(def.key)) {
       diags.add('STRUCT.ROW_MISSING', 'error', `表三缺少“${def.label}”行，该行各列留空`, `applications.${def.key}`);
@@ -175,15 +218,15 @@ function placeRow(
   rows: Record<string, CellRow>,
   provenance: Record<string, Provenance>,
   diags: Diagnostics,
+  cutLine: number | null,
 ): void {
   const width = columns.length;
   const label = LABEL_OF.get(r.key) ?? r.key;
   const first = r.values[0]?.cell;
   const target = rows[r.key]!;
-  const record = (c: number, item: ValueItem, via?: Provenance['via']) => {
+  const record = (c: number, item: ValueItem, via: Provenance['via']) => {
     const col = columns[c]!.key;
-    const p: Provenance = { raw: item.cell.text, line: item.cell.line, column: item.cell.column, page: item.cell.page };
-    if (via) p.via = via;
+    const p: Provenance = { raw: item.cell.text, line: item.cell.line, column: item.cell.column, page: item.cell.page, via };
     provenance[`applications.${r.key}.${col}`] = p;
     if (col === 'subtotal') return;
     target[col] = item.value;
@@ -192,7 +235,14 @@ function placeRow(
     }
   };
   if (r.values.length === width) {
-    r.values.forEach((v, c) => record(c, v, r.via));
+    r.values.forEach((v, c) => record(c, v, r.via ?? 'label'));
+    if (r.via === 'stream') byOrderDiagnostic(r, label, totalHolds(columns)(r.values), diags);
+    return;
+  }
+  if (r.values.length < width && first && r.values[r.values.length - 1]!.cell.line === cutLine && !hasRuns(r.values, width)) {
+    // The text stops inside this row: what is visible are its first cells, the rest is unknown.
+    r.values.forEach((v, c) => record(c, v, r.via ?? 'label'));
+    diags.add('TABLE.ROW_CUT', 'warning', `文本在表三“${label}”行中途结束，只读到前${r.values.length}列；其余各列留空，不按合计推算`, `applications.${r.key}`, first);
     return;
   }
   if (r.values.length === 0) {
@@ -200,7 +250,26 @@ function placeRow(
     return;
   }
   const raws = r.values.map((v) => v.cell.text).join(' ');
+  const last = r.values[r.values.length - 1]!;
+  if (r.values.length === width + 1 && last.cell.line === cutLine && /^\d$/.test(last.cell.text.trim()) && totalHolds(columns)(r.values)) {
+    // The excerpt stops right after the next row's numbering (`2` of `2.重复申请`): not a cell.
+    r.values.slice(0, width).forEach((v, c) => record(c, v, r.via ?? 'label'));
+    diags.add('TABLE.ROW_CUT', 'warning', `表三“${label}”行之后文本中断，末尾的“${last.cell.text.trim()}”是下一行编号被截断的开头，未计入；本行${width}个数行合计相符`, `applications.${r.key}`, first);
+    return;
+  }
   if (r.values.length > width) {
+    const chosen = withoutColumnNumbers(r.values, width, totalHolds(columns));
+    if (chosen) {
+      chosen.forEach((v, c) => record(c, v, 'columns'));
+      diags.add(
+        'TABLE.COLUMNS_CHOSEN',
+        'warning',
+        `表三“${label}”行有${r.values.length}个数（${raws}），其中${r.values.length - width}个是混入的列序号；去掉列序号后只有一种读法使行合计成立，已按此读取`,
+        `applications.${r.key}`,
+        first,
+      );
+      return;
+    }
     diags.add('TABLE.ROW_LONG', 'error', `表三“${label}”行有${r.values.length}个数（${raws}），多于${width}列，无法确定对应关系，该行留空`, `applications.${r.key}`, first);
     return;
   }
@@ -214,12 +283,101 @@ function placeRow(
     }
   });
   const unresolved = resolved.cells.filter((v) => v === null).length;
+  // A cell derived from the total after other placements were ruled out may be one the source
+  // left blank: an error, so that it is checked against the source.
+  const guessed = resolved.derived.length > 0 && resolved.narrowed;
   diags.add(
     'TABLE.ROW_SHORT',
-    'warning',
+    guessed ? 'error' : 'warning',
     `表三“${label}”行应有${width}个数，只读到${r.values.length}个（${raws}），缺失位置不明；` +
-      (unresolved === 0 ? '由于各种对齐方式结果一致（行合计可确定缺失值），已据此读取' : `无法确定的${unresolved}列留空`),
+      (unresolved === 0 ? '由于各种对齐方式结果一致（行合计可确定缺失值），已据此读取' : `无法确定的${unresolved}列留空`) +
+      (guessed ? `；其中${resolved.derived.map((c) => `“${columns[c]!.label}”`).join('')}是按行合计推算的，原件中可能为空，请核对` : ''),
     `applications.${r.key}`,
     first,
   );
+}
+
+/** A row placed by template order: a warning when its total confirms it, an error when not. */
+function byOrderDiagnostic(r: RowValues, label: string, confirmed: boolean, diags: Diagnostics): void {
+  const raws = r.values.map((v) => v.cell.text).join(' ');
+  diags.add(
+    'TABLE.PLACED_BY_ORDER',
+    confirmed ? 'warning' : 'error',
+    `表三“${label}”行的数值（${raws}）按模板行序放置，文本中没有紧随其行标签；` +
+      (confirmed ? '行合计相符，请与原件核对' : '行合计不符，可能错行，请与原件核对'),
+    `applications.${r.key}`,
+    r.values[0]?.cell,
+  );
+}
+
+/** Place a row read by cutting digit runs, and say so. */
+function placeSplit(
+  r: RowValues,
+  cells: readonly (number | null)[],
+  columns: readonly ColumnDef[],
+  rows: Record<string, CellRow>,
+  provenance: Record<string, Provenance>,
+  diags: Diagnostics,
+  why: string,
+): void {
+  const label = LABEL_OF.get(r.key) ?? r.key;
+  const raws = r.values.map((v) => v.cell.text).join(' ');
+  const first = r.values[0]!.cell;
+  cells.forEach((value, c) => {
+    const col = columns[c]!.key;
+    provenance[`applications.${r.key}.${col}`] = { raw: raws, line: first.line, column: first.column, page: first.page, via: 'split' };
+    if (col !== 'subtotal') rows[r.key]![col] = value;
+  });
+  diags.add(
+    'TABLE.DIGITS_SPLIT',
+    'warning',
+    `表三“${label}”行的数字连在一起（${raws}），单元格边界已丢失；${why}，读作 ${cells.join(' | ')}，请与原件核对`,
+    `applications.${r.key}`,
+    first,
+  );
+}
+
+/** Column relations of table 三: outcomes add up to （七）总计; new + carried over = total + carried forward. */
+function columnRelations(rowDefs: readonly ApplicationRowDef[]): ColumnRelation[] {
+  const keys = rowDefs.map((r) => r.key);
+  const outcomes = keys.slice(keys.indexOf('granted'), keys.indexOf('total'));
+  return [
+    { plus: outcomes, minus: ['total'] },
+    { plus: ['newReceived', 'carriedOver'], minus: ['total', 'carriedForward'] },
+  ];
+}
+
+/** Rows with several readings whose totals hold: the column totals choose, or the row stays blank. */
+function resolveSplits(
+  ambiguous: ReadonlyMap<string, { r: RowValues; splits: (number | null)[][] }>,
+  columns: readonly ColumnDef[],
+  rows: Record<string, CellRow>,
+  rowDefs: readonly ApplicationRowDef[],
+  provenance: Record<string, Provenance>,
+  diags: Diagnostics,
+): void {
+  const canonical = TEMPLATE_2021.applicationColumns.map((c) => c.key);
+  const toCanonical = (cells: readonly (number | null)[]) =>
+    canonical.map((k) => {
+      const at = columns.findIndex((c) => c.key === k);
+      return at >= 0 ? (cells[at] ?? null) : null;
+    });
+  const known = (key: string) => (ambiguous.has(key) || !rows[key] ? null : canonical.map((k) => rows[key]![k] ?? null));
+  const relations = columnRelations(rowDefs);
+  for (const [key, { r, splits }] of ambiguous) {
+    const chosen = chooseByColumns(key, splits.map(toCanonical), known, relations);
+    const at = chosen ? splits.findIndex((s) => toCanonical(s).join(',') === chosen.join(',')) : -1;
+    if (at >= 0) {
+      placeSplit(r, splits[at]!, columns, rows, provenance, diags, `有${splits.length}种拆分使行合计成立，只有一种同时使列合计成立`);
+      continue;
+    }
+    const label = LABEL_OF.get(key) ?? key;
+    diags.add(
+      'TABLE.DIGITS_SPLIT',
+      'error',
+      `表三“${label}”行的数字连在一起（${r.values.map((v) => v.cell.text).join(' ')}），有${splits.length}种拆分都使行合计成立，无法确定，该行留空`,
+      `applications.${key}`,
+      r.values[0]!.cell,
+    );
+  }
 }

@@ -14,7 +14,10 @@ import type { Item, TextItem, ValueItem } from './stream.js';
 export interface RowValues {
   key: string;
   values: ValueItem[];
-  via?: 'stream' | 'grid';
+  /** How the row was placed; adjacency to its label when absent. */
+  via?: 'stream' | 'grid' | 'columns' | 'split';
+  /** How sure a placement other than by label is: the severity of the row's diagnostic. */
+  doubt?: 'warning' | 'error';
 }
 
 /** A row the template does not have (`其他主动公开文件 | 56 | 45`): its label and the values it holds. */
@@ -166,4 +169,55 @@ export function streamRows(
     }
   }
   return pending.length ? null : rows;
+}
+
+/**
+ * A table whose converter kept some rows whole (`| 1.属于国家秘密 | 0 | … |`) and tore the labels
+ * off others (the label as loose text, its values as a row of their own). Rows whose label shares
+ * a line with their values are read by the label; the label-less value lines, each one full row
+ * wide, fill the remaining rows in template order — but only when there are exactly as many as
+ * rows left, and each lies between the labelled rows that come before and after its row in the
+ * template. Value lines of another size (a stray number) are set aside and returned.
+ */
+export function labelledThenOrder(
+  items: readonly Item[],
+  hits: readonly LabelHit[],
+  width: number,
+  order: readonly string[],
+): { rows: RowValues[]; strays: ValueItem[] } | null {
+  const { rows } = adjacency(items, hits);
+  const lineOf = new Map(
+    hits.map((h) => {
+      const last = items[h.span[h.span.length - 1]!];
+      return [h.key, last?.kind === 'text' ? last.cell.line : h.line];
+    }),
+  );
+  const inline = new Map<string, RowValues>();
+  for (const r of rows) {
+    const own = r.values.filter((v) => v.cell.line === lineOf.get(r.key));
+    if (own.length > 0 && own.length <= width) inline.set(r.key, { key: r.key, values: own });
+  }
+  if (inline.size === 0) return null;
+  const taken = new Set([...inline.values()].flatMap((r) => r.values));
+  const groups = new Map<number, ValueItem[]>();
+  for (const it of items) {
+    if (it.kind !== 'value' || taken.has(it)) continue;
+    const g = groups.get(it.cell.line) ?? [];
+    g.push(it);
+    groups.set(it.cell.line, g);
+  }
+  const full = [...groups.values()].filter((g) => g.length === width);
+  const strays = [...groups.values()].filter((g) => g.length !== width).flat();
+  const left = order.filter((k) => !inline.has(k));
+  if (full.length !== left.length || full.length === 0) return null;
+  const placed = new Map(left.map((k, i) => [k, { key: k, values: full[i]!, via: 'stream' as const }]));
+  // Each placed line must sit between the labelled rows around its row in the template.
+  let lastLine = 0;
+  for (const key of order) {
+    const r = inline.get(key) ?? placed.get(key)!;
+    const line = r.values[0]!.cell.line;
+    if (line < lastLine) return null;
+    lastLine = line;
+  }
+  return { rows: order.map((k) => inline.get(k) ?? placed.get(k)!), strays };
 }

@@ -98,7 +98,7 @@ export function labelMatcher(defs: readonly LabelDef[], containment: boolean): L
     match(norm: string) {
       let answer = memo.get(norm);
       if (answer === undefined) {
-        answer = compute(norm);
+        answer = compute(norm) ?? withoutInstructions(norm, compute);
         if (memo.size >= MEMO_LIMIT) memo.clear();
         memo.set(norm, answer);
       }
@@ -107,13 +107,35 @@ export function labelMatcher(defs: readonly LabelDef[], containment: boolean): L
   };
 }
 
+/** A parenthetical after a label's first characters: a filling instruction or a pinyin gloss. */
+const PARENTHETICAL = /(?<=.)\([^()]*\)|(?<=.)\([^()]*$/g;
+
+/**
+ * Labels that carry filling instructions (`规章(设区的市、自治州人民政府应提供相关数据)`) or
+ * pinyin glosses (`行政许可(xíng zhèng xǔ kě)`): matched without them, as a variant wording.
+ */
+function withoutInstructions(
+  norm: string,
+  compute: (norm: string) => { key: string; kind: MatchKind } | null,
+): { key: string; kind: MatchKind } | null {
+  if (!norm.includes('(')) return null;
+  const bare = norm.replace(PARENTHETICAL, '');
+  if (bare === norm || !bare) return null;
+  const hit = compute(bare);
+  return hit && hit.kind !== 'fuzzy' ? { key: hit.key, kind: 'variant' } : null;
+}
+
+/** Matches that only resemble a label: a whole label found later replaces them. */
+const LOOSE: ReadonlySet<MatchKind> = new Set(['prefix', 'fuzzy']);
+
 /**
  * Every label hit in the items, first occurrence of each key only. A label split over
  * consecutive text items is found by joining them (up to four).
  */
 export function findLabels(items: readonly Item[], matcher: LabelMatcher): LabelHit[] {
   const hits: LabelHit[] = [];
-  const seen = new Set<string>();
+  /** Index into hits of each key's hit. */
+  const seen = new Map<string, number>();
   for (let i = 0; i < items.length; i++) {
     const item = items[i]!;
     if (item.kind !== 'text') continue;
@@ -133,9 +155,16 @@ export function findLabels(items: readonly Item[], matcher: LabelMatcher): Label
       span.push(j);
       hit = longer;
     }
-    if (!hit || seen.has(hit.key)) continue;
-    seen.add(hit.key);
-    hits.push({ key: hit.key, kind: hit.kind, index: i, span, written, line: item.cell.line });
+    if (!hit) continue;
+    const found: LabelHit = { key: hit.key, kind: hit.kind, index: i, span, written, line: item.cell.line };
+    const earlier = seen.get(hit.key);
+    if (earlier === undefined) {
+      seen.set(hit.key, hits.length);
+      hits.push(found);
+    } else if (LOOSE.has(hits[earlier]!.kind) && !LOOSE.has(hit.kind)) {
+      // A header cell (`结转下年度`) may begin a row's label: the row's whole label, found later, wins.
+      hits[earlier] = found;
+    } else continue;
     i = span[span.length - 1]!;
   }
   return hits;

@@ -9,7 +9,7 @@ import { writtenAs, type Diagnostics } from './diagnostics.js';
 import type { GridTable } from './grid.js';
 import { proactiveByGrid } from './grid-tables.js';
 import { reportForeignRows } from './extrarows.js';
-import { findLabels, labelMatcher, type LabelMatcher } from './labels.js';
+import { findLabels, labelMatcher, type LabelHit, type LabelMatcher } from './labels.js';
 import type { Item, ValueItem } from './stream.js';
 
 export interface ProactiveRead {
@@ -36,15 +36,52 @@ function proactiveVersion(items: readonly Item[]): TemplateVersion | null {
 }
 
 
-/** In template order, the values of the whole region split by each row's field count. */
-function byOrder(items: readonly Item[], defs: readonly ProactiveRowDef[]): RowValues[] | null {
+/**
+ * In template order, the values of the whole region split by each row's field count. Table 二
+ * has no sums to confirm such a reading: `doubt` says how sure it is (a warning when every row's
+ * label was found, an error when rows were assumed).
+ */
+function byOrder(items: readonly Item[], defs: readonly ProactiveRowDef[], doubt: 'warning' | 'error' = 'warning'): RowValues[] | null {
   const values = items.filter((it): it is ValueItem => it.kind === 'value');
   if (values.length !== defs.reduce((n, d) => n + d.fields.length, 0)) return null;
   let at = 0;
   return defs.map((d) => {
     const row = values.slice(at, at + d.fields.length);
     at += d.fields.length;
-    return { key: d.key, values: row, via: 'stream' as const };
+    return { key: d.key, values: row, via: 'stream' as const, doubt };
+  });
+}
+
+/** Key of a row the template does not have (a province's extra row): its values are set aside. */
+const UNKNOWN = '?';
+
+/**
+ * Rows the template does not have: a line that opens with a text cell no label matched, followed
+ * on the same line by values (`其他主动公开文件 | 186 | 86 | 255`). Without this their values
+ * would be taken for the next rows' values.
+ */
+function unknownRows(items: readonly Item[], hits: readonly LabelHit[]): LabelHit[] {
+  const labelLines = new Set(hits.map((h) => h.line));
+  const out: LabelHit[] = [];
+  for (let i = 0; i + 1 < items.length; i++) {
+    const it = items[i]!;
+    const next = items[i + 1]!;
+    if (it.kind !== 'text' || next.kind !== 'value' || next.cell.line !== it.cell.line || labelLines.has(it.cell.line)) continue;
+    const before = items[i - 1];
+    const opensLine = !before || before.kind === 'break' || before.cell.line !== it.cell.line;
+    if (opensLine && /[\u4e00-\u9fff]{2}/.test(it.norm)) {
+      out.push({ key: UNKNOWN, kind: 'exact', index: i, span: [i], written: it.cell.text, line: it.cell.line });
+    }
+  }
+  return out;
+}
+
+/** Does a reading by order keep every row that its label reads exactly (just its own values)? */
+function agreesWithLabels(ordered: readonly RowValues[], labelled: readonly RowValues[], expected: ReadonlyMap<string, number>): boolean {
+  return labelled.every((r) => {
+    if (r.values.length !== expected.get(r.key)) return true;
+    const o = ordered.find((x) => x.key === r.key);
+    return !o || o.values.every((v, i) => v === r.values[i]);
   });
 }
 
@@ -91,16 +128,25 @@ export function readProactive(
   }
 
   const expected = new Map(defs.map((d) => [d.key, d.fields.length]));
-  const adj = adjacency(items, hits, (norm) => matcher.match(norm) !== null);
+  const unknown = unknownRows(items, hits);
+  for (const u of unknown) {
+    diags.add('TABLE.ROW_UNKNOWN', 'info', `表二有模板以外的行“${u.written}”，其数值未计入任何一行`, 'proactive', { line: u.line, text: u.written });
+  }
+  const adj = adjacency(items, [...hits, ...unknown], (norm) => matcher.match(norm) !== null);
   reportForeignRows(diags, adj.foreign, 'proactive', '表二');
+  const labelled = adj.rows.filter((r) => r.key !== UNKNOWN);
   // A table with exact cells is read by its grid columns (src/recognize/grid-tables.ts).
   const byGrid = proactiveByGrid(grid, defs, matcher, hits.map((h) => h.key));
-  const clean = byGrid !== null || (adj.orphans.length === 0 && adj.rows.every((r) => r.values.length === expected.get(r.key)));
-  let planned = byGrid ?? adj.rows;
+  const clean = byGrid !== null || (adj.orphans.length === 0 && labelled.every((r) => r.values.length === expected.get(r.key)));
+  let planned = byGrid ?? labelled;
   if (!clean) {
+    const skipped = new Set(adj.rows.filter((r) => r.key === UNKNOWN).flatMap((r) => r.values));
+    const kept = items.filter((it) => !(it.kind === 'value' && skipped.has(it)));
     const found = new Set(hits.map((h) => h.key));
-    const ordered = byOrder(items, defs.filter((d) => found.has(d.key))) ?? byOrder(items, defs);
-    if (ordered) {
+    const ordered = byOrder(kept, defs.filter((d) => found.has(d.key))) ?? byOrder(kept, defs, 'error');
+    // Template order is taken only when it agrees with every row its label reads exactly:
+    // a row whose label is followed by just its own values is the better witness.
+    if (ordered && agreesWithLabels(ordered, labelled, expected)) {
       planned = ordered;
       diags.add('TABLE.READ_BY_ORDER', 'info', '表二的行标签与数值在文本中相互分离，已按模板固定行序读取数值', 'proactive');
     }
@@ -121,6 +167,17 @@ export function readProactive(
 }
 
 function placeRow(def: ProactiveRowDef, r: RowValues, target: CellRow, provenance: Record<string, Provenance>, diags: Diagnostics): void {
+  if (r.via === 'stream' && r.values.length === def.fields.length) {
+    const raws = r.values.map((v) => v.cell.text).join(' ');
+    diags.add(
+      'TABLE.PLACED_BY_ORDER',
+      r.doubt ?? 'warning',
+      `表二“${def.label}”行的数值（${raws}）按模板行序放置，文本中没有紧随其行标签，表二也没有合计可以核对` +
+        (r.doubt === 'error' ? '；部分行标签未找到，对应关系不能确定，请与原件核对' : '，请与原件核对'),
+      `proactive.${def.key}`,
+      r.values[0]?.cell,
+    );
+  }
   if (r.values.length !== def.fields.length) {
     const raws = r.values.map((v) => v.cell.text).join(' ');
     diags.add(
@@ -137,7 +194,7 @@ function placeRow(def: ProactiveRowDef, r: RowValues, target: CellRow, provenanc
   def.fields.forEach((f, i) => {
     const item = r.values[i]!;
     const p: Provenance = { raw: item.cell.text, line: item.cell.line, column: item.cell.column, page: item.cell.page };
-    if (r.via) p.via = r.via;
+    p.via = r.via ?? 'label';
     provenance[`proactive.${def.key}.${f.key}`] = p;
     target[f.key] = item.value;
     if (item.value === null) {

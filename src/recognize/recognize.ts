@@ -109,6 +109,18 @@ function withoutSignature(text: string): string {
   return lines.join('\n').trim();
 }
 
+/**
+ * The last written line of the text when a table runs to the end of it: a report goes on after
+ * its tables, so a table that ends the text was cut there (a web page excerpt).
+ */
+function cutLine(doc: TextDocument, region: Region | undefined): number | null {
+  if (!region || region.to < doc.lines.length) return null;
+  for (let i = doc.lines.length - 1; i >= region.from; i--) {
+    if (doc.lines[i]!.text.trim()) return doc.lines[i]!.line;
+  }
+  return null;
+}
+
 function copyRows(target: Record<string, CellRow>, source: Record<string, CellRow>): void {
   for (const [key, row] of Object.entries(source)) if (key in target) target[key] = { ...row };
 }
@@ -143,7 +155,7 @@ export function recognize(doc: TextDocument): AnnualReport {
   // One provenance object that every table reader writes into (spreading large objects is slow).
   const provenance: AnnualReport['provenance'] = {};
   const proactive = readProactive(items(2), byYear, diags, provenance, grid(2));
-  const applications = readApplications(items(3), diags, provenance, grid(3));
+  const applications = readApplications(items(3), diags, provenance, grid(3), cutLine(doc, regions.get(3)));
   const appeals = readAppeals(items(4), diags, provenance, grid(4));
   const version = proactive.version ?? byYear;
 

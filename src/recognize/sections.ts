@@ -5,7 +5,7 @@
  * `1.主动公开政府信息情况` inside section 一 is not section 二.
  */
 import type { TextDocument } from '../read/text.js';
-import { leadingOrdinal, normalizeLabel, stripNumbering } from '../template/normalize.js';
+import { bigramSimilarity, leadingOrdinal, normalizeLabel, stripNumbering } from '../template/normalize.js';
 import type { SectionDef } from '../template/templates.js';
 
 export interface SectionHit {
@@ -66,9 +66,15 @@ function coresOf(def: SectionDef): string[] {
   return cores;
 }
 
+/** How alike a numbered heading must be to its title to count despite a typo (`收到的处理`). */
+const TYPO_MIN = 0.75;
+
 function matchesSection(c: Candidate, def: SectionDef): boolean {
   if (c.ordinal !== null && c.ordinal !== def.no) return false;
-  return coresOf(def).some((n) => c.rest.startsWith(n) && c.rest.length <= n.length + HEADING_SLACK);
+  const cores = coresOf(def);
+  if (cores.some((n) => c.rest.startsWith(n) && c.rest.length <= n.length + HEADING_SLACK)) return true;
+  // A typo is forgiven only in a heading that carries the section's own numeral.
+  return c.ordinal === def.no && cores.some((n) => n.length >= 6 && Math.abs(c.rest.length - n.length) <= 2 && bigramSimilarity(c.rest, n) >= TYPO_MIN);
 }
 
 /** The section headings found, in document order; sections are searched for in template order. */

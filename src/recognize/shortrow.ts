@@ -11,6 +11,8 @@ export interface ShortRowResult {
   cells: (number | null)[];
   /** Columns whose value came from the row total rather than from a token. */
   derived: number[];
+  /** Some placements were ruled out by the total: what was read rests on arithmetic alone. */
+  narrowed: boolean;
 }
 
 function* combinations(n: number, k: number, start = 0, acc: number[] = []): Generator<number[]> {
@@ -40,8 +42,10 @@ export function resolveShortRow(
   const missing = width - values.length;
   const candidates: (number | null)[][] = [];
   const derivedSets: number[][] = [];
+  let tried = 0;
   if (missing > 0 && missing <= 2) {
     for (const gaps of combinations(width, missing)) {
+      tried++;
       const row: (number | null)[] = [];
       let v = 0;
       for (let c = 0; c < width; c++) row.push(gaps.includes(c) ? null : (values[v++] ?? null));
@@ -74,5 +78,5 @@ export function resolveShortRow(
     cells.push(agree ? first : null);
     if (agree && derivedSets.some((d) => d.includes(c))) derived.push(c);
   }
-  return { cells, derived };
+  return { cells, derived, narrowed: candidates.length < tried };
 }

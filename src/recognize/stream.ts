@@ -34,6 +34,10 @@ function valueItem(cell: TextCell, raw: string, offset: number): ValueItem {
   return { kind: 'value', cell: { ...cell, text: raw, column: cell.column + offset }, value };
 }
 
+function unclosed(text: string): boolean {
+  return (text.match(/[(（]/g)?.length ?? 0) > (text.match(/[)）]/g)?.length ?? 0);
+}
+
 /** Items of one cell: a value, a run of values, or a label possibly followed by values (`行政许可 0`). */
 function cellItems(cell: TextCell): Item[] {
   const reading = readCell(cell.text);
@@ -51,7 +55,9 @@ function cellItems(cell: TextCell): Item[] {
   }
   // Values separated by mandatory white space: no nested quantifier, so no catastrophic backtracking.
   const tail = /^(.*[\u4e00-\u9fff）)”])\s*([+-]?\d[\d.,]*(?:\s+[+-]?\d[\d.,]*)*)$/.exec(cell.text);
-  if (tail && tail[2]!.split(/\s+/).every((part) => readCell(part).kind === 'number')) {
+  // A number glued to a label (`采购项目数量(指202`, a cut label with the next row's `2`) or
+  // inside an open parenthesis is part of the text, not a cell.
+  if (tail && !unclosed(tail[1]!) && tail[2]!.split(/\s+/).every((part) => readCell(part).kind === 'number')) {
     const label: TextItem = { kind: 'text', cell: { ...cell, text: tail[1]! }, norm: normalizeLabel(tail[1]!) };
     const values = tail[2]!.trim().split(/\s+/);
     let offset = tail[1]!.length;
@@ -68,11 +74,47 @@ function cellItems(cell: TextCell): Item[] {
   return [{ kind: 'text', cell, norm: normalizeLabel(cell.text) }];
 }
 
+const BARE_PIPE = /^\s*\|\s*$/;
+const TRAILING_PIPE = /[^|\s]\s*\|\s*$/;
+
+/**
+ * In text written one cell per line as `cell |`, a bare `|` line is a blank cell — except the
+ * last of a run of them before a text line, which ends a row (`0 |` / `|` / `规章 |`). Pages
+ * that alternate cells with `|` lines (no trailing pipes) use the bare line as a separator.
+ */
+function bareBlanks(doc: TextDocument, from: number, to: number): Set<number> {
+  const blanks = new Set<number>();
+  let trailing = 0;
+  for (let i = from; i < to && trailing < 3; i++) if (TRAILING_PIPE.test(doc.lines[i]!.text)) trailing++;
+  if (trailing < 3) return blanks;
+  const kindAt = (i: number) => {
+    const line = doc.lines[i];
+    if (!line || BARE_PIPE.test(line.text)) return 'pipe';
+    return line.cells.length ? readCell(line.cells[0]!.text).kind : 'none';
+  };
+  const bare: number[] = [];
+  for (let i = from; i < to; i++) {
+    if (!BARE_PIPE.test(doc.lines[i]!.text)) continue;
+    // A lone `|` between a row's last value and the next label ends rows in this text: no blanks.
+    const before = kindAt(i - 1);
+    if ((before === 'number' || before === 'blank') && kindAt(i + 1) === 'text') return blanks;
+    bare.push(i);
+  }
+  for (const i of bare) if (i + 1 < to && kindAt(i + 1) !== 'text') blanks.add(i);
+  return blanks;
+}
+
 /** The items of lines [from, to) of a document. */
 export function itemsOf(doc: TextDocument, from: number, to: number): Item[] {
   const items: Item[] = [];
+  const blanks = bareBlanks(doc, from, to);
   for (let i = from; i < to; i++) {
     const line = doc.lines[i]!;
+    if (blanks.has(i)) {
+      const at = line.text.indexOf('|');
+      items.push({ kind: 'value', cell: { text: '', line: line.line, column: at + 1, page: line.page, blank: true }, value: null });
+      continue;
+    }
     if (line.cells.length === 0) {
       if (items.length && items[items.length - 1]!.kind !== 'break') items.push({ kind: 'break' });
       continue;

@@ -44,7 +44,9 @@ const TRADITIONAL_CHARS = new RegExp(`[${Object.keys(TRADITIONAL).join('')}]`, '
 
 /** Convert Traditional characters we know of to Simplified. */
 export function toSimplified(text: string): string {
-  return text.replace(TRADITIONAL_CHARS, (ch) => TRADITIONAL[ch]!);
+  const simplified = text.replace(TRADITIONAL_CHARS, (ch) => TRADITIONAL[ch]!);
+  // Converters to Taiwan usage (Simplified → Traditional mirrors) write 文件 as 檔案.
+  return simplified.includes('檔案') ? simplified.replace(/檔案/g, '文件') : simplified;
 }
 
 /**

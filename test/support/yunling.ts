@@ -40,5 +40,8 @@ export function expectYunling(r: AnnualReport): void {
     litigationDirect: { upheld: 0, corrected: 1, other: 0, pending: 0, total: 1 },
     litigationAfterReconsideration: { upheld: 0, corrected: 0, other: 0, pending: 0, total: 0 },
   });
-  expect(r.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
+  // A PDF read in reading order places table 三 by template order: each such row says so with a
+  // warning (its total holds); nothing else may warn.
+  expect(r.diagnostics.filter((d) => d.severity !== 'info' && d.code !== 'TABLE.PLACED_BY_ORDER')).toEqual([]);
+  expect(r.diagnostics.filter((d) => d.code === 'TABLE.PLACED_BY_ORDER' && d.severity !== 'warning')).toEqual([]);
 }
