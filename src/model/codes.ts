@@ -63,7 +63,6 @@ export const CODES = [
   { code: 'TABLE.COLUMNS_CHOSEN', severity: 'warning', family: 'reading', zh: '一行的数字多于列数（列序号行混入数据行），按行合计选定唯一读法', en: 'a row with more numbers than columns (a column-number row leaked in): the one reading whose total holds was taken', extra: true },
   { code: 'TABLE.DIGITS_SPLIT', severity: 'warning', family: 'reading', zh: '单元格边界丢失的数字串（如 801000081），按行合计、列合计唯一拆分', en: 'a digit run whose cell boundaries vanished, split the one way the row and column totals allow', extra: true },
   { code: 'TABLE.ROW_CUT', severity: 'warning', family: 'reading', zh: '文本在一行中途结束，截断处之后的单元格记为空，不按合计推算', en: 'the text ends inside a row: the cells after the cut are left blank, never derived from a sum', extra: true },
-  { code: 'TABLE.ROW_UNKNOWN', severity: 'info', family: 'reading', zh: '模板以外的行（如省级增设的行），其数值未计入任何一行', en: 'a row the template does not have (a provincial extra row): its numbers are set aside', extra: true },
   { code: 'TABLE.VALUE_STRAY', severity: 'warning', family: 'reading', zh: '不在任何一行中的数值（如夹在被拆散的标签之间的单个数字），无法确定归属，未计入', en: 'a number that belongs to no row (a stray between torn labels): set aside', extra: true },
   { code: 'TABLE.CELLS_UNASSIGNED', severity: 'error', family: 'reading', zh: '表四的数字个数不是 15，无法确定对应关系', en: 'table 四 does not hold 15 numbers: they cannot be placed', extra: true },
   { code: 'TABLE.TEMPLATE_MIXED', severity: 'warning', family: 'reading', zh: '表二为 2019 年模板而表三为 2021 年模板', en: 'table 二 follows the 2019 layout and table 三 the 2021 one', extra: true },

@@ -9,7 +9,7 @@ import { writtenAs, type Diagnostics } from './diagnostics.js';
 import type { GridTable } from './grid.js';
 import { proactiveByGrid } from './grid-tables.js';
 import { reportForeignRows } from './extrarows.js';
-import { findLabels, labelMatcher, type LabelHit, type LabelMatcher } from './labels.js';
+import { findLabels, labelMatcher, type LabelMatcher } from './labels.js';
 import type { Item, ValueItem } from './stream.js';
 
 export interface ProactiveRead {
@@ -50,30 +50,6 @@ function byOrder(items: readonly Item[], defs: readonly ProactiveRowDef[], doubt
     at += d.fields.length;
     return { key: d.key, values: row, via: 'stream' as const, doubt };
   });
-}
-
-/** Key of a row the template does not have (a province's extra row): its values are set aside. */
-const UNKNOWN = '?';
-
-/**
- * Rows the template does not have: a line that opens with a text cell no label matched, followed
- * on the same line by values (`其他主动公开文件 | 186 | 86 | 255`). Without this their values
- * would be taken for the next rows' values.
- */
-function unknownRows(items: readonly Item[], hits: readonly LabelHit[]): LabelHit[] {
-  const labelLines = new Set(hits.map((h) => h.line));
-  const out: LabelHit[] = [];
-  for (let i = 0; i + 1 < items.length; i++) {
-    const it = items[i]!;
-    const next = items[i + 1]!;
-    if (it.kind !== 'text' || next.kind !== 'value' || next.cell.line !== it.cell.line || labelLines.has(it.cell.line)) continue;
-    const before = items[i - 1];
-    const opensLine = !before || before.kind === 'break' || before.cell.line !== it.cell.line;
-    if (opensLine && /[\u4e00-\u9fff]{2}/.test(it.norm)) {
-      out.push({ key: UNKNOWN, kind: 'exact', index: i, span: [i], written: it.cell.text, line: it.cell.line });
-    }
-  }
-  return out;
 }
 
 /** Does a reading by order keep every row that its label reads exactly (just its own values)? */
@@ -128,19 +104,15 @@ export function readProactive(
   }
 
   const expected = new Map(defs.map((d) => [d.key, d.fields.length]));
-  const unknown = unknownRows(items, hits);
-  for (const u of unknown) {
-    diags.add('TABLE.ROW_UNKNOWN', 'info', `表二有模板以外的行“${u.written}”，其数值未计入任何一行`, 'proactive', { line: u.line, text: u.written });
-  }
-  const adj = adjacency(items, [...hits, ...unknown], (norm) => matcher.match(norm) !== null);
+  const adj = adjacency(items, hits, (norm) => matcher.match(norm) !== null);
   reportForeignRows(diags, adj.foreign, 'proactive', '表二');
-  const labelled = adj.rows.filter((r) => r.key !== UNKNOWN);
+  const labelled = adj.rows;
   // A table with exact cells is read by its grid columns (src/recognize/grid-tables.ts).
   const byGrid = proactiveByGrid(grid, defs, matcher, hits.map((h) => h.key));
   const clean = byGrid !== null || (adj.orphans.length === 0 && labelled.every((r) => r.values.length === expected.get(r.key)));
   let planned = byGrid ?? labelled;
   if (!clean) {
-    const skipped = new Set(adj.rows.filter((r) => r.key === UNKNOWN).flatMap((r) => r.values));
+    const skipped = new Set<Item>(adj.foreign.flatMap((r) => r.values));
     const kept = items.filter((it) => !(it.kind === 'value' && skipped.has(it)));
     const found = new Set(hits.map((h) => h.key));
     const ordered = byOrder(kept, defs.filter((d) => found.has(d.key))) ?? byOrder(kept, defs, 'error');

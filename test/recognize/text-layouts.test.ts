@@ -137,7 +137,7 @@ describe('the 2019 table 二 in pipe rows, as a Traditional-Chinese mirror with 
   });
 
   it('sets the province’s extra row aside instead of shifting the rows below it', () => {
-    expect(r.diagnostics.some((d) => d.code === 'TABLE.ROW_UNKNOWN' && d.raw?.startsWith('其他主動公開檔案'))).toBe(true);
+    expect(r.diagnostics.some((d) => d.code === 'TABLE.EXTRA_ROW' && d.severity === 'warning' && d.raw?.startsWith('其他主動公開檔案'))).toBe(true);
     expect(r.diagnostics.filter((d) => d.code === 'TABLE.PLACED_BY_ORDER')).toEqual([]);
   });
 
