@@ -40,6 +40,11 @@ const fold = (ch: string): string => FOLD[ch] ?? '';
 /** Characters NFKC would change that occur in reports: full-width forms and compatibility ideographs. */
 const NEEDS_NFKC = /[\uff00-\uffef\u2460-\u24ff\u2f00-\u2fdf\u3200-\u33ff\uf900-\ufaff]/;
 
+/** NFKC, skipped (it is costly on every cell) when the text has none of the characters it would change. */
+export function compatibleForm(text: string): string {
+  return NEEDS_NFKC.test(text) ? text.normalize('NFKC') : text;
+}
+
 const TRADITIONAL_CHARS = new RegExp(`[${Object.keys(TRADITIONAL).join('')}]`, 'g');
 
 /** Convert Traditional characters we know of to Simplified. */
@@ -55,7 +60,7 @@ export function toSimplified(text: string): string {
  * no quotes, Chinese and ASCII commas and colons unified, `1、` → `1.`.
  */
 export function normalizeLabel(text: string): string {
-  const compatible = NEEDS_NFKC.test(text) ? text.normalize('NFKC') : text;
+  const compatible = compatibleForm(text);
   return toSimplified(compatible).replace(FOLDED, fold).replace(/(\d)[、．]/g, '$1.');
 }
 
