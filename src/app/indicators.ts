@@ -65,9 +65,20 @@ async function scopeOf(s: AppServices, user: SessionUser, regionCode: string | n
   return { viewer, bodies, region, byCode, regions, options: regionOptions(byCode, all.map((b) => b.regionCode)) };
 }
 
+/**
+ * Whether a region lies in the subtree of one of the supervisor's scope regions. A county office
+ * oversees every body of a province that the directory holds only the county of, yet the
+ * province is not its to configure.
+ */
+export function insideScopeRegions(user: SessionUser, regions: readonly RegionRecord[], code: string): boolean {
+  const roots = user.scopeRegions ?? [];
+  return roots.length === 0 || roots.some((root) => subtreeCodes(regions, root).has(code));
+}
+
 /** Whether the user may set the region's thresholds: the administrator, or a supervisor overseeing every body in it. */
 export async function maySetThresholds(s: AppServices, user: SessionUser, regions: readonly RegionRecord[], code: string): Promise<boolean> {
   if (isAdmin(user)) return true;
+  if (!insideScopeRegions(user, regions, code)) return false;
   const inside = await new BodyStore(s.db).inRegions([...subtreeCodes(regions, code)]);
   // A supervisor's set holds every body below their regions: thousands for a city.
   const seen = new Set(user.bodies);

@@ -22,7 +22,7 @@ import { RegionStore } from '../store/region-store.js';
 import type { AppServices } from './context.js';
 import type { FileDownload } from './download.js';
 import { forbidden, notFound } from './errors.js';
-import { maySetThresholds } from './indicators.js';
+import { insideScopeRegions, maySetThresholds } from './indicators.js';
 import { requireSupervisor } from './supervision/access.js';
 import { withFingerprints } from './supervision/fingerprint.js';
 
@@ -163,7 +163,7 @@ export async function publicRegionSettings(s: AppServices, user: SessionUser) {
   const published = new Set(on);
   return {
     regions: regionOptions(byCode, mine.map((b) => b.regionCode)).map((r) => ({
-      ...r, public: published.has(r.code), canSet: !partial.has(r.code),
+      ...r, public: published.has(r.code), canSet: !partial.has(r.code) && (isAdmin(user) || insideScopeRegions(user, regions, r.code)),
       bodies: mine.filter((b) => b.regionCode === r.code).map((b) => ({ id: b.id, name: b.name })),
     })),
   };

@@ -12,6 +12,7 @@ import { demoAccounts } from '../../src/app/demo/accounts.js';
 import { listOpinions } from '../../src/app/opinions.js';
 import { dueApplications, listApplications } from '../../src/app/register/applications.js';
 import { getReport, listReports } from '../../src/app/reports.js';
+import { publicRegionSettings, setPublicRegion } from '../../src/app/public-region.js';
 import { openServices } from '../../src/app/services.js';
 import { publishedReport, supervisorOverview } from '../../src/app/supervision/index.js';
 import { DB_KINDS, migratedDb } from '../support/db.js';
@@ -70,6 +71,11 @@ for (const kind of DB_KINDS) {
         // The scope is the county's region: its townships and departments that only publish reports are there too, without one yet.
         expect(overview.bodies.map((b) => b.id)).toHaveLength(11);
         expect(overview.bodies.find((b) => b.id === 'qh-edu')!.cells.flatMap((c) => c.reports)).toEqual([]);
+        // Only the county's own regions are the county office's to open to the public, not the province above it.
+        const settings = (await publicRegionSettings(s, supervisor)).regions;
+        expect(settings.filter((r) => r.canSet).map((r) => r.code)).toContain('990101');
+        expect(settings.find((r) => r.code === '990000')?.canSet).toBe(false);
+        await expect(setPublicRegion(s, supervisor, { code: '990000', on: true })).rejects.toThrow(/只有监督/);
         const defective = reports.find((r) => r.body === 'qh-shiquan' && r.year === 2025)!;
         expect(defective).toMatchObject({ late: true, similar: true });
         const codes = (await publishedReport(s, supervisor, { id: defective.id })).findings.map((f) => f.code);
