@@ -5,7 +5,8 @@
  * the same official look as the annual report (render/docx.ts): A4, GB/T 9704 margins,
  * 方正小标宋简体 title, 仿宋_GB2312 body.
  */
-import { AlignmentType, Document, Packer, Paragraph, TextRun } from 'docx';
+import { AlignmentType, Document, Packer, Paragraph } from 'docx';
+import { OFFICIAL_FONT, OFFICIAL_PAGE, OFFICIAL_SIZE, officialRun } from '../render/official-style.js';
 import type { Letter } from './letters.js';
 
 const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -40,11 +41,9 @@ export function letterHtml(l: Letter): string {
   ].join('\n');
 }
 
-const MM = 56.7; // twentieths of a point per millimetre
-const FONT = { title: '方正小标宋简体', body: '仿宋_GB2312' };
-const SIZE = { title: 44, body: 32 }; // half-points: 二号, 三号
-
-const run = (text: string, font: string, size: number) => new TextRun({ text, font: { ascii: font, eastAsia: font, hAnsi: font }, size });
+const FONT = OFFICIAL_FONT;
+const SIZE = OFFICIAL_SIZE;
+const run = officialRun;
 const line = (text: string, opts: { align?: (typeof AlignmentType)[keyof typeof AlignmentType]; indent?: boolean } = {}) =>
   new Paragraph({ ...(opts.align ? { alignment: opts.align } : {}), ...(opts.indent ? { indent: { firstLine: 640 } } : {}), children: [run(text, FONT.body, SIZE.body)] });
 
@@ -54,7 +53,7 @@ export async function letterDocx(l: Letter): Promise<Uint8Array> {
     title: l.title,
     sections: [
       {
-        properties: { page: { size: { width: 210 * MM, height: 297 * MM }, margin: { top: 37 * MM, bottom: 35 * MM, left: 28 * MM, right: 26 * MM } } },
+        properties: { page: OFFICIAL_PAGE },
         children: [
           new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 200 }, children: [run(l.title, FONT.title, SIZE.title)] }),
           ...(l.number ? [line(l.number, { align: AlignmentType.CENTER })] : []),

@@ -14,21 +14,17 @@ import {
   Table,
   TableCell,
   TableRow,
-  TextRun,
   VerticalAlign,
   WidthType,
 } from 'docx';
 import type { AnnualReport } from '../model/report.js';
 import { blocksOf, DRAFT_MARK, titleOf, type Block, type RenderOptions } from './blocks.js';
 import type { Grid } from './layout.js';
+import { OFFICIAL_FONT, OFFICIAL_PAGE, OFFICIAL_SIZE, officialRun } from './official-style.js';
 
-const MM = 56.7; // twentieths of a point per millimetre
-const FONT = { title: '方正小标宋简体', heading: '黑体', body: '仿宋_GB2312', table: '仿宋' };
-const SIZE = { title: 44, body: 32, table: 21 }; // half-points: 二号 22pt, 三号 16pt, 五号 10.5pt
-
-function run(text: string, font: string, size: number, bold = false, color?: string): TextRun {
-  return new TextRun({ text, font: { ascii: font, eastAsia: font, hAnsi: font }, size, bold, ...(color ? { color } : {}) });
-}
+const FONT = OFFICIAL_FONT;
+const SIZE = OFFICIAL_SIZE;
+const run = officialRun;
 
 const DRAFT_COLOR = 'BB0000';
 const draftLine = (text: string) => new Paragraph({ alignment: AlignmentType.RIGHT, children: [run(text, FONT.heading, SIZE.body, true, DRAFT_COLOR)] });
@@ -91,8 +87,7 @@ export async function renderDocx(report: AnnualReport, options: RenderOptions = 
       {
         properties: {
           page: {
-            size: { width: 210 * MM, height: 297 * MM },
-            margin: { top: 37 * MM, bottom: 35 * MM, left: 28 * MM, right: 26 * MM },
+            ...OFFICIAL_PAGE,
           },
         },
         // A draft says so at the head of every page, not only the first.

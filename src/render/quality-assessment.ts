@@ -11,11 +11,12 @@
  * the official look of the 整改通知书 (GB/T 9704 margins, 方正小标宋简体 title, 黑体 headings,
  * 仿宋_GB2312 text). Pure: data in, text and bytes out.
  */
-import { AlignmentType, Document, Packer, Paragraph, TextRun } from 'docx';
+import { AlignmentType, Document, Packer, Paragraph } from 'docx';
 import type { CodeFamily } from '../model/codes.js';
 import { ISSUE_STATUS_LABELS, ISSUE_STATUSES, type IssueStatusKey } from '../model/finding-review.js';
 import type { Severity } from '../model/report.js';
 import { chineseDate } from '../register/labels.js';
+import { OFFICIAL_FONT, OFFICIAL_PAGE, OFFICIAL_SIZE, officialRun } from './official-style.js';
 import { chineseOrdinal } from './rectification-notice.js';
 
 export interface AssessedFinding {
@@ -320,11 +321,9 @@ export function assessmentHtml(a: Assessment): string {
   ].join('\n');
 }
 
-const MM = 56.7; // twentieths of a point per millimetre
-const FONT = { title: '方正小标宋简体', heading: '黑体', body: '仿宋_GB2312' };
-const SIZE = { title: 44, body: 32 }; // half-points: 二号, 三号
-
-const run = (text: string, font: string, size = SIZE.body) => new TextRun({ text, font: { ascii: font, eastAsia: font, hAnsi: font }, size });
+const FONT = OFFICIAL_FONT;
+const SIZE = OFFICIAL_SIZE;
+const run = officialRun;
 
 /** The Word file: A4, GB/T 9704 margins, the title centred, 黑体 headings, 仿宋 text indented two characters. */
 export async function assessmentDocx(a: Assessment): Promise<Uint8Array> {
@@ -333,7 +332,7 @@ export async function assessmentDocx(a: Assessment): Promise<Uint8Array> {
     title: a.title,
     sections: [
       {
-        properties: { page: { size: { width: 210 * MM, height: 297 * MM }, margin: { top: 37 * MM, bottom: 35 * MM, left: 28 * MM, right: 26 * MM } } },
+        properties: { page: OFFICIAL_PAGE },
         children: [
           new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 300 }, children: [run(a.title, FONT.title, SIZE.title)] }),
           ...a.sections.flatMap((s) => [
