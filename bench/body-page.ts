@@ -7,10 +7,7 @@
  * province's assessment in Word, the province's public page and its CSV. Also, pure: the shared
  * passages of two years' narratives. Times are printed, never asserted.
  */
-import { operator, type SessionUser } from '../src/accounts/permissions.js';
-import { importDirectory } from '../src/app/directory/index.js';
 import { publicRegionData, publicRegionReports } from '../src/app/public-region.js';
-import { openServices } from '../src/app/services.js';
 import { regionAssessment } from '../src/app/supervision/assessment.js';
 import { bodyPage } from '../src/app/supervision/body-page.js';
 import { sharedNarrative } from '../src/corpus/shared-passages.js';
@@ -18,10 +15,8 @@ import { emptyReport } from '../src/model/report.js';
 import { BodyYearsStore } from '../src/store/body-years-store.js';
 import type { Db } from '../src/store/db.js';
 import { onEachDatabase } from './databases.js';
-import { generatedDirectory } from '../test/support/directory-file.js';
-import { tables } from './indicators.js';
+import { loadProvince, YEARS } from './indicators.js';
 
-const YEARS = [2020, 2021, 2022, 2023, 2024];
 const PARAGRAPH = '坚持以公开促落实、以公开强监管、以公开优服务，全面推进决策、执行、管理、服务、结果公开，持续深化重点领域信息公开。';
 
 const sections = (i: number, year: number) => [
@@ -58,26 +53,8 @@ async function time<T>(runs: number, f: () => Promise<T>): Promise<{ median: num
 
 async function measure(name: string, db: Db): Promise<void> {
   try {
-    const s = await openServices(db);
-    await importDirectory(s, operator('bench'), { bytes: new TextEncoder().encode(generatedDirectory()), fileName: 'bench.csv' });
-    const ids = (await db.query<{ id: string }>('SELECT id FROM bodies ORDER BY id')).map((r) => r.id);
-    const userId = await s.accounts.createUser({ username: 'bench-admin', displayName: '基准测试', passwordHash: 'x', role: 'admin', bodies: [] }, 'bench');
-    for (const y of YEARS) {
-      for (let from = 0; from < ids.length; from += 500) {
-        const rows = ids.slice(from, from + 500).map((id, k) => ({
-          sha: `${id}-${y}`, id, year: y, published: `${y + 1}-02-10`, findings: findings(id, y),
-          model: { schema: 'gongkai.report/v1', unit: id, year: y, title: null, publishedOn: `${y + 1}-02-10`, sections: sections(from + k, y), diagnostics: [], provenance: {}, ...tables(from + k, y) },
-        }));
-        await db.query(
-          `INSERT INTO published_reports (sha256, file_name, format, body_id, unit, year, published_on, template, model, findings, uploaded_by)
-           SELECT r.sha, r.sha || '.txt', 'text', r.id, r.id, r.year, r.published, '2021', r.model, r.findings, $2
-             FROM jsonb_to_recordset($1::jsonb) AS r(sha text, id text, year int, published text, model jsonb, findings jsonb)`,
-          [JSON.stringify(rows), userId],
-        );
-      }
-    }
+    const { s, ids, admin } = await loadProvince(db, (id, i, y) => ({ published: `${y + 1}-02-10`, findings: findings(id, y), sections: sections(i, y) }));
     await s.db.transaction((tx) => BodyYearsStore.setPublicRegion(tx, '990000', true, 'bench'));
-    const admin: SessionUser = { id: userId, username: 'bench-admin', displayName: '基准测试', role: 'admin', bodies: [] };
     const county = (await db.query<{ id: string }>("SELECT id FROM bodies WHERE region_code LIKE '990101%' ORDER BY id LIMIT 1"))[0]!.id;
     const ms = (t: { median: number; max: number }) => `中位 ${t.median.toFixed(0)} ms，最慢 ${t.max.toFixed(0)} ms`;
     const body = await time(5, () => bodyPage(s, admin, { id: county }));

@@ -17,7 +17,7 @@ import type { Db } from '../src/store/db.js';
 import { onEachDatabase } from './databases.js';
 import { generatedDirectory } from '../test/support/directory-file.js';
 
-const YEARS = [2020, 2021, 2022, 2023, 2024];
+export const YEARS = [2020, 2021, 2022, 2023, 2024];
 
 /** A deterministic, balanced 2021-template table set for body number `i` and a year. */
 export function tables(i: number, year: number): ReportTables {
@@ -56,26 +56,44 @@ function benchPure(ids: readonly string[]): void {
   console.log(`指标计算 indicators (pure): ${ids.length} 个机关 × ${YEARS.length} 年，含分布、排名、与上年比 ${ms.toFixed(0)} ms（每年 ${(ms / YEARS.length).toFixed(0)} ms）`);
 }
 
+/** What a report of the generated province says beside its tables: its date, findings and text. */
+export type ReportDetails = (id: string, index: number, year: number) => { published: string | null; findings: unknown[]; sections: unknown[] };
+
+/**
+ * The generated province (3,000 bodies) with five years of reports, written straight into the
+ * store 500 at a time, and an administrator to read it as.
+ */
+export async function loadProvince(db: Db, details: ReportDetails = () => ({ published: null, findings: [], sections: [] })) {
+  const s = await openServices(db);
+  await importDirectory(s, operator('bench'), { bytes: new TextEncoder().encode(generatedDirectory()), fileName: 'bench.csv' });
+  const ids = (await db.query<{ id: string }>('SELECT id FROM bodies ORDER BY id')).map((r) => r.id);
+  const userId = await s.accounts.createUser({ username: 'bench-admin', displayName: '基准测试', passwordHash: 'x', role: 'admin', bodies: [] }, 'bench');
+  const start = performance.now();
+  for (const y of YEARS) {
+    for (let from = 0; from < ids.length; from += 500) {
+      const rows = ids.slice(from, from + 500).map((id, k) => {
+        const d = details(id, from + k, y);
+        return {
+          sha: `${id}-${y}`, id, year: y, published: d.published, findings: d.findings,
+          model: { schema: 'gongkai.report/v1', unit: id, year: y, title: null, publishedOn: d.published, sections: d.sections, diagnostics: [], provenance: {}, ...tables(from + k, y) },
+        };
+      });
+      await db.query(
+        `INSERT INTO published_reports (sha256, file_name, format, body_id, unit, year, published_on, template, model, findings, uploaded_by)
+         SELECT r.sha, r.sha || '.txt', 'text', r.id, r.id, r.year, r.published, '2021', r.model, r.findings, $2
+           FROM jsonb_to_recordset($1::jsonb) AS r(sha text, id text, year int, published text, model jsonb, findings jsonb)`,
+        [JSON.stringify(rows), userId],
+      );
+    }
+  }
+  const loadMs = performance.now() - start;
+  const admin: SessionUser = { id: userId, username: 'bench-admin', displayName: '基准测试', role: 'admin', bodies: [] };
+  return { s, ids, admin, loadMs };
+}
+
 async function measure(name: string, db: Db): Promise<void> {
   try {
-    const s = await openServices(db);
-    await importDirectory(s, operator('bench'), { bytes: new TextEncoder().encode(generatedDirectory()), fileName: 'bench.csv' });
-    const ids = (await db.query<{ id: string }>('SELECT id FROM bodies ORDER BY id')).map((r) => r.id);
-    const userId = await s.accounts.createUser({ username: 'bench-admin', displayName: '基准测试', passwordHash: 'x', role: 'admin', bodies: [] }, 'bench');
-    let load = performance.now();
-    for (const y of YEARS) {
-      for (let from = 0; from < ids.length; from += 500) {
-        const rows = ids.slice(from, from + 500).map((id, k) => ({ sha: `${id}-${y}`, id, year: y, model: { schema: 'gongkai.report/v1', unit: id, year: y, sections: [], diagnostics: [], provenance: {}, ...tables(from + k, y) } }));
-        await db.query(
-          `INSERT INTO published_reports (sha256, file_name, format, body_id, unit, year, template, model, findings, uploaded_by)
-           SELECT r.sha, r.sha || '.txt', 'text', r.id, r.id, r.year, '2021', r.model, '[]'::jsonb, $2
-             FROM jsonb_to_recordset($1::jsonb) AS r(sha text, id text, year int, model jsonb)`,
-          [JSON.stringify(rows), userId],
-        );
-      }
-    }
-    const loadMs = performance.now() - load;
-    const admin: SessionUser = { id: userId, username: 'bench-admin', displayName: '基准测试', role: 'admin', bodies: [] };
+    const { s, ids, admin, loadMs } = await loadProvince(db);
     const times: Record<string, number[]> = { province: [], county: [] };
     for (let run = 0; run < 5; run++) {
       let start = performance.now();
@@ -87,9 +105,8 @@ async function measure(name: string, db: Db): Promise<void> {
       if (all.bodies.length !== ids.length) throw new Error(`expected ${ids.length} bodies, got ${all.bodies.length}`);
     }
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-    load = loadMs / 1000;
     console.log(
-      `指标 indicators on ${name}: 载入 ${ids.length * YEARS.length} 份报告 ${load.toFixed(1)} s; ` +
+      `指标 indicators on ${name}: 载入 ${ids.length * YEARS.length} 份报告 ${(loadMs / 1000).toFixed(1)} s; ` +
         `全省 ${ids.length} 个机关一年（读两年表格）中位 ${median(times.province!).toFixed(0)} ms, 最慢 ${Math.max(...times.province!).toFixed(0)} ms; ` +
         `一个县（29 个机关）中位 ${median(times.county!).toFixed(0)} ms`,
     );
